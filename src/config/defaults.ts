@@ -1,0 +1,27 @@
+/**
+ * Every default caplab uses, in one place. Values mirror the software the lab
+ * models (see REFERENCE.md): uWSGI's `listen` 100, nginx's 60 s upstream
+ * timeouts. Code further in receives validated, frozen configs built from
+ * these and never reads `process.env` for settings.
+ */
+export const DEFAULTS = Object.freeze({
+  /** Loopback address every role binds to. */
+  host: '127.0.0.1',
+  workers: 2,
+  /** uWSGI's default listen queue size. */
+  listen: 100,
+  /** nginx's default uwsgi_read_timeout (and connect/send timeouts). */
+  upstreamTimeoutMs: 60_000,
+  /** Scenario time is multiplied by this to get wall-clock time. */
+  timeScale: 1,
+  seed: 1,
+  staticPrefix: '/static/',
+  /** results.json keeps every request up to this many, then samples uniformly. */
+  requestRecordCap: 50_000,
+  /** How often the pool's queue and busy workers are sampled, in scenario ms (scaled to wall time, floored at 5 ms). */
+  timelineIntervalMs: 100,
+  /** How long a stopping role gets after SIGTERM before SIGKILL. */
+  stopGraceMs: 2_000,
+});
+
+export type Defaults = typeof DEFAULTS;

@@ -1,0 +1,1 @@
+export { DEFAULTS, type Defaults } from './defaults.js';

@@ -1,0 +1,79 @@
+/**
+ * The one catalogue of caplab's errors. Every error the CLI can print is a
+ * `CaplabError` with a stable `code`, the process exit code it maps to, and an
+ * optional one-line hint. The CLI prints `message` (and `hint`) and exits with
+ * `exitCode`; stack traces are shown only with `--debug`.
+ *
+ * Exit codes (documented in the README):
+ *   0   success
+ *   1   the run itself failed (a role could not start, an internal error)
+ *   2   bad usage or configuration: flags, scenario files, ports
+ *   99  the run finished but a threshold in `expect` failed
+ *   130 interrupted (SIGINT); 128 + n for other signals
+ */
+
+export const EXIT = Object.freeze({
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  threshold: 99,
+  interrupted: 130,
+});
+
+interface ErrorSpec {
+  readonly exitCode: number;
+  readonly hint?: string;
+}
+
+/** Stable error codes. New codes are added here, never invented at a throw site. */
+export const ERROR_CODES = {
+  // usage and configuration (exit 2)
+  E_USAGE: { exitCode: EXIT.usage },
+  E_FLAG: { exitCode: EXIT.usage, hint: 'run `caplab <command> --help` for the accepted flags' },
+  E_SCENARIO_NOT_FOUND: { exitCode: EXIT.usage, hint: '`caplab scenarios` lists the built-in scenarios' },
+  E_SCENARIO_PARSE: { exitCode: EXIT.usage },
+  E_SCENARIO_INVALID: { exitCode: EXIT.usage },
+  E_RESULTS_INVALID: { exitCode: EXIT.usage },
+  E_PORT_IN_USE: { exitCode: EXIT.usage, hint: 'choose another port, or 0 for any free port' },
+  E_PORT_INVALID: { exitCode: EXIT.usage },
+  E_APP_LOAD: { exitCode: EXIT.usage, hint: 'an app module must export a `handler(environ)` function' },
+  E_NOT_LOOPBACK: { exitCode: EXIT.usage, hint: 'caplab sends load only to loopback addresses (127.0.0.0/8, ::1)' },
+  E_SLO_INVALID: { exitCode: EXIT.usage, hint: "write an objective like 'p99<1s' or 'mean<200ms'" },
+  // runtime (exit 1)
+  E_STACK_START: { exitCode: EXIT.failure },
+  E_ROLE_DIED: { exitCode: EXIT.failure },
+  E_INTERNAL: { exitCode: EXIT.failure },
+  // protocol (never leaves the pool as an exit code; reported per connection)
+  E_UWSGI_PACKET: { exitCode: EXIT.failure },
+  // thresholds (exit 99)
+  E_THRESHOLD: { exitCode: EXIT.threshold },
+  // signals
+  E_INTERRUPTED: { exitCode: EXIT.interrupted },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The base error: carries a stable code, the exit code and an optional hint. */
+export class CaplabError extends Error {
+  readonly code: ErrorCode;
+  readonly exitCode: number;
+  readonly hint: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown; exitCode?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'CaplabError';
+    this.code = code;
+    const spec: ErrorSpec = ERROR_CODES[code];
+    this.exitCode = options.exitCode ?? spec.exitCode;
+    this.hint = options.hint ?? spec.hint;
+  }
+}
+
+/** Shorthand for throwing a catalogued error. */
+export function caplabError(code: ErrorCode, message: string, options?: { hint?: string; cause?: unknown }): CaplabError {
+  return new CaplabError(code, message, options);
+}
+
+export function isCaplabError(err: unknown): err is CaplabError {
+  return err instanceof CaplabError;
+}

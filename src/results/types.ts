@@ -1,0 +1,131 @@
+/**
+ * The shapes of caplab's result files. `results.json` is a `RunResult`
+ * (schema `caplab.run/1`), `sweep.json` a `SweepResult` (`caplab.sweep/1`).
+ * All times are in scenario milliseconds: wall-clock times divided by the
+ * run's time scale.
+ */
+
+/** One request as the load generator saw it, joined with the app's timing headers. */
+export interface RequestRecord {
+  readonly id: number;
+  /** Name of the load phase that sent it, e.g. `burst#0`. */
+  readonly phase: string;
+  readonly method: string;
+  readonly path: string;
+  /** When the request was meant to leave, from the start of the run. */
+  readonly scheduledMs: number;
+  /** When it actually left; `sentMs - scheduledMs` is the generator's lag. */
+  readonly sentMs: number;
+  /** From the scheduled send time to the last byte of the response. */
+  readonly latencyMs: number;
+  /** HTTP status; 0 when no response came back (see `error`). */
+  readonly status: number;
+  /** The worker that served it (`X-Caplab-Worker`), or null. */
+  readonly worker: number | null;
+  /** Listen-queue wait before the app started (`X-Caplab-Queue-Ms`), or null. */
+  readonly queueMs: number | null;
+  /** Time spent in the app (`X-Caplab-Service-Ms`), or null. */
+  readonly serviceMs: number | null;
+  readonly error: string | null;
+}
+
+/** Distribution summary of one measured quantity. Empty samples give all zeros and count 0. */
+export interface Stats {
+  readonly count: number;
+  readonly mean: number;
+  readonly min: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface Summary {
+  readonly count: number;
+  /** Responses with status < 400. */
+  readonly ok: number;
+  /** Status >= 400 or no response. */
+  readonly errors: number;
+  readonly durationMs: number;
+  readonly throughputRps: number;
+  readonly latencyMs: Stats;
+  readonly queueMs: Stats;
+  readonly serviceMs: Stats;
+  /** Count per status code, with "0" for no response. */
+  readonly status: Readonly<Record<string, number>>;
+}
+
+/** One sample of the pool's state while a run goes. */
+export interface TimelinePoint {
+  readonly tMs: number;
+  /** Requests waiting in the listen queue. */
+  readonly queue: number;
+  /** Workers serving a request. */
+  readonly busy: number;
+}
+
+export interface ThresholdVerdict {
+  /** The expression as written, e.g. `latency.p99 < 2s`. */
+  readonly expr: string;
+  readonly ok: boolean;
+  /** Measured value, in the threshold's own unit (ms, or a ratio for rates). */
+  readonly actual: number;
+  readonly limit: number;
+}
+
+export interface StackDescription {
+  readonly proxy: string;
+  readonly pool: string;
+  readonly app: string;
+  readonly workers: number;
+  readonly listen: number;
+  readonly upstreamTimeoutMs: number;
+  readonly timeScale: number;
+}
+
+export interface PhaseResult {
+  readonly name: string;
+  readonly kind: string;
+  readonly summary: Summary;
+}
+
+export interface RunResult {
+  readonly schema: 'caplab.run/1';
+  readonly scenario: { readonly name: string; readonly description: string; readonly file: string | null };
+  readonly stack: StackDescription;
+  readonly seed: number;
+  readonly startedAt: string;
+  /** The plan the run executed (see scenario/). */
+  readonly plan: unknown;
+  /** Every request, unless more than the cap were sent: then a uniform sample. */
+  readonly requests: readonly RequestRecord[];
+  readonly sampling: { readonly total: number; readonly kept: number; readonly sampled: boolean };
+  readonly summary: Summary;
+  readonly phases: readonly PhaseResult[];
+  readonly timeline: readonly TimelinePoint[];
+  readonly thresholds: readonly ThresholdVerdict[];
+  /** Optional extras later features attach (Little's law check, predictions). */
+  readonly [extra: string]: unknown;
+}
+
+export interface SweepRun {
+  readonly workers: number;
+  readonly summary: Summary;
+  readonly thresholds: readonly ThresholdVerdict[];
+  /** Path of that run's results.json, relative to the sweep folder. */
+  readonly results: string;
+  readonly [extra: string]: unknown;
+}
+
+export interface SweepResult {
+  readonly schema: 'caplab.sweep/1';
+  readonly scenario: { readonly name: string; readonly description: string; readonly file: string | null };
+  readonly timeScale: number;
+  readonly seed: number;
+  readonly startedAt: string;
+  readonly runs: readonly SweepRun[];
+  /** Smallest worker count whose run met every threshold, or null. */
+  readonly recommended: number | null;
+  readonly [extra: string]: unknown;
+}
