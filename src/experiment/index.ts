@@ -1,0 +1,5 @@
+export { runExperiment, runFiles, type ExperimentOptions } from './run-experiment.js';
+export { writeRunOutputs } from './write-run-outputs.js';
+export { reportDir } from './report-dir.js';
+export { sampleTimeline } from './sample-timeline.js';
+export { runSweep, type SweepOptions } from './run-sweep.js';

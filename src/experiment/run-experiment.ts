@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { DEFAULTS } from '../config/index.js';
+import { runLoad } from '../load/index.js';
+import { evaluateThreshold, type RunPlan } from '../scenario/index.js';
+import { startStack } from '../stack/index.js';
+import {
+  checkLittlesLaw,
+  sampleRecords,
+  summarizePhases,
+  summarizeRequests,
+  type RunResult,
+} from '../results/index.js';
+import { sampleTimeline } from './sample-timeline.js';
+
+export interface ExperimentOptions {
+  /** Called as requests complete. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Aborting ends the load early; results so far are still summarised. */
+  readonly signal?: AbortSignal;
+  /** Port for the proxy (0 or undefined = any free port). */
+  readonly port?: number;
+}
+
+/**
+ * Runs one planned experiment end to end: starts the stack, replays the
+ * plan's load while sampling the pool, stops every process (also on error
+ * or abort), and returns the run's result in scenario milliseconds. It
+ * writes nothing; see `writeRunOutputs`.
+ */
+export async function runExperiment(plan: RunPlan, options: ExperimentOptions = {}): Promise<RunResult> {
+  const scale = plan.timeScale;
+  const stack = await startStack({
+    workers: plan.stack.workers,
+    listen: plan.stack.listen,
+    upstreamTimeoutMs: plan.stack.upstreamTimeoutMs * scale,
+    harakiriMs: plan.stack.harakiriMs === undefined || plan.stack.harakiriMs === null ? undefined : plan.stack.harakiriMs * scale,
+    timeScale: scale,
+    app: plan.stack.app,
+    staticDir: plan.stack.staticDir ?? undefined,
+    port: options.port,
+  });
+  try {
+    const startedAt = Date.now();
+    const sampler = sampleTimeline(stack, startedAt, scale, Math.max(5, DEFAULTS.timelineIntervalMs * scale));
+    let outcome;
+    let timeline;
+    try {
+      outcome = await runLoad(plan, { baseUrl: stack.url }, {
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } finally {
+      timeline = await sampler.stop();
+    }
+    const records = outcome.records;
+    const summary = summarizeRequests(records);
+    const { kept, sampling } = sampleRecords(records, DEFAULTS.requestRecordCap);
+    return {
+      schema: 'caplab.run/1',
+      scenario: { name: plan.scenario.name, description: plan.scenario.description ?? '', file: plan.scenario.file ?? null },
+      stack: stack.describe,
+      seed: plan.seed,
+      startedAt: new Date(startedAt).toISOString(),
+      plan,
+      requests: kept,
+      sampling,
+      summary,
+      phases: summarizePhases(records, plan.phases),
+      timeline,
+      thresholds: plan.expect.map((t) => evaluateThreshold(t, summary)),
+      littlesLaw: checkLittlesLaw(records, timeline),
+      aborted: options.signal?.aborted ?? false,
+    };
+  } finally {
+    await stack.stop();
+  }
+}
+
+/** Where a run's files go inside its folder. */
+export function runFiles(dir: string): { json: string; html: string } {
+  return { json: path.join(dir, 'results.json'), html: path.join(dir, 'report.html') };
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { RunPlan } from '../scenario/index.js';
+import type { RunResult, SweepResult } from '../results/index.js';
+import { runExperiment, type ExperimentOptions } from './run-experiment.js';
+import { writeRunOutputs } from './write-run-outputs.js';
+
+export interface SweepOptions extends ExperimentOptions {
+  /** Called before each run starts. */
+  readonly onRunStart?: (workers: number, index: number, total: number) => void;
+  /** Write each run's report.html too (default true). */
+  readonly html?: boolean;
+}
+
+/**
+ * Runs `plan` once per worker count, each on a fresh stack, writing each
+ * run's outputs to `<dir>/workers-<n>/`. Stops early (keeping the runs done)
+ * when `signal` aborts. Returns the sweep, which the caller writes.
+ */
+export async function runSweep(plan: RunPlan, workerCounts: readonly number[], dir: string, options: SweepOptions = {}): Promise<SweepResult> {
+  const runs: SweepResult['runs'][number][] = [];
+  const results: RunResult[] = [];
+  for (const [index, workers] of workerCounts.entries()) {
+    if (options.signal?.aborted) break;
+    options.onRunStart?.(workers, index, workerCounts.length);
+    const runPlan: RunPlan = { ...plan, stack: { ...plan.stack, workers } };
+    const result = await runExperiment(runPlan, options);
+    const runDir = path.join(dir, `workers-${workers}`);
+    await writeRunOutputs(result, runDir, { html: options.html ?? true });
+    results.push(result);
+    runs.push({
+      workers,
+      summary: result.summary,
+      thresholds: result.thresholds,
+      results: path.join(`workers-${workers}`, 'results.json'),
+      littlesLaw: result['littlesLaw'] ?? null,
+    });
+  }
+  const hasThresholds = plan.expect.length > 0;
+  const passing = runs.filter((r) => hasThresholds && r.thresholds.every((t) => t.ok));
+  return {
+    schema: 'caplab.sweep/1',
+    scenario: { name: plan.scenario.name, description: plan.scenario.description ?? '', file: plan.scenario.file ?? null },
+    timeScale: plan.timeScale,
+    seed: plan.seed,
+    startedAt: results[0]?.startedAt ?? new Date().toISOString(),
+    plan,
+    workers: [...workerCounts],
+    runs,
+    recommended: passing.length > 0 ? Math.min(...passing.map((r) => r.workers)) : null,
+    aborted: options.signal?.aborted ?? false,
+  };
+}

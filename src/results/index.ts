@@ -1,0 +1,6 @@
+export type * from './types.js';
+export { summarizeStats, EMPTY_STATS, round3 } from './summarize-stats.js';
+export { summarizeRequests, isOk } from './summarize-requests.js';
+export { summarizePhases } from './summarize-phases.js';
+export { sampleRecords } from './sample-records.js';
+export { checkLittlesLaw, type LittlesLawCheck } from './littles-law.js';

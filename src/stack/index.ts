@@ -1,0 +1,2 @@
+export { startStack } from './start-stack.js';
+export type { StackConfig, RunningStack } from './types.js';

@@ -1,0 +1,32 @@
+import type { StackDescription, TimelinePoint } from '../results/index.js';
+
+/** What a stack needs to start: validated, frozen, all times in wall-clock ms. */
+export interface StackConfig {
+  readonly workers: number;
+  readonly listen: number;
+  /** nginx's uwsgi_read_timeout (and connect/send), wall-clock ms. */
+  readonly upstreamTimeoutMs: number;
+  /** Kill a worker busy longer than this (wall-clock ms); undefined = off. */
+  readonly harakiriMs?: number | undefined;
+  /** Scenario-to-wall time factor, handed to the app for its sleeps. */
+  readonly timeScale: number;
+  /** 'sample' or the path of an app module exporting `handler`. */
+  readonly app: string;
+  /** Directory the proxy serves under /static/; undefined = no static files. */
+  readonly staticDir?: string | undefined;
+  /** Port for the proxy (0 = any free port). */
+  readonly port?: number | undefined;
+}
+
+/** A started proxy → pool → app stack. */
+export interface RunningStack {
+  /** Base URL of the proxy, e.g. http://127.0.0.1:43121 */
+  readonly url: string;
+  readonly describe: StackDescription;
+  /** Pids of every process the stack started (proxy, master); workers are the master's. */
+  readonly pids: readonly number[];
+  /** One sample of the pool's listen-queue depth and busy workers (tMs left 0). */
+  sample(): Promise<Omit<TimelinePoint, 'tMs'>>;
+  /** Stops every role; safe to call more than once. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { parseWorkerList } from '../../../src/cli/parse-worker-list.js';
+
+describe('parseWorkerList', () => {
+  it('reads lists, ranges and mixes, sorted and unique', () => {
+    expect(parseWorkerList('1,2,4,8')).toEqual([1, 2, 4, 8]);
+    expect(parseWorkerList('1..4')).toEqual([1, 2, 3, 4]);
+    expect(parseWorkerList('8, 1..3,2')).toEqual([1, 2, 3, 8]);
+  });
+  it.each([
+    ['two', /got "two"/],
+    ['0,1', /between 1 and 512, got 0/],
+    ['4..2', /runs backwards/],
+    ['1,,2', /got ""/],
+  ])('refuses %s', (text, message) => {
+    expect(() => parseWorkerList(text)).toThrow(message);
+  });
+});
