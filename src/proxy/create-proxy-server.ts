@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { AccessLog } from './access-log.js';
+import { rawErrorResponse } from './error-page.js';
+import { createRequestHandler } from './handle-request.js';
+import type { ProxyConfig } from './proxy-options.js';
+import type { StaticSite } from './serve-static.js';
+
+/** nginx's `keepalive_timeout` default: idle client connections are closed after 75 s. */
+const KEEPALIVE_TIMEOUT_MS = 75_000;
+
+/** A proxy server, not yet listening. */
+export interface ProxyServer {
+  /** Binds `config.host:config.port`; rejects with the listen error (e.g. EADDRINUSE). */
+  listen(): Promise<{ host: string; port: number }>;
+  /** Stops accepting, drops every client and upstream connection, flushes the access log. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the proxy's HTTP/1.1 server (keep-alive to clients). Malformed
+ * client requests get nginx's 400 page (431 for oversized headers, 408 for
+ * a slow request head) and the connection is closed; nothing a client or
+ * upstream does can take the server down.
+ */
+export function createProxyServer(config: ProxyConfig, site: StaticSite | null, accessLog: AccessLog): ProxyServer {
+  const upstreamSockets = new Set<Socket>();
+  const server: Server = createServer(createRequestHandler({ config, site, accessLog, upstreamSockets }));
+  server.keepAliveTimeout = KEEPALIVE_TIMEOUT_MS;
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    socket.end(rawErrorResponse(status));
+  });
+
+  return {
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          // Accept errors (EMFILE under load) are per connection, not fatal: nginx logs them and goes on.
+          server.on('error', (err) => process.stderr.write(`caplab proxy: ${err.message}\n`));
+          const address = server.address();
+          if (address === null || typeof address === 'string') return reject(new Error('server has no TCP address'));
+          resolve({ host: address.address, port: address.port });
+        });
+      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      for (const socket of upstreamSockets) socket.destroy();
+      await closed;
+      // Let the responses just cut short emit 'close' and write their log lines first.
+      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      await accessLog.close();
+    },
+  };
+}

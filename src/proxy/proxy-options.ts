@@ -1,0 +1,85 @@
+import { isIP } from 'node:net';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULTS } from '../config/index.js';
+import { caplabError } from '../errors.js';
+
+/** True for the addresses caplab may bind to or send to: 127.0.0.0/8, ::1 and 'localhost'. */
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost' || host === '::1') return true;
+  return isIP(host) === 4 && host.startsWith('127.');
+}
+
+const NOT_LOOPBACK = 'must be a loopback address (127.0.0.0/8, ::1 or localhost)';
+const loopbackHost = z.string().refine(isLoopbackHost, { message: NOT_LOOPBACK });
+const port = z.number().int().min(0).max(65535);
+const timeoutMs = z.number().positive().max(2_147_483_647);
+
+const proxyOptionsSchema = z.strictObject({
+  host: loopbackHost.default(DEFAULTS.host),
+  port: port.default(0),
+  upstream: z.strictObject({
+    host: loopbackHost,
+    port: port.min(1),
+    protocol: z.enum(['uwsgi', 'http']),
+  }),
+  staticDir: z.string().min(1).transform((dir) => path.resolve(dir)).optional(),
+  staticPrefix: z
+    .string()
+    .regex(/^\/(?:[^/?#%]+\/)+$/, { message: "must be a path that starts and ends with '/', such as '/static/'" })
+    .default(DEFAULTS.staticPrefix),
+  connectTimeoutMs: timeoutMs.default(DEFAULTS.upstreamTimeoutMs),
+  sendTimeoutMs: timeoutMs.default(DEFAULTS.upstreamTimeoutMs),
+  readTimeoutMs: timeoutMs.default(DEFAULTS.upstreamTimeoutMs),
+  accessLog: z.string().min(1).transform((file) => path.resolve(file)).optional(),
+});
+
+/**
+ * What `startProxy` accepts. Only `upstream` is required; `host` defaults
+ * to 127.0.0.1, `port` to 0 (any free port), `staticPrefix` to '/static/',
+ * and the three upstream timeouts to nginx's 60 s. Paths may be relative
+ * (to the current directory).
+ */
+export type ProxyOptions = z.input<typeof proxyOptionsSchema>;
+
+/** Validated options with every default filled in and paths made absolute; frozen. */
+export type ProxyConfig = Readonly<z.output<typeof proxyOptionsSchema>>;
+
+/**
+ * Validates `options` once, reporting every problem at once with its path
+ * and the bad value. Throws `CaplabError` E_NOT_LOOPBACK when a host is not
+ * a loopback address, E_USAGE for any other problem.
+ */
+export function parseProxyOptions(options: ProxyOptions): ProxyConfig {
+  const parsed = proxyOptionsSchema.safeParse(options);
+  if (parsed.success) {
+    const config = parsed.data;
+    Object.freeze(config.upstream);
+    return Object.freeze(config);
+  }
+  const problems = parsed.error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'options';
+    if (issue.code === 'unrecognized_keys') return `${where}: unknown ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    return `${where}: ${issue.message}, got ${describe(valueAt(options, issue.path))}`;
+  });
+  const notLoopback = parsed.error.issues.some((issue) => issue.message === NOT_LOOPBACK);
+  throw caplabError(notLoopback ? 'E_NOT_LOOPBACK' : 'E_USAGE', `proxy options: ${problems.join('; ')}`);
+}
+
+function valueAt(root: unknown, keys: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
