@@ -1,0 +1,81 @@
+import type { RunResult, Stats } from '../results/index.js';
+import { describeRun } from './describe-run.js';
+import { plural } from './describe.js';
+import { describeThreshold } from './format-threshold.js';
+import { formatCount, formatMs, formatRps } from './format-values.js';
+import { formatTextTable } from './text-table.js';
+
+/** Runs with at most this many requests list every request on the console. */
+export const CONSOLE_REQUEST_LIMIT = 30;
+
+const dash = (v: number | null): string => (v === null ? '—' : formatMs(v));
+
+function requestTable(result: RunResult): string {
+  if (result.requests.length > CONSOLE_REQUEST_LIMIT || result.sampling.total > CONSOLE_REQUEST_LIMIT) {
+    return `(${formatCount(result.sampling.total)} requests: each request is listed only for runs of ${CONSOLE_REQUEST_LIMIT} or fewer; see report.html or results.json)`;
+  }
+  const rows = [...result.requests]
+    .sort((a, b) => a.id - b.id)
+    .map((r) => [
+      String(r.id),
+      r.worker === null ? '—' : String(r.worker),
+      r.status === 0 ? 'none' : String(r.status),
+      dash(r.queueMs),
+      dash(r.serviceMs),
+      formatMs(r.latencyMs),
+    ]);
+  return formatTextTable(['request', 'worker', 'status', 'queue wait', 'service', 'total'], rows);
+}
+
+function statsRow(name: string, s: Stats): string[] {
+  return s.count === 0 ? [name, '—', '—', '—', '—'] : [name, formatMs(s.p50), formatMs(s.p90), formatMs(s.p99), formatMs(s.max)];
+}
+
+function phaseTable(result: RunResult): string {
+  const rows = result.phases.map((p) => [
+    p.name,
+    p.kind,
+    formatCount(p.summary.count),
+    formatCount(p.summary.errors),
+    formatRps(p.summary.throughputRps),
+    formatMs(p.summary.latencyMs.p50),
+    formatMs(p.summary.latencyMs.p99),
+    formatMs(p.summary.queueMs.p99),
+  ]);
+  return formatTextTable(['phase', 'kind', 'requests', 'errors', 'throughput', 'p50', 'p99', 'queue p99'], rows);
+}
+
+/**
+ * The console summary of a run: a one-line header and plain-language
+ * summary; each request's worker, status, queue wait, service and total
+ * (for runs of up to `CONSOLE_REQUEST_LIMIT` requests, else a note);
+ * p50/p90/p99/max of latency, queue wait and service; a per-phase table;
+ * and each threshold's verdict (✓/✗) with measured value and limit.
+ */
+export function formatRunSummary(result: RunResult): string {
+  const st = result.stack;
+  const header = `${result.scenario.name}: ${plural(st.workers, 'worker')}, listen ${st.listen}, proxy ${st.proxy} → pool ${st.pool} → app ${st.app}, time scale ${st.timeScale}, seed ${result.seed}`;
+  const s = result.summary;
+  const statuses = Object.entries(s.status)
+    .map(([code, n]) => ({ code: Number(code), n }))
+    .sort((a, b) => (a.code === 0 ? 1000 : a.code) - (b.code === 0 ? 1000 : b.code))
+    .map(({ code, n }) => `${code === 0 ? 'no response' : code} × ${formatCount(n)}`)
+    .join(', ');
+  const sections = [
+    `${header}\n${describeRun(result)}`,
+    requestTable(result),
+    formatTextTable(['', 'p50', 'p90', 'p99', 'max'], [
+      statsRow('latency', s.latencyMs),
+      statsRow('queue wait', s.queueMs),
+      statsRow('service', s.serviceMs),
+    ]),
+    `throughput ${formatRps(s.throughputRps)}; ${formatCount(s.ok)} ok, ${formatCount(s.errors)} failed${statuses ? ` (${statuses})` : ''}`,
+  ];
+  if (result.phases.length > 0) sections.push(phaseTable(result));
+  sections.push(
+    result.thresholds.length === 0
+      ? 'thresholds: none set'
+      : ['thresholds:', ...result.thresholds.map((t) => `  ${describeThreshold(t)}`)].join('\n'),
+  );
+  return sections.join('\n\n');
+}

@@ -1,0 +1,48 @@
+import type { SweepResult, SweepRun } from '../results/index.js';
+import { plural } from './describe.js';
+import { formatCount, formatMs, formatRps } from './format-values.js';
+import { formatTextTable } from './text-table.js';
+
+/** `✓` when every threshold of a sweep run passed, `✗ 1/2` when some failed, `—` when none were set. */
+export function sweepVerdict(run: SweepRun): string {
+  if (run.thresholds.length === 0) return '—';
+  const failed = run.thresholds.filter((t) => !t.ok).length;
+  return failed === 0 ? '✓' : `✗ ${failed}/${run.thresholds.length}`;
+}
+
+/**
+ * The sweep's recommendation in words: the smallest worker count that met
+ * every threshold, "none met every threshold", or "no thresholds were set".
+ */
+export function describeRecommendation(sweep: SweepResult): string {
+  const anyThresholds = sweep.runs.some((r) => r.thresholds.length > 0);
+  if (!anyThresholds) return 'No thresholds were set, so there is no recommendation.';
+  if (sweep.recommended === null) return 'No worker count met every threshold: none is recommended.';
+  return `Recommended: ${plural(sweep.recommended, 'worker')}, the smallest count that met every threshold.`;
+}
+
+/**
+ * The console table of a sweep: one row per worker count with throughput,
+ * p50 and p99 latency, mean and p99 queue wait, errors and the threshold
+ * verdict, then the recommendation.
+ */
+export function formatSweepTable(sweep: SweepResult): string {
+  const rows = [...sweep.runs]
+    .sort((a, b) => a.workers - b.workers)
+    .map((r) => [
+      String(r.workers),
+      formatRps(r.summary.throughputRps),
+      formatMs(r.summary.latencyMs.p50),
+      formatMs(r.summary.latencyMs.p99),
+      formatMs(r.summary.queueMs.mean),
+      formatMs(r.summary.queueMs.p99),
+      formatCount(r.summary.errors),
+      sweepVerdict(r),
+    ]);
+  const header = `${sweep.scenario.name}: sweep over ${sweep.runs.map((r) => r.workers).join(', ')} workers (time scale ${sweep.timeScale}, seed ${sweep.seed})`;
+  const table = formatTextTable(
+    ['workers', 'throughput', 'p50', 'p99', 'queue mean', 'queue p99', 'errors', 'thresholds'],
+    rows,
+  );
+  return `${header}\n\n${table}\n\n${describeRecommendation(sweep)}`;
+}

@@ -1,0 +1,152 @@
+import { isOk, sampleRecords, type RequestRecord, type RunResult } from '../results/index.js';
+import { axis, baseOptions, clampHeight } from './chart-options.js';
+import type { BarLabels, ChartSpec, DatasetJson, PatternName } from './chart-spec.js';
+import { describeStatus } from './describe.js';
+import { formatCount, formatMs } from './format-values.js';
+import { SERIES_COLOR, withAlpha } from './palette.js';
+
+/** Above this many requests the timeline draws a uniform sample. */
+export const GANTT_MAX_REQUESTS = 2000;
+
+/** Runs with at most this many requests get each bar labelled with its request id. */
+export const GANTT_LABEL_IDS_UP_TO = 50;
+
+/** Label of the lane for requests no worker answered. */
+export const FAILED_LANE = 'unserved / failed';
+
+/** The lane label for a worker id. */
+export function workerLane(worker: number): string {
+  return `worker ${worker}`;
+}
+
+interface Bar {
+  readonly x: readonly [number, number];
+  readonly y: string;
+}
+
+/** Worker lanes in id order; fills in idle workers when ids look like 1..workers. */
+function workerIds(records: readonly RequestRecord[], workers: number): number[] {
+  const seen = new Set<number>();
+  for (const r of records) if (r.worker !== null) seen.add(r.worker);
+  const fitsOneBased = [...seen].every((w) => w >= 1 && w <= workers);
+  if (fitsOneBased) for (let w = 1; w <= workers; w += 1) seen.add(w);
+  return [...seen].sort((a, b) => a - b);
+}
+
+function tooltip(r: RequestRecord, queue: number, service: number): string {
+  const who = r.worker === null ? 'no worker' : workerLane(r.worker);
+  return [
+    `request #${r.id}: ${r.method} ${r.path}`,
+    `${who}, ${describeStatus(r.status)}${r.error ? ` (${r.error})` : ''}`,
+    `sent at ${formatMs(r.sentMs)}; waited ${formatMs(queue)}; served ${formatMs(service)}; total ${formatMs(r.latencyMs)}`,
+  ].join('\n');
+}
+
+interface Series {
+  readonly bars: Bar[];
+  readonly tips: string[];
+  readonly labels: string[];
+}
+
+const series = (): Series => ({ bars: [], tips: [], labels: [] });
+
+/**
+ * The per-request timeline: one lane per worker, each request a queue-wait
+ * bar (from `sentMs`, `queueMs` long) then a service bar (`serviceMs` long)
+ * on the lane of the worker that served it; within a lane, waits sit on the
+ * upper half and service on the lower half, so they never hide each other.
+ * A served request with status >= 400 has a hatched red service bar.
+ * Requests no worker served go on the `FAILED_LANE`, hatched and labelled
+ * with their status. Above `maxRequests` a uniform sample in send order is
+ * drawn, and a note says so. Datasets present, in order: queue, served,
+ * then (only when non-empty) served-but-failed and unserved.
+ */
+export function buildGanttChart(result: RunResult, options: { maxRequests?: number; id?: string } = {}): ChartSpec {
+  const cap = options.maxRequests ?? GANTT_MAX_REQUESTS;
+  const ordered = [...result.requests].sort((a, b) => a.sentMs - b.sentMs || a.id - b.id);
+  const { kept, sampling } = sampleRecords(ordered, cap);
+  const idLabel = (r: RequestRecord): string => (kept.length <= GANTT_LABEL_IDS_UP_TO ? `#${r.id} ` : '');
+  const lanes = workerIds(ordered, result.stack.workers).map(workerLane);
+  const queue = series();
+  const served = series();
+  const servedFailed = series();
+  const unserved = series();
+  for (const r of kept) {
+    if (r.worker === null) {
+      unserved.bars.push({ x: [r.sentMs, Math.max(r.sentMs, r.scheduledMs + r.latencyMs)], y: FAILED_LANE });
+      unserved.tips.push(tooltip(r, r.queueMs ?? 0, r.serviceMs ?? 0));
+      unserved.labels.push(`${idLabel(r)}${r.status === 0 ? 'no response' : String(r.status)}`);
+      continue;
+    }
+    const lane = workerLane(r.worker);
+    const q = r.queueMs ?? 0;
+    const s = r.serviceMs ?? Math.max(0, r.latencyMs - q - (r.sentMs - r.scheduledMs));
+    if (q > 0) {
+      queue.bars.push({ x: [r.sentMs, r.sentMs + q], y: lane });
+      queue.tips.push(tooltip(r, q, s));
+      queue.labels.push(idLabel(r) ? `${idLabel(r)}waiting` : '');
+    }
+    const target = isOk(r) ? served : servedFailed;
+    target.bars.push({ x: [r.sentMs + q, r.sentMs + q + s], y: lane });
+    target.tips.push(tooltip(r, q, s));
+    target.labels.push(isOk(r) ? idLabel(r).trim() : `${idLabel(r)}${r.status}`);
+  }
+  if (unserved.bars.length > 0) lanes.push(FAILED_LANE);
+  // White borders separate neighbouring bars in small runs but would wash out
+  // bars only a pixel or two wide in large ones.
+  const bar = { borderWidth: kept.length <= 200 ? 1 : 0, borderColor: '#ffffff', categoryPercentage: 0.92, barPercentage: 0.96 };
+  const datasets: DatasetJson[] = [];
+  const tooltips: Record<number, readonly string[]> = {};
+  const patterns: Record<number, PatternName> = {};
+  const barLabels: Record<number, BarLabels> = {};
+  const add = (s: Series, label: string, color: string, extra: Record<string, unknown>, pattern?: PatternName, outside = false): number => {
+    const index = datasets.length;
+    datasets.push({ label, data: s.bars, backgroundColor: color, ...bar, ...extra });
+    tooltips[index] = s.tips;
+    if (s.labels.some((l) => l !== '')) barLabels[index] = { texts: s.labels, outside };
+    if (pattern) patterns[index] = pattern;
+    return index;
+  };
+  add(queue, 'waiting in the listen queue', withAlpha(SERIES_COLOR.queue, 0.9), { stack: 'queue' });
+  add(served, 'being served by the worker', SERIES_COLOR.service, { stack: 'service', minBarLength: 1 });
+  if (servedFailed.bars.length > 0) {
+    add(servedFailed, 'served, but failed (status ≥ 400)', SERIES_COLOR.failed, { stack: 'service', minBarLength: 4 }, 'hatch');
+  }
+  if (unserved.bars.length > 0) {
+    add(unserved, 'failed, no worker took it (last row)', SERIES_COLOR.failed, { grouped: false, minBarLength: 4 }, 'hatch', true);
+  }
+  const notes: string[] = [];
+  if (sampling.sampled) {
+    notes.push(
+      `Showing ${formatCount(sampling.kept)} of ${formatCount(sampling.total)} requests, sampled uniformly in send order, so the chart stays readable.`,
+    );
+  }
+  if (result.sampling.sampled) {
+    notes.push(`results.json itself keeps a uniform sample of ${formatCount(result.sampling.kept)} of ${formatCount(result.sampling.total)} requests.`);
+  }
+  if (kept.length === 0) notes.push('The run recorded no requests.');
+  const rowPx = lanes.length <= 8 ? 46 : lanes.length <= 32 ? 24 : 12;
+  return {
+    id: options.id ?? 'chart-gantt',
+    title: 'Every request over time, by worker (time in ms / s)',
+    howToRead:
+      'Each row is one worker process, which serves one request at a time. Within a row, the upper orange bars are requests waiting in the listen queue for that worker to become free, and the lower blue bars are the worker serving them. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.',
+    notes,
+    height: clampHeight(110 + lanes.length * rowPx),
+    config: {
+      type: 'bar',
+      data: { labels: lanes, datasets },
+      options: baseOptions(
+        {
+          x: axis('linear', 'time since the run started', { min: 0, stacked: false }),
+          y: axis('category', 'worker'),
+        },
+        { indexAxis: 'y', interaction: { mode: 'nearest', intersect: true } },
+      ),
+    },
+    formats: { x: 'ms' },
+    tooltips,
+    patterns,
+    barLabels,
+  };
+}

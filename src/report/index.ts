@@ -1,0 +1,25 @@
+/**
+ * report/: turns results into something people read. Console tables, JSON
+ * files and self-contained HTML reports share the `Reporter` interface;
+ * chart configs are pure functions of result data.
+ */
+export type { Reporter } from './reporters.js';
+export { runReporters, sweepReporters } from './reporters.js';
+export { renderRunReport } from './render-run-report.js';
+export { renderSweepReport } from './render-sweep-report.js';
+export { renderCompareReport, defaultCompareLabels } from './render-compare-report.js';
+export { writeHtmlReport, writeJsonResult, formatJson } from './write-report-files.js';
+export { formatRunSummary } from './format-run-summary.js';
+export { formatSweepTable, describeRecommendation } from './format-sweep-table.js';
+export { describeRun } from './describe-run.js';
+export { formatMs, formatRps, formatCount, formatNumber, formatPercent } from './format-values.js';
+export type { ChartSpec, MissingChart } from './chart-spec.js';
+export { buildGanttChart, GANTT_MAX_REQUESTS } from './gantt-chart.js';
+export { buildRunLatencyChart } from './render-run-report.js';
+export { buildPercentileChart, percentilePoints } from './percentile-chart.js';
+export { buildQueueTimelineChart } from './queue-timeline-chart.js';
+export { buildThroughputChart } from './throughput-chart.js';
+export { buildSweepLatencyChart } from './sweep-latency-chart.js';
+export { buildSweepThroughputChart } from './sweep-throughput-chart.js';
+export { buildSweepTimeSplitChart, buildSweepErrorsChart } from './sweep-breakdown-charts.js';
+export { buildCompareLatencyChart, buildCompareQueueChart, buildCompareThroughputChart } from './compare-charts.js';

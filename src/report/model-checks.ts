@@ -1,0 +1,112 @@
+import type { RunResult } from '../results/index.js';
+import { waitingRequests } from './describe-run.js';
+import { formatMs, formatNumber, formatPercent, formatRps } from './format-values.js';
+import { htmlTable, tableSection } from './html-blocks.js';
+import { escapeHtml } from './html-escape.js';
+import { fieldOf, numberAt, numberEntries } from './read-extra.js';
+
+/** Mean busy workers over the sampled timeline divided by the worker count, or null. */
+function measuredUtilisation(r: RunResult): number | null {
+  if (r.timeline.length === 0 || r.stack.workers <= 0) return null;
+  return r.timeline.reduce((a, p) => a + p.busy, 0) / r.timeline.length / r.stack.workers;
+}
+
+/** The measured value matching a prediction key, or null when caplab does not measure it. */
+export function measuredFor(r: RunResult, key: string): number | null {
+  const s = r.summary;
+  const withQueue = r.requests.filter((q) => q.queueMs !== null).length;
+  const table: Record<string, () => number | null> = {
+    meanWaitMs: () => (s.queueMs.count ? s.queueMs.mean : null),
+    p50WaitMs: () => (s.queueMs.count ? s.queueMs.p50 : null),
+    p90WaitMs: () => (s.queueMs.count ? s.queueMs.p90 : null),
+    p99WaitMs: () => (s.queueMs.count ? s.queueMs.p99 : null),
+    meanLatencyMs: () => s.latencyMs.mean,
+    p50LatencyMs: () => s.latencyMs.p50,
+    p90LatencyMs: () => s.latencyMs.p90,
+    p95LatencyMs: () => s.latencyMs.p95,
+    p99LatencyMs: () => s.latencyMs.p99,
+    maxLatencyMs: () => s.latencyMs.max,
+    meanServiceMs: () => (s.serviceMs.count ? s.serviceMs.mean : null),
+    throughputRps: () => s.throughputRps,
+    errorRate: () => (s.count ? s.errors / s.count : null),
+    waitProbability: () => (withQueue ? waitingRequests(r).length / withQueue : null),
+    pWait: () => (withQueue ? waitingRequests(r).length / withQueue : null),
+    errorShare: () => (s.count ? s.errors / s.count : null),
+    refusedShare: () => (s.count ? (s.status['503'] ?? 0) / s.count : null),
+    utilisation: () => measuredUtilisation(r),
+    utilization: () => measuredUtilisation(r),
+    workers: () => r.stack.workers,
+    meanQueueLength: () => numberAt(fieldOf(r, 'littlesLaw'), 'meanQueueLength'),
+  };
+  return table[key]?.() ?? null;
+}
+
+/** Formats a model quantity by its key's unit suffix: `…Ms` as time, `…Rps` as a rate, probabilities as %. */
+export function formatByKey(key: string, v: number | null): string {
+  if (v === null) return '—';
+  if (/Ms$/.test(key)) return formatMs(v);
+  if (/Rps$/.test(key)) return formatRps(v);
+  if (/rate|probability|share|utili[sz]ation|^p[A-Z]/.test(key)) return formatPercent(v);
+  return formatNumber(v);
+}
+
+/** Words for the planner's terser keys. */
+const LABELS: Readonly<Record<string, string>> = {
+  pWait: 'share of requests that wait',
+  waitProbability: 'share of requests that wait',
+  errorShare: 'share failed (502, 503, 504)',
+  refusedShare: 'share refused (503)',
+  sloValueMs: 'objective’s statistic',
+};
+
+/** `p99LatencyMs` → `p99 latency`, `meanWaitMs` → `mean wait`, `pWait` → `share of requests that wait`. */
+export function labelForKey(key: string): string {
+  return LABELS[key] ?? key.replace(/(Ms|Rps)$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/**
+ * A "predicted vs measured" table from the optional `predictions` field
+ * (`{ analytic?: {...}, simulated?: {...} }`, or any other named source
+ * holding numbers). Empty string when the field is absent or holds no numbers.
+ */
+export function renderPredictions(result: RunResult): string {
+  const predictions = fieldOf(result, 'predictions');
+  const sources = Object.entries((predictions ?? {}) as Record<string, unknown>).filter(([, v]) => numberEntries(v).length > 0);
+  if (predictions === null || typeof predictions !== 'object' || sources.length === 0) return '';
+  const keys = [...new Set(sources.flatMap(([, v]) => numberEntries(v).map(([k]) => k)))];
+  const rows = keys.map((k) => [
+    `${labelForKey(k)}`,
+    ...sources.map(([, v]) => formatByKey(k, numberAt(v, k))),
+    formatByKey(k, measuredFor(result, k)),
+  ]);
+  const described = sources
+    .flatMap(([name, v]) => Object.entries(v as Record<string, unknown>).filter(([, x]) => typeof x === 'string').map(([k, x]) => `${name} ${k}: ${String(x)}`))
+    .join('; ');
+  return tableSection(
+    'Predicted vs measured',
+    'What the queueing model (analytic) and the simulator predicted for this scenario, next to what the run measured. Large gaps mean the model’s assumptions (arrival pattern, service times) do not match the run.',
+    htmlTable(['quantity', ...sources.map(([name]) => name), 'measured'], rows, described || undefined),
+    'predictions',
+  );
+}
+
+/**
+ * A one-line Little's law check (L = λW on the listen queue) from the
+ * optional `littlesLaw` field; empty string when absent or null.
+ */
+export function renderLittlesLaw(result: RunResult): string {
+  const ll = fieldOf(result, 'littlesLaw');
+  const observed = numberAt(ll, 'meanQueueLength');
+  const predicted = numberAt(ll, 'predictedQueueLength');
+  if (observed === null || predicted === null) return '';
+  const ratio = numberAt(ll, 'ratio');
+  const rate = numberAt(ll, 'arrivalRatePerSec');
+  const wait = numberAt(ll, 'meanWaitMs');
+  const text = `Mean listen-queue length sampled over the run: ${formatNumber(observed)}. Little’s law (arrival rate × mean wait = ${rate === null ? '?' : formatRps(rate)} × ${wait === null ? '?' : formatMs(wait)}) gives ${formatNumber(predicted)}${ratio === null ? '' : `, a ratio of ${formatNumber(ratio)}`}.`;
+  return tableSection(
+    'Little’s law check',
+    'On average, the queue holds arrival rate × time each request waits. A ratio near 1 means the sampled queue depth and the per-request waits tell the same story.',
+    `<p>${escapeHtml(text)}</p>`,
+    'littles-law',
+  );
+}

@@ -1,0 +1,103 @@
+import type { RunResult } from '../results/index.js';
+import type { ChartSpec, MissingChart } from './chart-spec.js';
+import { describeRun } from './describe-run.js';
+import { describeTimeScale, plural } from './describe.js';
+import { formatCount, formatMs, formatRps } from './format-values.js';
+import { buildGanttChart } from './gantt-chart.js';
+import { chartSection, htmlTable, reportHeader, tableSection, thresholdList } from './html-blocks.js';
+import { escapeHtml } from './html-escape.js';
+import { renderPage } from './html-page.js';
+import { renderLittlesLaw, renderPredictions } from './model-checks.js';
+import { DASH, SERIES_COLOR } from './palette.js';
+import { buildPercentileChart } from './percentile-chart.js';
+import { buildQueueTimelineChart } from './queue-timeline-chart.js';
+import { buildThroughputChart } from './throughput-chart.js';
+
+/** The latency-by-percentile chart of one run: latency and queue wait. */
+export function buildRunLatencyChart(result: RunResult): ChartSpec | MissingChart {
+  const notes: string[] = [];
+  if (result.sampling.sampled) {
+    notes.push(`Computed from the ${formatCount(result.sampling.kept)} requests results.json keeps, a uniform sample of ${formatCount(result.sampling.total)}.`);
+  }
+  if (result.summary.errors > 0) notes.push('Failed requests are included, with the time until they failed.');
+  return buildPercentileChart(
+    'chart-latency',
+    [
+      { label: 'latency (send to last byte)', values: result.requests.map((r) => r.latencyMs), color: SERIES_COLOR.latency, dash: DASH.solid },
+      {
+        label: 'queue wait (before a worker took it)',
+        values: result.requests.flatMap((r) => (r.queueMs === null ? [] : [r.queueMs])),
+        color: SERIES_COLOR.queue,
+        dash: DASH.dashed,
+      },
+    ],
+    notes,
+  );
+}
+
+/** The facts in a run report's header. */
+export function runFacts(result: RunResult): [string, string][] {
+  const st = result.stack;
+  const recorded = result.sampling.sampled
+    ? `${formatCount(result.sampling.kept)} recorded of ${formatCount(result.sampling.total)} sent (uniform sample)`
+    : `${formatCount(result.summary.count)}, all recorded`;
+  return [
+    ['stack', `proxy ${st.proxy} → prefork pool ${st.pool} → app ${st.app}`],
+    ['workers', `${plural(st.workers, 'process', 'processes')}, each serving one request at a time`],
+    ['listen queue', `${formatCount(st.listen)} connections`],
+    ['upstream timeout', formatMs(st.upstreamTimeoutMs)],
+    ['time scale', describeTimeScale(st.timeScale)],
+    ['seed', String(result.seed)],
+    ['started', result.startedAt],
+    ['scenario file', result.scenario.file ?? 'built in'],
+    ['requests', recorded],
+  ];
+}
+
+function phaseTable(result: RunResult): string {
+  const row = (name: string, kind: string, s: RunResult['summary']): string[] => [
+    name,
+    kind,
+    formatCount(s.count),
+    formatCount(s.errors),
+    formatRps(s.throughputRps),
+    formatMs(s.latencyMs.p50),
+    formatMs(s.latencyMs.p90),
+    formatMs(s.latencyMs.p99),
+    formatMs(s.latencyMs.max),
+    s.queueMs.count ? formatMs(s.queueMs.p50) : '—',
+    s.queueMs.count ? formatMs(s.queueMs.p99) : '—',
+    s.serviceMs.count ? formatMs(s.serviceMs.p50) : '—',
+  ];
+  const rows = [...result.phases.map((p) => row(p.name, p.kind, p.summary)), row('whole run', '', result.summary)];
+  return tableSection(
+    'Percentiles per load phase',
+    'One row per phase of the scenario’s load, then the whole run. Latency is from the intended send time to the last byte; queue wait is the time before a worker picked the request up; service is the time the worker spent on it.',
+    htmlTable(
+      ['phase', 'kind', 'requests', 'errors', 'throughput', 'latency p50', 'p90', 'p99', 'max', 'queue p50', 'queue p99', 'service p50'],
+      rows,
+    ),
+    'phases',
+  );
+}
+
+/**
+ * The self-contained HTML report of one run: header (scenario, stack, time
+ * scale, seed, threshold verdicts), a plain-language summary, the
+ * per-request timeline, latency percentiles, queue and busy workers over
+ * time, throughput by status, a per-phase table, and predictions and
+ * Little's law when the result carries them.
+ */
+export function renderRunReport(result: RunResult): string {
+  const charts = [buildGanttChart(result), buildRunLatencyChart(result), buildQueueTimelineChart(result), buildThroughputChart(result)];
+  const body = [
+    reportHeader({ kind: 'run report', title: result.scenario.name, description: result.scenario.description, facts: runFacts(result) }),
+    `<p class="summary" id="summary">${escapeHtml(describeRun(result))}</p>`,
+    `<section class="card" id="thresholds"><h2>Thresholds</h2>${thresholdList(result.thresholds)}</section>`,
+    ...charts.map(chartSection),
+    phaseTable(result),
+    renderPredictions(result),
+    renderLittlesLaw(result),
+  ].filter((s) => s !== '');
+  return renderPage({ title: `${result.scenario.name}: caplab run report`, body: body.join('\n'), charts, data: result });
+}
