@@ -1,0 +1,54 @@
+/**
+ * caplab's queueing models, discrete-event simulator and capacity planner.
+ * Everything here is a pure function of its input (the simulator is seeded),
+ * so the CLI and reports can call it and tests can check it against
+ * fixtures. Times are in ms, rates per second.
+ */
+
+// Models
+export { erlangB, erlangC } from './models/erlang-c.js';
+export {
+  analyzeMmc,
+  mmcResponseQuantileMs,
+  mmcResponseSurvival,
+  mmcWaitQuantileMs,
+  mmcWaitSurvival,
+  type Mmc,
+  type MmcInput,
+} from './models/analyze-mmc.js';
+export { analyzeMmck, type Mmck, type MmckInput } from './models/analyze-mmck.js';
+export { mmckResponseQuantileMs, mmckResponseSurvival, mmckWaitQuantileMs, mmckWaitSurvival } from './models/mmck-quantiles.js';
+export { allenCunneen, type AllenCunneen, type GgcInput } from './models/allen-cunneen.js';
+export { fitUsl, uslThroughput, type UslFit, type UslParams, type UslPoint } from './models/fit-usl.js';
+export type { Unstable } from './models/unstable.js';
+
+// Simulator
+export { createRng, type Rng } from './sim/create-rng.js';
+export {
+  constantSampler,
+  empiricalSampler,
+  exponentialSampler,
+  lognormalSampler,
+  uniformSampler,
+  type Sampler,
+} from './sim/distributions.js';
+export {
+  inSequence,
+  type ArrivalSpec,
+  type BurstArrivals,
+  type ClosedArrivals,
+  type RampArrivals,
+  type SteadyArrivals,
+} from './sim/arrival-spec.js';
+export { simulatePool } from './sim/simulate-pool.js';
+export type { SimRecord, SimStatus, SimSummary, SimulationInput, SimulationResult } from './sim/simulation-types.js';
+export type { SimStats } from './sim/quantile-sketch.js';
+
+// Capacity planning
+export { serviceMeanMs, serviceSampler, serviceScv, type ServiceSpec } from './service-spec.js';
+export { parseDurationMs } from './parse-duration.js';
+export { formatSlo, parseSlo, SLO_QUANTILE, type Slo, type SloStat } from './parse-slo.js';
+export { parseRate } from './parse-rate.js';
+export { parseService } from './parse-service.js';
+export { planCapacity } from './plan-capacity.js';
+export type { CapacityInput, CapacityPlan, CapacityRecommendation, CapacityRow } from './capacity-types.js';

@@ -1,0 +1,76 @@
+import { analyticRow } from './analytic-row.js';
+import type { CapacityInput, CapacityPlan, CapacityRow } from './capacity-types.js';
+import { checkCapacityInput, type CapacityConfig } from './check-capacity-input.js';
+import { findHeadroom } from './find-headroom.js';
+import { formatSlo } from './parse-slo.js';
+import { simulatedRow } from './simulated-row.js';
+
+/**
+ * How many workers an arrival rate needs to meet a latency objective.
+ *
+ * Scans worker counts upwards from `minWorkers`, one row each, with the
+ * closed forms (Erlang C, or M/M/c/K with a bounded listen queue) exactly
+ * when arrivals are Poisson, service is exponential and there are no
+ * timeouts, and with the simulator otherwise. The recommendation is the
+ * smallest count whose row meets the objective (see row-verdict.ts); rows
+ * with ρ ≥ 1 never do. Its `headroomRps` is the largest rate that count
+ * still serves within the objective, found by bisection between the planned
+ * rate and the rate at which ρ = 1.
+ *
+ * The scan stops `rowsAfterRecommended` rows after the recommendation, at
+ * `maxWorkers`, or early when a stable row fails although no request waits
+ * and none is refused: more workers cannot change such a row, because the
+ * service time alone breaks the objective (`note` says so).
+ * Throws E_PLAN_INVALID on a bad input. Deterministic under `seed`.
+ */
+export function planCapacity(input: CapacityInput): CapacityPlan {
+  const cfg = checkCapacityInput(input);
+  const evaluate = (workers: number, rate: number): CapacityRow =>
+    cfg.method === 'analytic' ? analyticRow(cfg, workers, rate) : simulatedRow(cfg, workers, rate);
+  const rows: CapacityRow[] = [];
+  let best: number | null = null;
+  let note: string | null = null;
+  for (let workers = cfg.minWorkers; workers <= cfg.maxWorkers; workers++) {
+    const row = evaluate(workers, cfg.ratePerSec);
+    rows.push(row);
+    if (best === null && row.meetsSlo) best = workers;
+    if (best !== null && workers - best >= cfg.rowsAfterRecommended) break;
+    if (best === null && row.stable && nothingWaits(cfg, row)) {
+      note = `stopped at ${workers} workers: no request waits or is refused, yet ${formatSlo(cfg.slo)} fails (${describe(row)}); more workers cannot help`;
+      break;
+    }
+  }
+  if (best === null && note === null) {
+    note = `no worker count from ${cfg.minWorkers} to ${cfg.maxWorkers} meets ${formatSlo(cfg.slo)}`;
+  }
+  const offeredLoad = (cfg.ratePerSec / 1000) * cfg.serviceMs;
+  let recommended: CapacityPlan['recommended'] = null;
+  if (best !== null) {
+    const workers = best;
+    const ceilingRps = (workers * 1000) / cfg.serviceMs;
+    const analytic = cfg.method === 'analytic';
+    const headroomRps = findHeadroom((rate) => evaluate(workers, rate).meetsSlo, cfg.ratePerSec, ceilingRps, analytic ? 1e-6 : 2e-3, analytic ? 60 : 12);
+    recommended = Object.freeze({ workers, headroomRps, spareRps: headroomRps - cfg.ratePerSec });
+  }
+  return Object.freeze({
+    method: cfg.method,
+    model: cfg.method === 'simulated' ? 'simulation' : cfg.listen === Infinity ? 'M/M/c' : 'M/M/c/K',
+    ratePerSec: cfg.ratePerSec,
+    slo: cfg.slo,
+    offeredLoad,
+    rows: Object.freeze(rows),
+    recommended,
+    note,
+  });
+}
+
+/** True when the row shows (almost) no waiting and no refusals: 0 in a simulation, under 1e-12 in a model. */
+function nothingWaits(cfg: CapacityConfig, row: CapacityRow): boolean {
+  const eps = cfg.method === 'analytic' ? 1e-12 : 0;
+  return row.pWait !== null && row.pWait <= eps && row.refusedShare !== null && row.refusedShare <= eps;
+}
+
+function describe(row: CapacityRow): string {
+  const value = row.sloValueMs === null ? 'n/a' : `${Math.round(row.sloValueMs * 10) / 10} ms`;
+  return `objective statistic ${value}, error share ${row.errorShare ?? 'n/a'}`;
+}
