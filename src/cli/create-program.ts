@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { registerRun } from './commands/run.js';
 import { registerScenarios } from './commands/scenarios.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerReport } from './commands/report.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -22,5 +23,6 @@ export function createProgram(): Command {
   registerRun(program);
   registerSweep(program);
   registerScenarios(program);
+  registerReport(program);
   return program;
 }

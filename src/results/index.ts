@@ -4,3 +4,4 @@ export { summarizeRequests, isOk } from './summarize-requests.js';
 export { summarizePhases } from './summarize-phases.js';
 export { sampleRecords } from './sample-records.js';
 export { checkLittlesLaw, type LittlesLawCheck } from './littles-law.js';
+export { readResultFile } from './read-result-file.js';

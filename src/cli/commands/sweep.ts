@@ -28,7 +28,7 @@ export function registerSweep(program: Command): void {
     .option('--no-html', 'skip the HTML reports')
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(SweepFlags, { ...cmd.optsWithGlobals(), ...raw });
-      const plan = await planFromArgs(scenarioArg, flags);
+      const plan = await planFromArgs(scenarioArg, { timeScale: flags.timeScale, seed: flags.seed });
       if (flags.dryRun) {
         process.stdout.write(`${formatPlan(plan)}\nsweep over workers: ${flags.workers.join(', ')}\n`);
         return;
