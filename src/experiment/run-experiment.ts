@@ -11,6 +11,7 @@ import {
   type RunResult,
 } from '../results/index.js';
 import { sampleTimeline } from './sample-timeline.js';
+import { predictOrNote } from './predict-or-note.js';
 
 export interface ExperimentOptions {
   /** Called as requests complete. */
@@ -69,6 +70,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
       timeline,
       thresholds: plan.expect.map((t) => evaluateThreshold(t, summary)),
       littlesLaw: checkLittlesLaw(records, timeline),
+      predictions: predictOrNote(plan),
       aborted: options.signal?.aborted ?? false,
     };
   } finally {

@@ -52,3 +52,7 @@ export { parseRate } from './parse-rate.js';
 export { parseService } from './parse-service.js';
 export { planCapacity } from './plan-capacity.js';
 export type { CapacityInput, CapacityPlan, CapacityRecommendation, CapacityRow } from './capacity-types.js';
+
+// Scenarios: predictions for a run, and planning a whole scenario
+export { scenarioWorkload, toServiceSpec, type ScenarioWorkload } from './scenario-workload.js';
+export { predictRun, type Prediction, type RunPredictions } from './predict-run.js';

@@ -2,6 +2,7 @@ import type { RunResult, Stats } from '../results/index.js';
 import { describeRun } from './describe-run.js';
 import { plural } from './describe.js';
 import { describeThreshold } from './format-threshold.js';
+import { formatPredictions } from './format-predictions.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
 import { formatTextTable } from './text-table.js';
 
@@ -50,7 +51,7 @@ function phaseTable(result: RunResult): string {
  * summary; each request's worker, status, queue wait, service and total
  * (for runs of up to `CONSOLE_REQUEST_LIMIT` requests, else a note);
  * p50/p90/p99/max of latency, queue wait and service; a per-phase table;
- * and each threshold's verdict (✓/✗) with measured value and limit.
+ * predicted against measured figures when the result has them; and each threshold's verdict (✓/✗) with measured value and limit.
  */
 export function formatRunSummary(result: RunResult): string {
   const st = result.stack;
@@ -72,6 +73,8 @@ export function formatRunSummary(result: RunResult): string {
     `throughput ${formatRps(s.throughputRps)}; ${formatCount(s.ok)} ok, ${formatCount(s.errors)} failed${statuses ? ` (${statuses})` : ''}`,
   ];
   if (result.phases.length > 0) sections.push(phaseTable(result));
+  const predictions = formatPredictions(result);
+  if (predictions) sections.push(predictions);
   sections.push(
     result.thresholds.length === 0
       ? 'thresholds: none set'

@@ -23,3 +23,4 @@ export { buildSweepLatencyChart } from './sweep-latency-chart.js';
 export { buildSweepThroughputChart } from './sweep-throughput-chart.js';
 export { buildSweepTimeSplitChart, buildSweepErrorsChart } from './sweep-breakdown-charts.js';
 export { buildCompareLatencyChart, buildCompareQueueChart, buildCompareThroughputChart } from './compare-charts.js';
+export { formatPredictions, measuredPWait } from './format-predictions.js';

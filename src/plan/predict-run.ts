@@ -1,0 +1,89 @@
+import type { RunPlan } from '../scenario/index.js';
+import { analyzeMmck } from './models/analyze-mmck.js';
+import { mmckResponseQuantileMs, mmckWaitQuantileMs } from './models/mmck-quantiles.js';
+import { simulatePool } from './sim/simulate-pool.js';
+import { scenarioWorkload } from './scenario-workload.js';
+
+/** What a model or the simulator expects a run to measure (scenario ms). */
+export interface Prediction {
+  readonly source: 'M/M/c/K' | 'simulation';
+  readonly workers: number;
+  /** Offered utilisation ρ = λ·E[S]/c (simulation: measured busy share). */
+  readonly utilization: number;
+  /** Share of admitted requests that wait at all. */
+  readonly pWait: number;
+  readonly meanWaitMs: number;
+  readonly p99WaitMs: number;
+  readonly p50LatencyMs: number | null;
+  readonly p99LatencyMs: number;
+  /** Share of requests refused with 503. */
+  readonly refusedShare: number;
+  /** Completed requests per second (simulation only). */
+  readonly throughputRps: number | null;
+}
+
+export interface RunPredictions {
+  /** Exact M/M/c/K figures, present only when the scenario is one Poisson phase with exponential service. */
+  readonly analytic: Prediction | null;
+  /** The discrete-event simulation of the same plan (seeded like the run). */
+  readonly simulated: Prediction;
+  /** Where the simulation's workload differs from the run's. */
+  readonly notes: readonly string[];
+}
+
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Predicts what `plan` will measure: always by simulating the pool's own
+ * semantics (c workers, FIFO listen queue, harakiri and upstream timeout),
+ * and analytically where M/M/c/K is exact: a single open Poisson phase
+ * whose every request has exponential service of one mean.
+ */
+export function predictRun(plan: RunPlan): RunPredictions {
+  const { stack } = plan;
+  const workload = scenarioWorkload(plan);
+  const sim = simulatePool({
+    workers: stack.workers,
+    listen: stack.listen,
+    arrivals: workload.arrivals,
+    seed: plan.seed,
+    upstreamTimeoutMs: stack.upstreamTimeoutMs,
+    ...(stack.harakiriMs !== null ? { harakiriMs: stack.harakiriMs } : {}),
+  }).summary;
+  const simulated: Prediction = {
+    source: 'simulation',
+    workers: stack.workers,
+    utilization: r3(sim.utilization),
+    pWait: r3(sim.pWait),
+    meanWaitMs: r3(sim.waitMs.mean),
+    p99WaitMs: r3(sim.waitMs.p99),
+    p50LatencyMs: r3(sim.latencyMs.p50),
+    p99LatencyMs: r3(sim.latencyMs.p99),
+    refusedShare: sim.count > 0 ? r3(sim.refused / sim.count) : 0,
+    throughputRps: sim.durationMs > 0 ? r3((sim.count * 1000) / sim.durationMs) : null,
+  };
+  return { analytic: analyticPrediction(plan), simulated, notes: workload.notes };
+}
+
+/** M/M/c/K when it is exact for the plan, else null. */
+function analyticPrediction(plan: RunPlan): Prediction | null {
+  if (plan.phases.length !== 1) return null;
+  const phase = plan.phases[0]!;
+  if (phase.kind !== 'open' || phase.arrival !== 'poisson') return null;
+  const means = new Set(phase.requests.map((r) => (r.service?.dist === 'exponential' && !r.path.startsWith('/static/') ? r.service.mean : NaN)));
+  const mean = [...means][0];
+  if (means.size !== 1 || mean === undefined || !Number.isFinite(mean)) return null;
+  const m = analyzeMmck({ ratePerSec: phase.rate, serviceMs: mean, workers: plan.stack.workers, capacity: plan.stack.workers + plan.stack.listen });
+  return {
+    source: 'M/M/c/K',
+    workers: plan.stack.workers,
+    utilization: r3(m.offeredUtilization),
+    pWait: r3(m.pWait),
+    meanWaitMs: r3(m.meanWaitMs),
+    p99WaitMs: r3(mmckWaitQuantileMs(m, 0.99)),
+    p50LatencyMs: r3(mmckResponseQuantileMs(m, 0.5)),
+    p99LatencyMs: r3(mmckResponseQuantileMs(m, 0.99)),
+    refusedShare: r3(m.pBlock),
+    throughputRps: r3(m.throughputPerSec),
+  };
+}

@@ -1,0 +1,115 @@
+import type { PhasePlan, PlannedRequest, RunPlan, ServiceDist } from '../scenario/index.js';
+import type { ArrivalSpec } from './sim/arrival-spec.js';
+import { constantSampler, type Sampler } from './sim/distributions.js';
+import { serviceSampler, type ServiceSpec } from './service-spec.js';
+
+/** Routes of the sample app whose `?ms=` is the time a worker is held. */
+const TIMED_ROUTE = /^\/(sleep|cpu|io)(\?|$)/;
+
+/** The pool-side workload of a scenario, as the simulator takes it. */
+export interface ScenarioWorkload {
+  readonly arrivals: ArrivalSpec[];
+  /** Why the simulation differs from the run, one line each (may be empty). */
+  readonly notes: string[];
+}
+
+/** The scenario's service distribution in the planner's terms (lognormal: median → mean). */
+export function toServiceSpec(dist: ServiceDist): ServiceSpec {
+  switch (dist.dist) {
+    case 'constant':
+      return { dist: 'constant', valueMs: dist.value };
+    case 'uniform':
+      return { dist: 'uniform', minMs: dist.min, maxMs: dist.max };
+    case 'exponential':
+      return { dist: 'exponential', meanMs: dist.mean };
+    case 'lognormal':
+      return { dist: 'lognormal', meanMs: dist.median * Math.exp((dist.sigma * dist.sigma) / 2), sigma: dist.sigma };
+    case 'empirical':
+      return { dist: 'empirical', samplesMs: dist.values };
+  }
+}
+
+/**
+ * How long one request of the mix holds a worker: its service distribution,
+ * else `?ms=` on /sleep, /cpu and /io, else 0 (the app's own overhead is not
+ * modelled). Static files never reach the pool and return null.
+ */
+function requestSampler(req: PlannedRequest): Sampler | null {
+  if (req.path.startsWith('/static/')) return null;
+  if (req.service) return serviceSampler(toServiceSpec(req.service));
+  const ms = TIMED_ROUTE.test(req.path) ? Number(new URL(req.path, 'http://x').searchParams.get('ms') ?? 0) : 0;
+  return constantSampler(Number.isFinite(ms) && ms > 0 ? ms : 0);
+}
+
+/** A phase's mix as one sampler (choose by weight, then draw), and the share that reaches the pool. */
+function mixSampler(requests: readonly PlannedRequest[]): { sampler: Sampler; poolShare: number } | null {
+  const parts = requests.flatMap((r) => {
+    const s = requestSampler(r);
+    return s ? [{ s, w: r.weight }] : [];
+  });
+  if (parts.length === 0) return null;
+  const total = parts.reduce((a, p) => a + p.w, 0);
+  const all = requests.reduce((a, r) => a + r.weight, 0);
+  if (parts.length === 1) return { sampler: parts[0]!.s, poolShare: total / all };
+  const sampler: Sampler = (rng) => {
+    let pick = rng.next() * total;
+    for (const p of parts) {
+      pick -= p.w;
+      if (pick < 0) return p.s(rng);
+    }
+    return parts[parts.length - 1]!.s(rng);
+  };
+  return { sampler, poolShare: total / all };
+}
+
+function phaseArrivals(phase: PhasePlan, sampler: Sampler, share: number): ArrivalSpec {
+  const common = { name: phase.name, service: sampler, startMs: phase.startMs };
+  switch (phase.kind) {
+    case 'burst':
+      return { kind: 'burst', name: phase.name, service: sampler, count: Math.round(phase.count * share), atMs: phase.startMs };
+    case 'open':
+      return { ...common, kind: phase.arrival, ratePerSec: phase.rate * share, durationMs: phase.durationMs };
+    case 'ramp':
+      return {
+        ...common,
+        kind: 'ramp',
+        fromPerSec: phase.from * share,
+        toPerSec: phase.to * share,
+        durationMs: phase.durationMs,
+        process: phase.arrival === 'poisson' ? 'poisson' : 'deterministic',
+      };
+    case 'closed':
+      return {
+        ...common,
+        kind: 'closed',
+        clients: phase.clients,
+        thinkTimeMs: phase.thinkTimeMs,
+        ...(phase.amount !== null ? { amount: phase.amount } : { durationMs: phase.durationMs }),
+      };
+  }
+}
+
+/**
+ * Maps a run plan onto the simulator's arrival processes, phase by phase,
+ * at each phase's planned start. Requests for static files are left out
+ * (the proxy serves them), and rates are thinned by the share that reaches
+ * the pool.
+ */
+export function scenarioWorkload(plan: RunPlan): ScenarioWorkload {
+  const notes: string[] = [];
+  const arrivals: ArrivalSpec[] = [];
+  for (const phase of plan.phases) {
+    const mix = mixSampler(phase.requests);
+    if (!mix) {
+      notes.push(`${phase.name} only requests static files, which the proxy serves without the pool`);
+      continue;
+    }
+    if (mix.poolShare < 1) notes.push(`${phase.name}: ${Math.round((1 - mix.poolShare) * 100)} % of requests are static files, left out`);
+    if (phase.kind === 'closed' && mix.poolShare < 1) notes.push(`${phase.name}: closed clients are simulated as if every request reached the pool`);
+    arrivals.push(phaseArrivals(phase, mix.sampler, phase.kind === 'closed' ? 1 : mix.poolShare));
+  }
+  if (plan.phases.some((p, i) => i > 0 && !p.parallel)) {
+    notes.push('phases start at their planned times; in a run, a phase also waits for the previous one’s responses');
+  }
+  return { arrivals, notes };
+}
