@@ -1,0 +1,1 @@
+"""caplab's sample app as a Django 3.2 project, for the real Nginx -> uWSGI -> Django stack."""

@@ -1,0 +1,45 @@
+"""
+Settings of caplab's sample Django project: no database, no sessions, no
+auth, no admin, one middleware. It exists to be served by Debian's uWSGI so
+the lab's numbers can be checked against the software people deploy.
+
+CAPLAB_TIME_SCALE (a positive float, default 1) multiplies every sleep and
+CPU burn the views perform; it is read once, here.
+"""
+import math
+import os
+
+SECRET_KEY = "caplab-sample-app-not-secret"  # a lab app on loopback; nothing is signed
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+
+INSTALLED_APPS = []
+MIDDLEWARE = ["caplab_site.middleware.CaplabTimingMiddleware"]
+ROOT_URLCONF = "caplab_site.urls"
+WSGI_APPLICATION = "caplab_site.wsgi.application"
+
+DATABASES = {}
+TEMPLATES = []
+USE_I18N = False
+USE_TZ = True
+
+# Errors in views are reported to stderr, which the keeper tails when uWSGI fails.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"stderr": {"class": "logging.StreamHandler"}},
+    "loggers": {"django": {"handlers": ["stderr"], "level": "ERROR"}},
+}
+
+
+def _time_scale(raw):
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not math.isfinite(value) or value <= 0:
+        raise ValueError("CAPLAB_TIME_SCALE must be a positive number, got %r" % raw)
+    return value
+
+
+CAPLAB_TIME_SCALE = _time_scale(os.environ.get("CAPLAB_TIME_SCALE", "1"))

@@ -1,0 +1,15 @@
+/**
+ * The real roles: Debian's nginx as the proxy and uWSGI running caplab's
+ * Django project as the pool, with the same options and handles as the
+ * embedded proxy and pool, so the lab's numbers can be checked against the
+ * software people deploy. Each program runs under a keeper process that ends
+ * it (and everything it forked) when caplab stops or dies.
+ */
+export { startNginxProxy } from './start-nginx-proxy.js';
+export { startUwsgiPool } from './start-uwsgi-pool.js';
+export { readUwsgiStats, type UwsgiStats, type UwsgiWorkerStats } from './read-uwsgi-stats.js';
+export { checkRealPrograms, requireRealPrograms, type RealPrograms, type RealRole } from './check-real-programs.js';
+export { assertListenFits, readSomaxconn } from './check-listen.js';
+export { harakiriSeconds } from './uwsgi-args.js';
+export { REAL_PROGRAMS, REAL_PACKAGES } from './programs.js';
+export type { NginxProxyOptions, RunningProxy, UwsgiPoolOptions, RunningPool, UpstreamProtocol } from './types.js';

@@ -1,0 +1,46 @@
+import { ChildStartError, forkChild, resolveEntry } from '../../process/index.js';
+import { CaplabError, ERROR_CODES, type ErrorCode } from '../../errors.js';
+import type { KeeperConfig, KeeperReady } from './keeper-messages.js';
+
+/** A real program under a keeper process. */
+export interface KeptProgram {
+  /** Pid of the program (also its process group id). */
+  readonly pid: number;
+  /** Pid of the keeper. */
+  readonly keeperPid: number;
+  /** SIGTERM to the keeper, which ends the program's group; resolves once the keeper has exited. */
+  stop(): Promise<void>;
+}
+
+function asErrorCode(code: string): ErrorCode {
+  return code in ERROR_CODES ? (code as ErrorCode) : 'E_STACK_START';
+}
+
+/**
+ * Forks a keeper (keeper-main.js) for `config` and waits until the program
+ * accepts connections on its ready ports. A failed start rejects with a
+ * CaplabError (E_PORT_IN_USE when the log says the address was taken,
+ * otherwise E_STACK_START) whose message ends with the program's last log
+ * lines; by then the keeper has already ended the program.
+ */
+export async function startKeeper(config: KeeperConfig): Promise<KeptProgram> {
+  const entry = resolveEntry(import.meta.url, './keeper-main.js');
+  // The keeper needs time to end the program after its own start timeout
+  // before forkChild gives up and SIGKILLs it.
+  const margin = config.graceMs + 5000;
+  try {
+    const kept = await forkChild<KeeperReady>(entry, config, { startTimeoutMs: config.startTimeoutMs + margin });
+    let stopping: Promise<void> | undefined;
+    return {
+      pid: kept.ready.pid,
+      keeperPid: kept.child.pid ?? -1,
+      stop() {
+        stopping ??= kept.stop(margin);
+        return stopping;
+      },
+    };
+  } catch (err) {
+    if (err instanceof ChildStartError) throw new CaplabError(asErrorCode(err.code), err.message, { cause: err });
+    throw err;
+  }
+}

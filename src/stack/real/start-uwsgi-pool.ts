@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULTS } from '../../config/index.js';
+import { caplabError, isCaplabError } from '../../errors.js';
+import { parsePoolOptions, type PoolConfig } from '../../pool/index.js';
+import { assertListenFits } from './check-listen.js';
+import { requireRealPrograms } from './check-real-programs.js';
+import { djangoProjectDir } from './django-project-dir.js';
+import { pickFreePort } from './pick-free-port.js';
+import { REAL_PROGRAMS } from './programs.js';
+import { startKeeper } from './start-keeper.js';
+import type { RunningPool, UwsgiPoolOptions } from './types.js';
+import { uwsgiArgs, uwsgiEnv } from './uwsgi-args.js';
+
+/** How long uWSGI gets to load Django, fork its workers and open its stats server. */
+const START_TIMEOUT_MS = 30_000;
+
+async function startOnce(options: PoolConfig, port: number, statsPort: number): Promise<RunningPool> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-uwsgi-'));
+  try {
+    const projectDir = djangoProjectDir();
+    const kept = await startKeeper({
+      name: 'uwsgi',
+      command: REAL_PROGRAMS.uwsgi,
+      args: uwsgiArgs({ ...options, port, statsPort, projectDir }),
+      env: uwsgiEnv(options.timeScale),
+      cwd: dir,
+      host: options.host,
+      // The stats server opens after the app is loaded and the workers are
+      // forked; probing it, not the uwsgi socket, sends no bogus request.
+      readyPorts: [statsPort],
+      listenPorts: [port, statsPort],
+      startTimeoutMs: START_TIMEOUT_MS,
+      graceMs: DEFAULTS.stopGraceMs,
+      logFile: path.join(dir, 'uwsgi.log'),
+      tailFiles: [],
+      removeDir: dir,
+    });
+    let stopping: Promise<void> | undefined;
+    return Object.freeze({
+      protocol: options.protocol,
+      host: options.host,
+      port,
+      statsPort,
+      pid: kept.pid,
+      workers: options.workers,
+      stop() {
+        stopping ??= kept.stop().then(() => rm(dir, { recursive: true, force: true }));
+        return stopping;
+      },
+    });
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/**
+ * Starts Debian's uWSGI as caplab's pool, with the same options and handle
+ * as the embedded pool: a master and `workers` sync workers running caplab's
+ * Django project on Debian's python3, listening on host:port (0 = a free
+ * port picked here) over uwsgi (`--socket`) or HTTP (`--http-socket`), with
+ * uWSGI's own stats server on `statsPort` (read it with readUwsgiStats).
+ * `harakiriMs` is rounded up to whole seconds, as uWSGI counts them;
+ * `harakiriMs` and `maxRequests` of 0 mean off, as in the embedded pool.
+ *
+ * Options are validated by the embedded pool's parsePoolOptions
+ * (E_NOT_LOOPBACK or E_USAGE before anything starts); `app` must be
+ * 'django' or 'sample', both meaning caplab's Django project.
+ * Throws E_REAL_MISSING if uWSGI, its python3 plugin or Django is missing,
+ * E_LISTEN_OVER_SOMAXCONN (exit 2) before starting anything if `listen`
+ * exceeds net.core.somaxconn, E_PORT_IN_USE or E_STACK_START (with uWSGI's
+ * last log lines) if it does not start.
+ */
+export async function startUwsgiPool(options: UwsgiPoolOptions = {}): Promise<RunningPool> {
+  const { app = 'sample', ...shared } = options;
+  // The embedded pool's rules for everything but `app` (its 'sample' stands in here).
+  const config = parsePoolOptions({ ...shared, app: 'sample' });
+  if (app !== 'django' && app !== 'sample') {
+    throw caplabError('E_USAGE', `pool options: app: the real uWSGI pool runs caplab's Django sample app only ('django' or 'sample'), got ${JSON.stringify(app)}`);
+  }
+  requireRealPrograms(['uwsgi', 'django']);
+  assertListenFits(config.listen);
+  for (let attempt = 1; ; attempt += 1) {
+    const port = config.port === 0 ? await pickFreePort(config.host) : config.port;
+    let statsPort = config.statsPort === 0 ? await pickFreePort(config.host) : config.statsPort;
+    while (config.statsPort === 0 && statsPort === port) statsPort = await pickFreePort(config.host);
+    try {
+      return await startOnce(config, port, statsPort);
+    } catch (err) {
+      const picked = config.port === 0 || config.statsPort === 0;
+      const retry = picked && attempt < 2 && isCaplabError(err) && err.code === 'E_PORT_IN_USE';
+      if (!retry) throw err;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Options and handles of the real roles: the embedded proxy's and pool's
+ * own types, so `stack/` can start either behind one interface, and tsc
+ * says so the day the two drift apart. All times are wall-clock ms.
+ */
+import type { PoolOptions, RunningPool } from '../../pool/index.js';
+import type { ProxyOptions, RunningProxy } from '../../proxy/index.js';
+
+export type { RunningPool, RunningProxy };
+
+/** How the proxy talks to the pool. */
+export type UpstreamProtocol = 'uwsgi' | 'http';
+
+/** Options of `startNginxProxy`: exactly the embedded proxy's (validated by parseProxyOptions). */
+export type NginxProxyOptions = ProxyOptions;
+
+/**
+ * Options of `startUwsgiPool`: the embedded pool's, except `app`, which can
+ * only be caplab's sample app, here in its Django form: 'django' or
+ * 'sample' (the default) mean the same thing.
+ */
+export type UwsgiPoolOptions = Omit<PoolOptions, 'app'> & { readonly app?: 'django' | 'sample' };

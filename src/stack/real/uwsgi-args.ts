@@ -1,0 +1,84 @@
+import type { UpstreamProtocol } from './types.js';
+
+/** What `uwsgiArgs` needs: the pool options with ports and paths resolved. */
+export interface UwsgiArgsInput {
+  readonly host: string;
+  readonly port: number;
+  readonly statsPort: number;
+  readonly protocol: UpstreamProtocol;
+  readonly workers: number;
+  readonly listen: number;
+  readonly projectDir: string;
+  /** 0 or undefined = off, as in the embedded pool. */
+  readonly harakiriMs?: number | undefined;
+  /** 0 or undefined = off. */
+  readonly maxRequests?: number | undefined;
+  /** uWSGI's socket-timeout (default 4 s), rounded up to whole seconds. */
+  readonly socketTimeoutMs?: number | undefined;
+}
+
+/**
+ * uWSGI counts harakiri in whole seconds, so a timeout in ms is rounded up
+ * (1200 ms -> 2 s), at least 1. Its master checks once a second, so a worker
+ * is killed between N and about N + 1 s into a request.
+ */
+export function harakiriSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+function address(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * The uWSGI command line of a prefork pool running caplab's Django project:
+ * the master loads the app once (`--module`, so workers fork with Django
+ * already imported) and forks `workers` sync workers sharing one listen
+ * socket of backlog `listen`.
+ *   --strict       unknown options are errors, not warnings
+ *   --need-app     exit if the app cannot be loaded, rather than answer 500s
+ *   --die-on-term  SIGTERM stops uWSGI (its default is to reload)
+ *   --no-orphans   workers exit if the master dies
+ *   --memory-report  fills rss/vsz in the stats
+ *   --disable-logging  no per-request log lines (errors are still logged)
+ *   --max-requests N   with --min-worker-lifetime 0: uWSGI 2.0 otherwise
+ *                      recycles only workers older than 60 s (its help text;
+ *                      see uwsgi_close_request in core/utils.c), which a
+ *                      time-scaled run never reaches
+ */
+export function uwsgiArgs(input: UwsgiArgsInput): string[] {
+  return [
+    '--strict',
+    '--plugins', 'python3',
+    '--master',
+    '--processes', String(input.workers),
+    '--listen', String(input.listen),
+    input.protocol === 'http' ? '--http-socket' : '--socket', address(input.host, input.port),
+    '--stats', address(input.host, input.statsPort),
+    '--die-on-term',
+    '--no-orphans',
+    '--need-app',
+    '--memory-report',
+    '--disable-logging',
+    '--chdir', input.projectDir,
+    '--module', 'caplab_site.wsgi:application',
+    ...(input.harakiriMs ? ['--harakiri', String(harakiriSeconds(input.harakiriMs))] : []),
+    ...(input.maxRequests ? ['--max-requests', String(input.maxRequests), '--min-worker-lifetime', '0'] : []),
+    ...(input.socketTimeoutMs ? ['--socket-timeout', String(Math.max(1, Math.ceil(input.socketTimeoutMs / 1000)))] : []),
+  ];
+}
+
+/**
+ * The whole environment uWSGI runs with. Nothing is inherited: PYTHONHOME or
+ * PYTHONPATH from a pyenv or venv shell would point the plugin's embedded
+ * Debian python at another installation's modules. PYTHONDONTWRITEBYTECODE
+ * keeps __pycache__ out of the package's src/app/django.
+ */
+export function uwsgiEnv(timeScale: number): Record<string, string> {
+  return {
+    PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+    CAPLAB_TIME_SCALE: String(timeScale),
+    DJANGO_SETTINGS_MODULE: 'caplab_site.settings',
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
+}

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { groupMembers } from '../../../src/stack/real/process-group.js';
+import { SKIP_REAL, SKIP_REASON, nginxPrefix, running, startRealStack, timedGet } from './helpers.js';
+
+describe.skipIf(SKIP_REAL)(`stop()${SKIP_REASON}`, () => {
+  it('leaves nothing running, even with busy workers, and removes the temp dirs', async () => {
+    const stack = await startRealStack({ workers: 2 });
+    const pending = [1, 2].map(() => timedGet(`${stack.proxy.url}/sleep?ms=30000`).catch(() => undefined));
+    await new Promise((r) => setTimeout(r, 300));
+    const pids = [...groupMembers(stack.proxy.pid), ...groupMembers(stack.pool.pid)];
+    expect(pids.length).toBeGreaterThanOrEqual(5); // nginx master + worker, uWSGI master + 2 workers
+    const prefix = nginxPrefix(stack.proxy.pid);
+    expect(existsSync(prefix)).toBe(true);
+
+    const t0 = performance.now();
+    await stack.stop();
+    const stopMs = performance.now() - t0;
+    // stop() resolves only once every process of both groups has ended
+    expect(pids.filter(running)).toEqual([]);
+    expect(existsSync(prefix)).toBe(false);
+    expect(stopMs).toBeLessThan(8000);
+    await Promise.all(pending);
+    await stack.stop(); // a second stop is harmless
+  });
+});
