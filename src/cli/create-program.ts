@@ -4,6 +4,7 @@ import { registerRun } from './commands/run.js';
 import { registerScenarios } from './commands/scenarios.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerReport } from './commands/report.js';
+import { registerPlan } from './commands/plan.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -24,5 +25,6 @@ export function createProgram(): Command {
   registerSweep(program);
   registerScenarios(program);
   registerReport(program);
+  registerPlan(program);
   return program;
 }

@@ -56,3 +56,5 @@ export type { CapacityInput, CapacityPlan, CapacityRecommendation, CapacityRow }
 // Scenarios: predictions for a run, and planning a whole scenario
 export { scenarioWorkload, toServiceSpec, type ScenarioWorkload } from './scenario-workload.js';
 export { predictRun, type Prediction, type RunPredictions } from './predict-run.js';
+export { planScenario, type ScenarioCapacityPlan, type ScenarioPlanOptions } from './plan-scenario.js';
+export { planFromSources, type PlanSources, type AnyCapacityPlan } from './plan-from-sources.js';

@@ -24,3 +24,4 @@ export { buildSweepThroughputChart } from './sweep-throughput-chart.js';
 export { buildSweepTimeSplitChart, buildSweepErrorsChart } from './sweep-breakdown-charts.js';
 export { buildCompareLatencyChart, buildCompareQueueChart, buildCompareThroughputChart } from './compare-charts.js';
 export { formatPredictions, measuredPWait } from './format-predictions.js';
+export { formatCapacityPlan } from './format-capacity-plan.js';

@@ -1,0 +1,89 @@
+import { caplabError } from '../errors.js';
+import type { RunResult } from '../results/index.js';
+import type { RunPlan } from '../scenario/index.js';
+import type { CapacityPlan } from './capacity-types.js';
+import type { Slo } from './parse-slo.js';
+import { planCapacity } from './plan-capacity.js';
+import { planScenario, type ScenarioCapacityPlan } from './plan-scenario.js';
+import { toServiceSpec } from './scenario-workload.js';
+import type { ServiceSpec } from './service-spec.js';
+
+/** Everything `caplab plan` can be told; at least a rate and a service, or a scenario, or a results file. */
+export interface PlanSources {
+  readonly slo: Slo;
+  readonly scenario?: RunPlan;
+  /** A measured run whose service times stand in for the service distribution. */
+  readonly fromResult?: RunResult;
+  readonly ratePerSec?: number;
+  readonly service?: ServiceSpec;
+  readonly listen?: number;
+  readonly upstreamTimeoutMs?: number;
+  readonly harakiriMs?: number;
+  readonly maxWorkers?: number;
+  readonly method?: 'auto' | 'analytic' | 'simulated';
+  readonly seed?: number;
+}
+
+export type AnyCapacityPlan = (CapacityPlan & { readonly notes?: readonly string[] }) | ScenarioCapacityPlan;
+
+/** The one open phase of a scenario and its one service law, when the scenario is that simple. */
+function singleStream(plan: RunPlan): { rate: number; arrival: 'poisson' | 'constant'; service: ServiceSpec } | null {
+  if (plan.phases.length !== 1) return null;
+  const phase = plan.phases[0]!;
+  if (phase.kind !== 'open') return null;
+  const dynamic = phase.requests.filter((r) => !r.path.startsWith('/static/'));
+  const first = dynamic[0];
+  if (!first?.service || dynamic.some((r) => JSON.stringify(r.service) !== JSON.stringify(first.service))) return null;
+  const share = dynamic.reduce((a, r) => a + r.weight, 0) / phase.requests.reduce((a, r) => a + r.weight, 0);
+  return { rate: phase.rate * share, arrival: phase.arrival, service: toServiceSpec(first.service) };
+}
+
+/**
+ * Resolves what the user gave into one capacity plan:
+ * - `--rate` and `--service`: planCapacity (analytic where exact);
+ * - `--from results.json`: the run's measured service times, resampled, at
+ *   `--rate` or the run's own arrival rate;
+ * - a scenario with one open phase and one service law: planCapacity at its
+ *   rate (`--rate` overrides), with its listen queue;
+ * - any other scenario: planScenario, simulating the whole workload.
+ * Throws E_PLAN_INVALID naming what is missing.
+ */
+export function planFromSources(src: PlanSources): AnyCapacityPlan {
+  const common = {
+    slo: src.slo,
+    ...(src.maxWorkers !== undefined ? { maxWorkers: src.maxWorkers } : {}),
+    ...(src.upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs: src.upstreamTimeoutMs } : {}),
+    ...(src.harakiriMs !== undefined ? { harakiriMs: src.harakiriMs } : {}),
+    ...(src.method !== undefined ? { method: src.method } : {}),
+    ...(src.seed !== undefined ? { seed: src.seed } : {}),
+  };
+  if (src.scenario) {
+    const stream = singleStream(src.scenario);
+    if (!stream) {
+      if (src.ratePerSec !== undefined || src.service !== undefined) {
+        throw caplabError('E_PLAN_INVALID', `--rate and --service apply only to scenarios with one open phase and one service distribution; ${src.scenario.scenario.name} is planned by simulating its whole workload`);
+      }
+      return planScenario(src.scenario, { slo: src.slo, maxWorkers: src.maxWorkers ?? 64 });
+    }
+    return planCapacity({
+      ...common,
+      ratePerSec: src.ratePerSec ?? stream.rate,
+      arrival: stream.arrival,
+      service: src.service ?? stream.service,
+      listen: src.listen ?? src.scenario.stack.listen,
+    });
+  }
+  let service = src.service;
+  let rate = src.ratePerSec;
+  if (src.fromResult) {
+    const samples = src.fromResult.requests.flatMap((r) => (r.serviceMs !== null && r.status > 0 && r.status < 400 ? [r.serviceMs] : []));
+    if (samples.length === 0) throw caplabError('E_PLAN_INVALID', '--from: the results have no successful request with a measured service time');
+    service ??= { dist: 'empirical', samplesMs: samples };
+    const s = src.fromResult.summary;
+    rate ??= s.durationMs > 0 ? (s.count * 1000) / s.durationMs : undefined;
+  }
+  if (rate === undefined || service === undefined) {
+    throw caplabError('E_PLAN_INVALID', `plan needs ${rate === undefined ? '--rate' : ''}${rate === undefined && service === undefined ? ' and ' : ''}${service === undefined ? '--service' : ''}, or --from results.json, or a scenario`);
+  }
+  return planCapacity({ ...common, ratePerSec: rate, service, ...(src.listen !== undefined ? { listen: src.listen } : {}) });
+}
