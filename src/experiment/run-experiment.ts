@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
 import { runLoad } from '../load/index.js';
 import { evaluateThreshold, type RunPlan } from '../scenario/index.js';
-import { startStack } from '../stack/index.js';
+import { startStack, type PoolKind, type ProxyKind } from '../stack/index.js';
 import {
   checkLittlesLaw,
   sampleRecords,
@@ -20,6 +20,8 @@ export interface ExperimentOptions {
   readonly signal?: AbortSignal;
   /** Port for the proxy (0 or undefined = any free port). */
   readonly port?: number;
+  /** Which programs play the proxy and the pool (default: caplab's own). */
+  readonly roles?: { readonly proxy: ProxyKind; readonly pool: PoolKind };
 }
 
 /**
@@ -39,6 +41,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
     app: plan.stack.app,
     staticDir: plan.stack.staticDir ?? undefined,
     port: options.port,
+    ...(options.roles ?? {}),
   });
   try {
     const startedAt = Date.now();

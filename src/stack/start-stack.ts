@@ -1,37 +1,44 @@
 import { startPool, readStats } from '../pool/index.js';
 import { startProxy } from '../proxy/index.js';
 import { DEFAULTS } from '../config/index.js';
+import { requireRealPrograms, startNginxProxy, startUwsgiPool } from './real/index.js';
 import type { RunningStack, StackConfig } from './types.js';
 
 /**
- * Starts the embedded stack: a prefork pool (master + workers, speaking
- * uwsgi on a loopback port) running the app, and a proxy in front of it
- * forwarding over uwsgi. Each role is its own OS process on a free loopback
- * port. If any role fails to start, the ones already started are stopped and
- * the error is rethrown.
+ * Starts a stack: a prefork pool (master + workers on a loopback port,
+ * speaking uwsgi) running the app, and a proxy in front of it forwarding
+ * over uwsgi. Each role is its own OS process; each is caplab's embedded
+ * version unless `proxy: 'nginx'` or `pool: 'uwsgi'` asks for Debian's
+ * program (uWSGI runs the Django project, whatever `app` says). If a role
+ * fails to start, the ones already started are stopped and the error is
+ * rethrown.
  */
 export async function startStack(config: StackConfig): Promise<RunningStack> {
-  const pool = await startPool({
+  const proxyKind = config.proxy ?? 'embedded';
+  const poolKind = config.pool ?? 'embedded';
+  requireRealPrograms([...(proxyKind === 'nginx' ? (['nginx'] as const) : []), ...(poolKind === 'uwsgi' ? (['uwsgi', 'django'] as const) : [])]);
+  const poolOptions = {
     host: DEFAULTS.host,
     port: 0,
-    protocol: 'uwsgi',
+    protocol: 'uwsgi' as const,
     workers: config.workers,
     listen: config.listen,
-    app: config.app,
     timeScale: config.timeScale,
     ...(config.harakiriMs !== undefined ? { harakiriMs: config.harakiriMs } : {}),
-  });
+  };
+  const pool = poolKind === 'uwsgi' ? await startUwsgiPool({ ...poolOptions, app: 'django' }) : await startPool({ ...poolOptions, app: config.app });
   let proxy;
   try {
-    proxy = await startProxy({
+    const proxyOptions = {
       host: DEFAULTS.host,
       port: config.port ?? 0,
-      upstream: { host: pool.host, port: pool.port, protocol: 'uwsgi' },
+      upstream: { host: pool.host, port: pool.port, protocol: 'uwsgi' as const },
       ...(config.staticDir !== undefined ? { staticDir: config.staticDir } : {}),
       connectTimeoutMs: config.upstreamTimeoutMs,
       sendTimeoutMs: config.upstreamTimeoutMs,
       readTimeoutMs: config.upstreamTimeoutMs,
-    });
+    };
+    proxy = proxyKind === 'nginx' ? await startNginxProxy(proxyOptions) : await startProxy(proxyOptions);
   } catch (err) {
     await pool.stop();
     throw err;
@@ -41,9 +48,9 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     url: proxy.url,
     pids: [proxy.pid, pool.pid],
     describe: {
-      proxy: 'embedded',
-      pool: 'embedded',
-      app: config.app,
+      proxy: proxyKind === 'nginx' ? 'nginx' : 'embedded',
+      pool: poolKind === 'uwsgi' ? 'uwsgi' : 'embedded',
+      app: poolKind === 'uwsgi' ? 'django' : config.app,
       workers: config.workers,
       listen: config.listen,
       upstreamTimeoutMs: config.upstreamTimeoutMs / config.timeScale,

@@ -16,7 +16,14 @@ export interface StackConfig {
   readonly staticDir?: string | undefined;
   /** Port for the proxy (0 = any free port). */
   readonly port?: number | undefined;
+  /** Which program plays the proxy: caplab's own, or Debian's nginx. */
+  readonly proxy?: ProxyKind;
+  /** Which program plays the pool: caplab's own (running `app`), or Debian's uWSGI running the Django project. */
+  readonly pool?: PoolKind;
 }
+
+export type ProxyKind = 'embedded' | 'nginx';
+export type PoolKind = 'embedded' | 'uwsgi';
 
 /** A started proxy → pool → app stack. */
 export interface RunningStack {

@@ -28,6 +28,8 @@ export function registerRun(program: Command): void {
     .option('--port <n>', 'port for the proxy (default: any free port)')
     .option('-q, --quiet', 'no progress bar')
     .option('--dry-run', 'print the plan and exit without starting anything')
+    .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
+    .option('--pool <kind>', 'embedded (caplab\'s own) or uwsgi (Debian\'s, running the Django project)', 'embedded')
     .option('--no-html', 'skip report.html')
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(RunFlags, { ...cmd.optsWithGlobals(), ...raw });
@@ -43,6 +45,7 @@ export function registerRun(program: Command): void {
         result = await runExperiment(plan, {
           onProgress: progress.update,
           signal: interrupt.signal,
+          roles: { proxy: flags.proxy, pool: flags.pool },
           ...(flags.port !== undefined ? { port: flags.port } : {}),
         });
       } finally {

@@ -25,6 +25,8 @@ export function registerSweep(program: Command): void {
     .option('-o, --out <dir>', 'folder for sweep.json, report.html and one folder per run')
     .option('-q, --quiet', 'no progress output')
     .option('--dry-run', 'print the plan for each worker count and exit')
+    .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
+    .option('--pool <kind>', 'embedded (caplab\'s own) or uwsgi (Debian\'s, running the Django project)', 'embedded')
     .option('--no-html', 'skip the HTML reports')
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(SweepFlags, { ...cmd.optsWithGlobals(), ...raw });
@@ -40,6 +42,7 @@ export function registerSweep(program: Command): void {
         let progress = createProgressBar(false);
         sweep = await runSweep(plan, flags.workers, dir, {
           signal: interrupt.signal,
+          roles: { proxy: flags.proxy, pool: flags.pool },
           html: flags.html,
           onRunStart: (workers, i, total) => {
             progress.done();
