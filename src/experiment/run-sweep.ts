@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { RunPlan } from '../scenario/index.js';
 import type { RunResult, SweepResult } from '../results/index.js';
 import { runExperiment, type ExperimentOptions } from './run-experiment.js';
+import { sweepModels, predictedForRun } from './sweep-models.js';
 import { writeRunOutputs } from './write-run-outputs.js';
 
 export interface SweepOptions extends ExperimentOptions {
@@ -33,6 +34,7 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
       thresholds: result.thresholds,
       results: path.join(`workers-${workers}`, 'results.json'),
       littlesLaw: result['littlesLaw'] ?? null,
+      predicted: predictedForRun(result),
     });
   }
   const hasThresholds = plan.expect.length > 0;
@@ -47,6 +49,7 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
     workers: [...workerCounts],
     runs,
     recommended: passing.length > 0 ? Math.min(...passing.map((r) => r.workers)) : null,
+    ...sweepModels(plan, runs),
     aborted: options.signal?.aborted ?? false,
   };
 }

@@ -1,6 +1,7 @@
 import type { SweepResult, SweepRun } from '../results/index.js';
 import { plural } from './describe.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
+import { fieldOf, numberAt } from './read-extra.js';
 import { formatTextTable } from './text-table.js';
 
 /** `✓` when every threshold of a sweep run passed, `✗ 1/2` when some failed, `—` when none were set. */
@@ -34,6 +35,7 @@ export function formatSweepTable(sweep: SweepResult): string {
       formatRps(r.summary.throughputRps),
       formatMs(r.summary.latencyMs.p50),
       formatMs(r.summary.latencyMs.p99),
+      predictedP99(r),
       formatMs(r.summary.queueMs.mean),
       formatMs(r.summary.queueMs.p99),
       formatCount(r.summary.errors),
@@ -41,8 +43,27 @@ export function formatSweepTable(sweep: SweepResult): string {
     ]);
   const header = `${sweep.scenario.name}: sweep over ${sweep.runs.map((r) => r.workers).join(', ')} workers (time scale ${sweep.timeScale}, seed ${sweep.seed})`;
   const table = formatTextTable(
-    ['workers', 'throughput', 'p50', 'p99', 'queue mean', 'queue p99', 'errors', 'thresholds'],
+    ['workers', 'throughput', 'p50', 'p99', 'p99 predicted', 'queue mean', 'queue p99', 'errors', 'thresholds'],
     rows,
   );
-  return `${header}\n\n${table}\n\n${describeRecommendation(sweep)}`;
+  const usl = uslLine(sweep);
+  return `${header}\n\n${table}\n\n${describeRecommendation(sweep)}${usl ? `\n${usl}` : ''}`;
+}
+
+/** The run's predicted p99 latency (model or simulation), or a dash. */
+function predictedP99(run: SweepRun): string {
+  const v = numberAt(fieldOf(run, 'predicted'), 'p99LatencyMs');
+  return v === null ? '—' : formatMs(v);
+}
+
+/** One line on the Universal Scalability Law fit, when the sweep has one. */
+function uslLine(sweep: SweepResult): string | null {
+  const usl = fieldOf(sweep, 'usl');
+  const sigma = numberAt(usl, 'sigma');
+  const kappa = numberAt(usl, 'kappa');
+  if (sigma === null || kappa === null) return null;
+  const peak = numberAt(usl, 'peakN');
+  return `scalability (USL fit of throughput): contention σ=${sigma.toFixed(3)}, coherency κ=${kappa.toFixed(4)}; ${
+    peak === null ? 'no peak within the range' : `throughput peaks near ${Math.round(peak)} workers`
+  }`;
 }

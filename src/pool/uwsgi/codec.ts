@@ -11,6 +11,7 @@
 
 /** Largest vars block the protocol can carry (the size field is 16 bits). */
 export const MAX_VARS_SIZE = 0xffff;
+/** Size of the packet header: modifier1, datasize (u16 LE), modifier2. */
 export const HEADER_SIZE = 4;
 
 /** A malformed packet. `reason` is a stable short string for counting. */
@@ -21,12 +22,14 @@ export class UwsgiPacketError extends Error {
   }
 }
 
+/** The decoded 4-byte header; nginx sends modifier1 = modifier2 = 0. */
 export interface UwsgiRequestHeader {
   readonly modifier1: number;
   readonly datasize: number;
   readonly modifier2: number;
 }
 
+/** A decoded request packet without its body. */
 export interface UwsgiRequest extends UwsgiRequestHeader {
   /** Vars in wire order. A repeated key keeps its last value. */
   readonly vars: Readonly<Record<string, string>>;

@@ -1,0 +1,12 @@
+/**
+ * load/: the only client-side network code. Replays a RunPlan against a
+ * loopback target: bursts, open and ramp arrivals with caplab's own
+ * coordinated-omission-free scheduler, closed loops with autocannon (or
+ * caplab's own loop when there is think time), and returns one
+ * RequestRecord per request in scenario milliseconds.
+ */
+export { runLoad, groupPhases, type LoadTarget, type LoadOptions, type LoadOutcome } from './run-load.js';
+export { assertLoopback } from './assert-loopback.js';
+export { parseTimingHeaders, type TimingHeaders } from './timing-headers.js';
+export { drainWallMs, phaseBudgetWallMs } from './phase-context.js';
+export { sleepUntil, now, SPIN_MS } from './wall-clock.js';

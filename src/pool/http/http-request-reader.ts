@@ -1,0 +1,133 @@
+import { MAX_BODY_BYTES, RequestRefused, type ParsedRequest, type RequestReader } from '../request-reader.js';
+
+/** Where the connection comes from and arrived at, for REMOTE_* and SERVER_* vars. */
+export interface ConnectionAddresses {
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  readonly localAddress: string;
+  readonly localPort: number;
+}
+
+/** Largest request head (request line and headers), like nginx's large_client_header_buffers order of size. */
+export const MAX_HEAD_BYTES = 64 * 1024;
+
+const HEAD_END = Buffer.from('\r\n\r\n');
+const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) (\S+) HTTP\/(1\.[01])$/;
+const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
+const DIGITS = /^\d+$/;
+
+/**
+ * Reads one HTTP/1.0 or 1.1 request, as uWSGI's http-socket does, and
+ * turns it into the environ uWSGI would build: REQUEST_METHOD, REQUEST_URI,
+ * PATH_INFO (percent-decoded, one byte per char), QUERY_STRING,
+ * SERVER_PROTOCOL, CONTENT_TYPE, CONTENT_LENGTH, REMOTE_ADDR/PORT,
+ * SERVER_NAME/PORT, and HTTP_<NAME> per header (repeats joined with ', ').
+ * The body is Content-Length bytes. Refusals (RequestRefused): a malformed
+ * request line or header, a bad or conflicting Content-Length, or EOF
+ * before the end → 400; a head over 64 KiB → 431; Transfer-Encoding → 411
+ * (bodies need a Content-Length); a body over 64 MiB → 413.
+ */
+export class HttpRequestReader implements RequestReader {
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  private total = 0;
+  private environ: Record<string, string> | null = null;
+  private bodySize = 0;
+  private complete = false;
+
+  constructor(private readonly addresses: ConnectionAddresses) {}
+
+  get received(): number {
+    return this.total;
+  }
+
+  push(chunk: Buffer): ParsedRequest | null {
+    if (this.complete) return null;
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    this.total += chunk.length;
+    if (this.environ === null) {
+      const all = this.joined();
+      const end = all.indexOf(HEAD_END, Math.max(0, all.length - chunk.length - HEAD_END.length));
+      if (end < 0) {
+        if (all.length > MAX_HEAD_BYTES) throw new RequestRefused('head-too-large', 431, `request head is over ${MAX_HEAD_BYTES} bytes`);
+        return null;
+      }
+      this.environ = this.parseHead(all.toString('latin1', 0, end));
+      this.chunks = [all.subarray(end + HEAD_END.length)];
+      this.buffered = all.length - end - HEAD_END.length;
+    }
+    if (this.buffered < this.bodySize) return null;
+    this.complete = true;
+    return { environ: this.environ, body: this.joined().subarray(0, this.bodySize) };
+  }
+
+  end(): void {
+    if (this.total === 0 || this.complete) return;
+    if (this.environ === null) throw new RequestRefused('truncated-head', 400, `connection closed inside the request head (${this.buffered} bytes)`);
+    throw new RequestRefused('truncated-body', 400, `request body truncated: ${this.buffered} of Content-Length ${this.bodySize} bytes`);
+  }
+
+  private joined(): Buffer {
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.buffered)];
+    return this.chunks[0]!;
+  }
+
+  private parseHead(head: string): Record<string, string> {
+    const [requestLine = '', ...lines] = head.split('\r\n');
+    const request = REQUEST_LINE.exec(requestLine);
+    if (!request) throw new RequestRefused('bad-request-line', 400, `malformed request line ${JSON.stringify(requestLine.slice(0, 80))}`);
+    const [, method = '', target = '', version = ''] = request;
+    const fields = new Map<string, string>();
+    for (const line of lines) {
+      const header = HEADER_LINE.exec(line);
+      if (!header) throw new RequestRefused('bad-header', 400, `malformed header line ${JSON.stringify(line.slice(0, 80))}`);
+      const name = header[1]!.toLowerCase();
+      const previous = fields.get(name);
+      fields.set(name, previous === undefined ? header[2]! : `${previous}, ${header[2]!}`);
+    }
+    if (fields.has('transfer-encoding')) {
+      throw new RequestRefused('length-required', 411, 'Transfer-Encoding request bodies are not supported; send Content-Length');
+    }
+    this.bodySize = bodySize(fields.get('content-length'));
+    const pathAndQuery = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?]*/i, '');
+    const queryAt = pathAndQuery.indexOf('?');
+    const rawPath = queryAt < 0 ? pathAndQuery : pathAndQuery.slice(0, queryAt);
+    const host = fields.get('host')?.replace(/:\d+$/, '') ?? this.addresses.localAddress;
+    const environ: Record<string, string> = {
+      REQUEST_METHOD: method,
+      REQUEST_URI: target,
+      PATH_INFO: percentDecode(rawPath || '/'),
+      QUERY_STRING: queryAt < 0 ? '' : pathAndQuery.slice(queryAt + 1),
+      SERVER_PROTOCOL: `HTTP/${version}`,
+      CONTENT_TYPE: fields.get('content-type') ?? '',
+      CONTENT_LENGTH: fields.has('content-length') ? String(this.bodySize) : '',
+      REMOTE_ADDR: this.addresses.remoteAddress,
+      REMOTE_PORT: String(this.addresses.remotePort),
+      SERVER_NAME: host,
+      SERVER_PORT: String(this.addresses.localPort),
+    };
+    for (const [name, value] of fields) {
+      if (name === 'content-type' || name === 'content-length') continue;
+      environ[`HTTP_${name.toUpperCase().replace(/-/g, '_')}`] = value;
+    }
+    return environ;
+  }
+}
+
+function bodySize(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const values = new Set(raw.split(/\s*,\s*/));
+  const [only] = values;
+  if (values.size !== 1 || only === undefined || !DIGITS.test(only)) {
+    throw new RequestRefused('bad-content-length', 400, `Content-Length must be one whole number, got ${JSON.stringify(raw.slice(0, 40))}`);
+  }
+  const size = Number(only);
+  if (size > MAX_BODY_BYTES) throw new RequestRefused('body-too-large', 413, `Content-Length ${size} is over the ${MAX_BODY_BYTES}-byte limit`);
+  return size;
+}
+
+/** %XX → the byte XX as one latin1 char; malformed escapes stay as they are. */
+function percentDecode(path: string): string {
+  return path.replace(/%([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}

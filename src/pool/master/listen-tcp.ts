@@ -1,0 +1,34 @@
+import net from 'node:net';
+
+/** Why a server could not listen: the port is taken, or something else. */
+export class ListenError extends Error {
+  constructor(
+    readonly code: 'E_PORT_IN_USE' | 'E_STACK_START',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ListenError';
+  }
+}
+
+/**
+ * Binds `server` to `host:port` and resolves with the bound port (never 0).
+ * Rejects with ListenError E_PORT_IN_USE ('port HOST:PORT is already in
+ * use') when the port is taken, E_STACK_START for any other failure.
+ */
+export function listenTcp(server: net.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException): void => {
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new ListenError('E_PORT_IN_USE', `port ${host}:${port} is already in use`)
+          : new ListenError('E_STACK_START', `cannot listen on ${host}:${port}: ${err.message}`),
+      );
+    };
+    server.once('error', onError);
+    server.listen({ host, port, exclusive: true }, () => {
+      server.off('error', onError);
+      resolve((server.address() as net.AddressInfo).port);
+    });
+  });
+}

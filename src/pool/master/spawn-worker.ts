@@ -1,0 +1,18 @@
+import { forkChild, resolveEntry, type Supervised } from '../../process/index.js';
+import type { WorkerConfig, WorkerReadyMessage } from '../messages.js';
+
+/** How long a worker gets to load its app. */
+export const WORKER_START_TIMEOUT_MS = 30_000;
+
+/**
+ * Forks one worker process and resolves once it has loaded the app
+ * (`ready`). Rejects with ChildStartError (code E_APP_LOAD when the app
+ * cannot be loaded) if it fails or dies first. Once ready, the worker's
+ * stderr (app exceptions, crashes) is forwarded to the master's.
+ */
+export async function spawnWorker(config: WorkerConfig): Promise<Supervised<WorkerReadyMessage>> {
+  const entry = resolveEntry(import.meta.url, '../worker/worker-main.js');
+  const supervised = await forkChild<WorkerReadyMessage>(entry, config, { startTimeoutMs: WORKER_START_TIMEOUT_MS });
+  supervised.child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  return supervised;
+}

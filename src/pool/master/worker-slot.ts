@@ -1,0 +1,59 @@
+import type { ChildProcess } from 'node:child_process';
+
+/** A slot's lifecycle: starting (loading the app), idle, busy, or stopping (recycled, harakiri, or unreachable; respawned once it exits). */
+export type SlotState = 'starting' | 'idle' | 'busy' | 'stopping';
+
+/** The request a busy worker is serving. */
+export interface InFlight {
+  readonly id: number;
+  /** performance.now() when the connection was handed over. */
+  readonly startedAt: number;
+  /** The harakiri timer, if harakiri is on. */
+  readonly harakiri: NodeJS.Timeout | undefined;
+}
+
+/**
+ * One worker position in the pool (uWSGI's worker id), kept across
+ * respawns: the process in it changes, its counters carry on. What the
+ * stats server reports per worker comes from here:
+ *   requests       served since the pool started (all processes of this slot)
+ *   deltaRequests  served by the current process (reset on respawn)
+ *   runningTimeUs  time spent serving, µs; avg_rt = runningTimeUs / requests
+ *   spawns         processes started in this slot; respawn_count = spawns - 1
+ */
+export class WorkerSlot {
+  child: ChildProcess | null = null;
+  pid = 0;
+  state: SlotState = 'starting';
+  current: InFlight | null = null;
+  requests = 0;
+  deltaRequests = 0;
+  exceptions = 0;
+  harakiriCount = 0;
+  spawns = 0;
+  tx = 0;
+  runningTimeUs = 0;
+  /** Epoch seconds of the latest spawn. */
+  lastSpawn = 0;
+
+  constructor(readonly id: number) {}
+
+  /** Records a fresh process in this slot, still loading the app. */
+  spawning(): void {
+    this.child = null;
+    this.pid = 0;
+    this.state = 'starting';
+    this.current = null;
+    this.deltaRequests = 0;
+    this.spawns += 1;
+    this.lastSpawn = Math.floor(Date.now() / 1000);
+  }
+
+  /** Ends the in-flight request (if any) and returns it, its harakiri timer cleared. */
+  finishCurrent(): InFlight | null {
+    const current = this.current;
+    if (current?.harakiri) clearTimeout(current.harakiri);
+    this.current = null;
+    return current;
+  }
+}

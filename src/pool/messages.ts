@@ -1,0 +1,86 @@
+import type { PoolConfig } from './pool-options.js';
+
+/**
+ * Every IPC message of the pool, in one place.
+ *
+ * startPool (parent) ⇄ master: the parent sends one `config`; the master
+ * answers exactly one `ready` or `failed` (the shape `forkChild` expects).
+ *
+ * master ⇄ worker: the master sends one `config`; the worker loads the app
+ * and answers `ready` or `failed`. Then, per connection, the master sends a
+ * `request` with the client socket attached; the worker serves it and sends
+ * `done`, which frees it for the next connection. A worker is stopped by
+ * SIGTERM when idle (max-requests) and SIGKILL otherwise.
+ */
+
+/** Parent → master: the validated pool config. */
+export interface MasterConfigMessage {
+  readonly type: 'config';
+  readonly config: PoolConfig;
+}
+
+/** Master → parent: listening and every worker ready. Ports are the bound ones, never 0. */
+export interface MasterReadyMessage {
+  readonly type: 'ready';
+  readonly host: string;
+  readonly port: number;
+  readonly statsPort: number;
+  readonly workerPids: readonly number[];
+}
+
+/** Master or worker → its parent: could not start; `code` is an ERROR_CODES key. */
+export interface FailedMessage {
+  readonly type: 'failed';
+  readonly code: 'E_PORT_IN_USE' | 'E_APP_LOAD' | 'E_STACK_START';
+  readonly message: string;
+}
+
+/** What one worker needs: its 1-based id and the pool-wide settings. */
+export interface WorkerConfig {
+  readonly id: number;
+  readonly app: string;
+  readonly protocol: PoolConfig['protocol'];
+  readonly timeScale: number;
+  readonly socketTimeoutMs: number;
+}
+
+/** Master → worker: the worker's config. */
+export interface WorkerConfigMessage {
+  readonly type: 'config';
+  readonly config: WorkerConfig;
+}
+
+/** Worker → master: the app is loaded and the worker can take connections. */
+export interface WorkerReadyMessage {
+  readonly type: 'ready';
+  readonly pid: number;
+}
+
+/** Master → worker, with the client socket as the handle: serve this one connection. */
+export interface WorkerRequestMessage {
+  readonly type: 'request';
+  /** Master-wide sequence number, echoed in `done`. */
+  readonly id: number;
+  /** Epoch ms at which the master accepted the connection (queue start without X-Request-Start). */
+  readonly acceptedAtMs: number;
+}
+
+/**
+ * Worker → master: the connection is finished and the worker is free.
+ * `served`: the app answered (`exception` if it threw and got a 500);
+ * `malformed`: the worker refused the request with a 4xx and `reason`;
+ * `dropped`: the client left (or timed out) before a full request.
+ */
+export type WorkerDoneMessage = {
+  readonly type: 'done';
+  readonly id: number;
+  /** Response bytes written (head and body). */
+  readonly bytes: number;
+} & (
+  | { readonly outcome: 'served'; readonly status: number; readonly exception: boolean }
+  | { readonly outcome: 'malformed'; readonly status: number; readonly reason: string }
+  | { readonly outcome: 'dropped' }
+);
+
+/** Anything a worker may send. */
+export type WorkerMessage = WorkerReadyMessage | FailedMessage | WorkerDoneMessage;

@@ -1,0 +1,82 @@
+import { isIP } from 'node:net';
+import path from 'node:path';
+import { z } from 'zod';
+import { DEFAULTS } from '../config/index.js';
+import { caplabError } from '../errors.js';
+
+/** uWSGI's `socket-timeout` default: how long a worker waits on a silent client before dropping it. */
+export const SOCKET_TIMEOUT_MS = 4_000;
+
+/** True for the addresses the pool may bind to: 127.0.0.0/8, ::1 and 'localhost'. */
+export function isLoopbackHost(host: string): boolean {
+  if (host === 'localhost' || host === '::1') return true;
+  return isIP(host) === 4 && host.startsWith('127.');
+}
+
+const NOT_LOOPBACK = 'must be a loopback address (127.0.0.0/8, ::1 or localhost)';
+const port = z.number().int().min(0).max(65535);
+const wallMs = z.number().min(0).max(2_147_483_647);
+
+const poolOptionsSchema = z.strictObject({
+  host: z.string().refine(isLoopbackHost, { message: NOT_LOOPBACK }).default(DEFAULTS.host),
+  port: port.default(0),
+  statsPort: port.default(0),
+  protocol: z.enum(['uwsgi', 'http']).default('uwsgi'),
+  workers: z.number().int().min(1).max(512).default(DEFAULTS.workers),
+  listen: z.number().int().min(1).max(65_535).default(DEFAULTS.listen),
+  harakiriMs: wallMs.optional(),
+  maxRequests: z.number().int().min(0).default(0),
+  timeScale: z.number().positive().max(1_000).default(DEFAULTS.timeScale),
+  app: z
+    .string()
+    .min(1)
+    .default('sample')
+    .transform((app) => (app === 'sample' ? app : path.resolve(app))),
+  socketTimeoutMs: wallMs.min(1).default(SOCKET_TIMEOUT_MS),
+});
+
+/**
+ * What `startPool` accepts; every field is optional:
+ *   host        loopback address to bind (127.0.0.1)
+ *   port        0 = any free port (0)
+ *   statsPort   the stats server's port, 0 = any free port (0)
+ *   protocol    'uwsgi' (what nginx's uwsgi_pass speaks) or 'http' (uWSGI's http-socket) ('uwsgi')
+ *   workers     worker processes (DEFAULTS.workers)
+ *   listen      listen queue size; a connection finding it full gets a 503 (100)
+ *   harakiriMs  SIGKILL a worker busy longer than this, wall ms; 0 or absent = off
+ *   maxRequests recycle a worker after this many requests, 0 = off (0)
+ *   timeScale   multiplies the app's scenario durations (1)
+ *   app         'sample' or the path of a module exporting `handler` ('sample')
+ *   socketTimeoutMs  drop a client silent for this long, wall ms (4000, uWSGI's socket-timeout)
+ */
+export type PoolOptions = z.input<typeof poolOptionsSchema>;
+
+/** Validated pool options, every default filled in and the app path made absolute; frozen. */
+export type PoolConfig = Readonly<z.output<typeof poolOptionsSchema>>;
+
+/**
+ * Validates `options` once, reporting every problem at once with its path
+ * and the bad value. Throws CaplabError E_NOT_LOOPBACK when `host` is not a
+ * loopback address, E_USAGE for any other problem.
+ */
+export function parsePoolOptions(options: PoolOptions = {}): PoolConfig {
+  const parsed = poolOptionsSchema.safeParse(options);
+  if (parsed.success) return Object.freeze(parsed.data);
+  const problems = parsed.error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'options';
+    if (issue.code === 'unrecognized_keys') return `${where}: unknown ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+    const bad = issue.path.length === 1 ? (options as Record<PropertyKey, unknown>)[issue.path[0] as PropertyKey] : options;
+    return `${where}: ${issue.message}, got ${describe(bad)}`;
+  });
+  const notLoopback = parsed.error.issues.some((issue) => issue.message === NOT_LOOPBACK);
+  throw caplabError(notLoopback ? 'E_NOT_LOOPBACK' : 'E_USAGE', `pool options: ${problems.join('; ')}`);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

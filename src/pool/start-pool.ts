@@ -1,0 +1,69 @@
+import { DEFAULTS } from '../config/index.js';
+import { CaplabError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import { ChildStartError, forkChild, resolveEntry } from '../process/index.js';
+import type { MasterConfigMessage, MasterReadyMessage } from './messages.js';
+import { parsePoolOptions, type PoolConfig, type PoolOptions } from './pool-options.js';
+
+/** How long the master gets to bind and start every worker. */
+export const POOL_START_TIMEOUT_MS = 60_000;
+
+/** A running pool: a master process and its workers. */
+export interface RunningPool {
+  readonly protocol: PoolConfig['protocol'];
+  /** The address the request socket is bound to. */
+  readonly host: string;
+  /** The request socket's port (never 0). */
+  readonly port: number;
+  /** The stats server's port, on `host` (read it with `readStats`). */
+  readonly statsPort: number;
+  /** Pid of the master; the workers are its children. */
+  readonly pid: number;
+  /** Number of worker processes. */
+  readonly workers: number;
+  /**
+   * SIGTERM to the master, which SIGKILLs its workers; SIGKILL after
+   * DEFAULTS.stopGraceMs. Resolves once the master has exited; safe to
+   * call more than once.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the uWSGI role: a master process that listens on `host:port`
+ * (uwsgi or http), keeps one FIFO listen queue of `listen` connections and
+ * hands each to the first idle of `workers` worker processes, each serving
+ * one request at a time with the app; plus a uWSGI-style stats server.
+ * Resolves once both sockets are bound and every worker has loaded the app.
+ * Options are validated first (CaplabError E_NOT_LOOPBACK or E_USAGE before
+ * anything starts); rejects with CaplabError E_PORT_IN_USE when a port is
+ * taken, E_APP_LOAD when the app cannot be loaded, E_STACK_START otherwise.
+ * Neither master nor workers outlive the calling process, even after
+ * `kill -9` of it.
+ */
+export async function startPool(options: PoolOptions = {}): Promise<RunningPool> {
+  const config = parsePoolOptions(options);
+  const entry = resolveEntry(import.meta.url, './master/master-main.js');
+  let supervised;
+  try {
+    supervised = await forkChild<MasterReadyMessage>(entry, config satisfies MasterConfigMessage['config'], {
+      startTimeoutMs: POOL_START_TIMEOUT_MS,
+    });
+  } catch (err) {
+    if (err instanceof ChildStartError) {
+      const code: ErrorCode = err.code in ERROR_CODES ? (err.code as ErrorCode) : 'E_STACK_START';
+      throw new CaplabError(code, err.message, { cause: err });
+    }
+    throw err;
+  }
+  const { host, port, statsPort } = supervised.ready;
+  let stopping: Promise<void> | undefined;
+  return Object.freeze({
+    protocol: config.protocol,
+    host,
+    port,
+    statsPort,
+    pid: supervised.child.pid ?? -1,
+    workers: config.workers,
+    stop: () => (stopping ??= supervised.stop(DEFAULTS.stopGraceMs)),
+  });
+}

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { DEFAULTS } from '../config/index.js';
+import { CaplabError } from '../errors.js';
+import type { PhasePlan, PlannedStack, RunPlan } from './plan-types.js';
+import type { ScenarioPhase } from './phase-schema.js';
+import type { Scenario } from './scenario-schema.js';
+import { phaseArrivals, planStreams } from './schedule-phase.js';
+
+/** What the CLI (or a caller) may set on top of a scenario. */
+export interface PlanOptions {
+  /** The scenario's file: recorded in the plan and the base of its relative paths (else the working directory). */
+  readonly file?: string | null;
+  /** Overrides `stack.workers`. */
+  readonly workers?: number;
+  /** Wall time = scenario time × timeScale (default 1). */
+  readonly timeScale?: number;
+  /** Seed of every random draw (default DEFAULTS.seed). */
+  readonly seed?: number;
+  /** Overrides `stack.listen`. */
+  readonly listen?: number;
+  /** Overrides `stack.upstreamTimeout`, scenario ms. */
+  readonly upstreamTimeoutMs?: number;
+}
+
+function check(ok: boolean, what: string, value: unknown): void {
+  if (!ok) throw new CaplabError('E_USAGE', `${what}, got ${JSON.stringify(value)}`);
+}
+
+/** A phase's plan with its count still unknown (filled in by buildPlan). */
+function planPhase(p: ScenarioPhase, index: number, startMs: number): PhasePlan {
+  const common = { index, name: `${p.kind}#${index}`, parallel: p.parallel, startMs, requests: p.requests, expectedRequests: null };
+  switch (p.kind) {
+    case 'burst':
+      return { ...common, kind: 'burst', durationMs: 0, count: p.count };
+    case 'closed':
+      return {
+        ...common,
+        kind: 'closed',
+        durationMs: p.duration ?? 0,
+        clients: p.clients,
+        amount: p.amount,
+        thinkTimeMs: p.thinkTime,
+        engine: p.thinkTime > 0 ? 'caplab' : 'autocannon',
+      };
+    case 'open':
+      return { ...common, kind: 'open', durationMs: p.duration, rate: p.rate, arrival: p.arrival };
+    case 'ramp':
+      return { ...common, kind: 'ramp', durationMs: p.duration, from: p.from, to: p.to, arrival: p.arrival };
+  }
+}
+
+/**
+ * Turns a validated scenario into a plain, JSON-serialisable run plan:
+ * overrides applied, relative paths resolved against the scenario file,
+ * each phase named `<kind>#<index>` with its planned start (phases run one
+ * after another; `parallel: true` starts a phase with the previous one)
+ * and its exact request count where the seed fixes it.
+ */
+export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPlan {
+  const timeScale = options.timeScale ?? DEFAULTS.timeScale;
+  const seed = options.seed ?? DEFAULTS.seed;
+  check(Number.isFinite(timeScale) && timeScale > 0, 'the time scale must be a number > 0', timeScale);
+  check(Number.isSafeInteger(seed), 'the seed must be a whole number', seed);
+  check(options.workers === undefined || (Number.isInteger(options.workers) && options.workers >= 1), 'workers must be a whole number >= 1', options.workers);
+  check(options.listen === undefined || (Number.isInteger(options.listen) && options.listen >= 1), 'listen must be a whole number >= 1', options.listen);
+  check(options.upstreamTimeoutMs === undefined || options.upstreamTimeoutMs > 0, 'the upstream timeout must be > 0 ms', options.upstreamTimeoutMs);
+
+  const file = options.file ? path.resolve(options.file) : null;
+  const baseDir = file ? path.dirname(file) : process.cwd();
+  const s = scenario.stack;
+  const stack: PlannedStack = {
+    workers: options.workers ?? s.workers,
+    listen: options.listen ?? s.listen,
+    upstreamTimeoutMs: options.upstreamTimeoutMs ?? s.upstreamTimeout,
+    app: s.app === 'sample' ? 'sample' : path.resolve(baseDir, s.app),
+    staticDir: s.static === null ? null : path.resolve(baseDir, s.static),
+    harakiriMs: s.harakiri,
+  };
+
+  const drafts: PhasePlan[] = [];
+  let groupStart = 0;
+  let groupEnd = 0;
+  scenario.load.forEach((p, index) => {
+    if (!(p.parallel && index > 0)) groupStart = groupEnd;
+    const draft = planPhase(p, index, groupStart);
+    groupEnd = Math.max(groupEnd, groupStart + draft.durationMs);
+    drafts.push(draft);
+  });
+  const streams = planStreams({ seed, phases: drafts });
+  const phases = drafts.map((d, i): PhasePlan => {
+    if (d.kind === 'closed') return { ...d, expectedRequests: d.amount };
+    const arrivals = streams[i]?.arrivals;
+    let count = 0;
+    if (arrivals) for (const _ of phaseArrivals(d, arrivals)) count += 1;
+    return { ...d, expectedRequests: count };
+  });
+
+  return {
+    scenario: { name: scenario.name, description: scenario.description, file },
+    stack,
+    timeScale,
+    seed,
+    phases,
+    expect: scenario.expect,
+    totalDurationMs: phases.reduce((m, p) => Math.max(m, p.startMs + p.durationMs), 0),
+    totalRequests: phases.reduce((n, p) => n + (p.expectedRequests ?? 0), 0),
+  };
+}

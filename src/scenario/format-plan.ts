@@ -1,0 +1,66 @@
+import { formatDuration } from './parse-duration.js';
+import type { PhasePlan, PlannedRequest, RunPlan } from './plan-types.js';
+import { serviceMean, type ServiceDist } from './service-schema.js';
+
+function formatService(d: ServiceDist): string {
+  const ms = formatDuration;
+  switch (d.dist) {
+    case 'constant': return `constant ${ms(d.value)}`;
+    case 'uniform': return `uniform ${ms(d.min)}–${ms(d.max)}`;
+    case 'exponential': return `exponential, mean ${ms(d.mean)}`;
+    case 'lognormal': return `lognormal, median ${ms(d.median)}, sigma ${d.sigma} (mean ${ms(serviceMean(d))})`;
+    case 'empirical': return `empirical, ${d.values.length} values (mean ${ms(serviceMean(d))})`;
+  }
+}
+
+function describePhase(p: PhasePlan): string {
+  switch (p.kind) {
+    case 'burst':
+      return `${p.count} requests at once, one connection each`;
+    case 'closed': {
+      const bound = p.amount !== null ? `until ${p.amount} requests` : `for ${formatDuration(p.durationMs)}`;
+      const think = p.thinkTimeMs > 0 ? `, think time ${formatDuration(p.thinkTimeMs)}` : '';
+      return `${p.clients} closed-loop clients ${bound}${think} (${p.engine})`;
+    }
+    case 'open':
+      return `${p.arrival} arrivals at ${p.rate}/s for ${formatDuration(p.durationMs)}`;
+    case 'ramp':
+      return `${p.arrival} arrivals ramping ${p.from}/s → ${p.to}/s over ${formatDuration(p.durationMs)}`;
+  }
+}
+
+function describeRequest(r: PlannedRequest, totalWeight: number, single: boolean): string {
+  const share = single ? '' : `  ${Math.round((100 * r.weight) / totalWeight)}%`;
+  const service = r.service ? `  service ${formatService(r.service)}` : '';
+  const body = r.body !== null ? `  body ${r.body.length} B` : '';
+  return `${r.method} ${r.path}${share}${service}${body}`;
+}
+
+/**
+ * The plan as readable text, for `--dry-run`: scenario, stack, time scale
+ * and seed, each phase with its start, what it sends and how many requests,
+ * the thresholds, and the totals. Times are scenario times; the wall time
+ * is given where the time scale is not 1.
+ */
+export function formatPlan(plan: RunPlan): string {
+  const s = plan.stack;
+  const wall = plan.timeScale === 1 ? '' : ` (wall ≈ ${formatDuration(plan.totalDurationMs * plan.timeScale)})`;
+  const lines = [
+    `scenario   ${plan.scenario.name}${plan.scenario.file ? `  (${plan.scenario.file})` : ''}`,
+    ...(plan.scenario.description ? [`           ${plan.scenario.description.replace(/\s+/g, ' ').trim()}`] : []),
+    `stack      ${s.workers} worker${s.workers === 1 ? '' : 's'}, listen ${s.listen}, upstream timeout ${formatDuration(s.upstreamTimeoutMs)}, ` +
+      `harakiri ${s.harakiriMs === null ? 'off' : formatDuration(s.harakiriMs)}, app ${s.app}${s.staticDir ? `, static ${s.staticDir}` : ''}`,
+    `run        time scale ${plan.timeScale}, seed ${plan.seed}`,
+    'phases',
+  ];
+  for (const p of plan.phases) {
+    const when = `${p.parallel && p.index > 0 ? 'with previous, ' : ''}at ${formatDuration(p.startMs)}`;
+    const count = p.expectedRequests === null ? 'requests: as many as the server answers' : `${p.expectedRequests} requests`;
+    lines.push(`  ${p.name.padEnd(9)} ${when}: ${describePhase(p)}; ${count}`);
+    const total = p.requests.reduce((n, r) => n + r.weight, 0);
+    for (const r of p.requests) lines.push(`             ${describeRequest(r, total, p.requests.length === 1)}`);
+  }
+  lines.push(`expect     ${plan.expect.length === 0 ? 'none' : plan.expect.map((t) => t.expr).join('; ')}`);
+  lines.push(`total      ${plan.totalRequests} requests planned over ${formatDuration(plan.totalDurationMs)}${wall}, plus responses still arriving`);
+  return lines.join('\n');
+}

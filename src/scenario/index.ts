@@ -1,0 +1,43 @@
+/**
+ * scenario/: the scenario file format, loading a file into a validated,
+ * frozen `Scenario`, turning it into a plain `RunPlan`, and the seeded,
+ * deterministic request schedule the load engine replays.
+ */
+export { createRng, type Rng } from './rng.js';
+export { parseDuration, durationToMs, formatDuration } from './parse-duration.js';
+export { ScenarioSchema, type Scenario } from './scenario-schema.js';
+export type { ScenarioPhase, BurstPhase, ClosedPhase, OpenPhase, RampPhase, PhaseKind, Arrival } from './phase-schema.js';
+export type { ScenarioRequest } from './request-schema.js';
+export { type ServiceDist, serviceMean } from './service-schema.js';
+export { parseScenario } from './parse-scenario.js';
+export { loadScenario } from './load-scenario.js';
+export { resolveScenario, listScenarios, BUILTIN_SCENARIO_DIR, type ScenarioListing } from './resolve-scenario.js';
+export { parseThreshold, THRESHOLD_METRICS, type Threshold, type ThresholdMetric, type ThresholdOp } from './parse-threshold.js';
+export { evaluateThreshold, thresholdActual } from './evaluate-threshold.js';
+export { buildPlan, type PlanOptions } from './build-plan.js';
+export { formatPlan } from './format-plan.js';
+export type {
+  RunPlan,
+  PhasePlan,
+  BurstPhasePlan,
+  ClosedPhasePlan,
+  OpenPhasePlan,
+  RampPhasePlan,
+  PlannedRequest,
+  PlannedStack,
+} from './plan-types.js';
+export { drawService } from './draw-service.js';
+export { createRequestSource, withServiceMs, type RequestSpec } from './request-source.js';
+export { constantArrivals, poissonArrivals, rampArrivals } from './arrivals.js';
+export {
+  schedulePhase,
+  buildSchedule,
+  iterateSchedule,
+  planStreams,
+  splitStreams,
+  phaseArrivals,
+  type ScheduledRequest,
+  type PhaseSchedule,
+  type PhaseStreams,
+} from './schedule-phase.js';
+export { LIMITS } from './limits.js';

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+import { RequestSchema, singlePathMix, type ScenarioRequest } from './request-schema.js';
+import { BARE, durationField, exactlyOne, pathField } from './schema-fields.js';
+
+/** How open arrivals are spaced: evenly, or as a Poisson process. */
+export type Arrival = 'constant' | 'poisson';
+
+/** The four kinds of load phase. */
+export const PHASE_KINDS = ['burst', 'closed', 'open', 'ramp'] as const;
+/** `burst`, `closed`, `open` or `ramp`. */
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+interface PhaseCommon {
+  /** Starts together with the previous phase instead of after it. */
+  readonly parallel: boolean;
+  /** The weighted mix (a single `path` becomes a one-entry mix). */
+  readonly requests: readonly ScenarioRequest[];
+}
+/** N requests at one instant, each on its own connection. */
+export interface BurstPhase extends PhaseCommon { readonly kind: 'burst'; readonly count: number }
+/** C clients, each sending its next request when the previous one answered (plus think time). Times in ms. */
+export interface ClosedPhase extends PhaseCommon {
+  readonly kind: 'closed';
+  readonly clients: number;
+  readonly duration: number | null;
+  readonly amount: number | null;
+  readonly thinkTime: number;
+}
+/** Arrivals at `rate` per second for `duration` ms, not waiting for responses. */
+export interface OpenPhase extends PhaseCommon { readonly kind: 'open'; readonly rate: number; readonly arrival: Arrival; readonly duration: number }
+/** Open arrivals whose rate moves linearly from `from` to `to` per second over `duration` ms. */
+export interface RampPhase extends PhaseCommon {
+  readonly kind: 'ramp';
+  readonly from: number;
+  readonly to: number;
+  readonly arrival: Arrival;
+  readonly duration: number;
+}
+/** One validated entry of a scenario's `load` list. */
+export type ScenarioPhase = BurstPhase | ClosedPhase | OpenPhase | RampPhase;
+
+const target = { path: pathField.optional(), requests: z.array(RequestSchema).min(1).optional() };
+const arrival = z.enum(['constant', 'poisson']).optional();
+const rateField = z.number().gt(0).lte(100_000);
+
+function mix(v: { path?: string | undefined; requests?: ScenarioRequest[] | undefined }): ScenarioRequest[] {
+  return v.requests ?? singlePathMix(v.path ?? '/');
+}
+
+function checkTarget(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  exactlyOne(v, ['path', 'requests'], ctx, 'either a path or a requests list');
+}
+
+function checkCap(expected: unknown, what: string, ctx: z.RefinementCtx): void {
+  if (typeof expected === 'number' && expected > LIMITS.phaseRequests) {
+    ctx.addIssue({ code: 'custom', message: `expects ${Math.round(expected)} requests (${what}), more than the limit of ${LIMITS.phaseRequests}`, params: BARE });
+  }
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+const BurstSchema = z
+  .strictObject({ count: z.number().int().gte(1).lte(LIMITS.burstCount), ...target })
+  .superRefine(checkTarget)
+  .transform((v): Omit<BurstPhase, 'parallel'> => ({ kind: 'burst', count: v.count, requests: mix(v) }));
+
+const ClosedSchema = z
+  .strictObject({
+    clients: z.number().int().gte(1).lte(LIMITS.clients),
+    duration: durationField({ exclusive: true }).optional(),
+    amount: z.number().int().gte(1).lte(LIMITS.phaseRequests).optional(),
+    thinkTime: durationField().optional(),
+    ...target,
+  })
+  .superRefine((v, ctx) => {
+    checkTarget(v, ctx);
+    exactlyOne(v, ['duration', 'amount'], ctx, 'either a duration or an amount');
+    const clients = num(v.clients);
+    const amount = num(v.amount);
+    if (clients !== undefined && amount !== undefined && amount < clients) {
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: `must be >= clients (${clients}), so every client sends at least once`, input: amount });
+    }
+  })
+  .transform((v): Omit<ClosedPhase, 'parallel'> => ({
+    kind: 'closed',
+    clients: v.clients,
+    duration: v.duration ?? null,
+    amount: v.amount ?? null,
+    thinkTime: v.thinkTime ?? 0,
+    requests: mix(v),
+  }));
+
+const OpenSchema = z
+  .strictObject({ rate: rateField, arrival, duration: durationField({ exclusive: true }), ...target })
+  .superRefine((v, ctx) => {
+    checkTarget(v, ctx);
+    const rate = num(v.rate);
+    const duration = num(v.duration);
+    if (rate !== undefined && duration !== undefined) checkCap((rate * duration) / 1000, 'rate × duration', ctx);
+  })
+  .transform((v): Omit<OpenPhase, 'parallel'> => ({
+    kind: 'open',
+    rate: v.rate,
+    arrival: v.arrival ?? 'constant',
+    duration: v.duration,
+    requests: mix(v),
+  }));
+
+const RampSchema = z
+  .strictObject({ from: z.number().gte(0).lte(100_000), to: z.number().gte(0).lte(100_000), arrival, duration: durationField({ exclusive: true }), ...target })
+  .superRefine((v, ctx) => {
+    checkTarget(v, ctx);
+    const from = num(v.from);
+    const to = num(v.to);
+    const duration = num(v.duration);
+    if (from === 0 && to === 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be > 0 when from is 0 (a ramp from 0 to 0 sends nothing)', input: to });
+    if (from !== undefined && to !== undefined && duration !== undefined) checkCap((((from + to) / 2) * duration) / 1000, '(from + to) / 2 × duration', ctx);
+  })
+  .transform((v): Omit<RampPhase, 'parallel'> => ({
+    kind: 'ramp',
+    from: v.from,
+    to: v.to,
+    arrival: v.arrival ?? 'constant',
+    duration: v.duration,
+    requests: mix(v),
+  }));
+
+/**
+ * One `load` entry: exactly one of `burst`, `closed`, `open`, `ramp`, plus
+ * an optional `parallel: true`. Arrivals default to `constant` (as k6's
+ * constant-arrival-rate), think time to 0.
+ */
+export const PhaseSchema = z
+  .strictObject({
+    parallel: z.boolean().optional(),
+    burst: BurstSchema.optional(),
+    closed: ClosedSchema.optional(),
+    open: OpenSchema.optional(),
+    ramp: RampSchema.optional(),
+  })
+  .superRefine((v, ctx) => exactlyOne(v, PHASE_KINDS, ctx, `exactly one of ${PHASE_KINDS.join(', ')}`))
+  .transform((v): ScenarioPhase => {
+    const parallel = v.parallel ?? false;
+    const body = v.burst ?? v.closed ?? v.open ?? v.ramp;
+    if (body === undefined) throw new Error('unreachable: a phase without a kind passed validation');
+    return { ...body, parallel } as ScenarioPhase;
+  });

@@ -1,0 +1,98 @@
+import type { Threshold } from './parse-threshold.js';
+import type { Arrival } from './phase-schema.js';
+import type { ScenarioRequest } from './request-schema.js';
+
+/** One entry of a phase's mix in a plan (the validated scenario request). */
+export type PlannedRequest = ScenarioRequest;
+
+interface PlannedPhaseCommon {
+  /** Position in the scenario's `load` list. */
+  readonly index: number;
+  /** `<kind>#<index>`, e.g. `open#1`; request records carry it. */
+  readonly name: string;
+  /** Starts together with the previous phase instead of after it. */
+  readonly parallel: boolean;
+  /**
+   * Planned start, scenario ms from the run's start. A phase that is not
+   * parallel starts once every earlier phase has finished, responses
+   * included, so its actual start can be later than this (after a burst,
+   * whose planned duration is 0, or after the responses of an open phase).
+   */
+  readonly startMs: number;
+  /** Planned sending time in scenario ms; 0 for a burst and for a closed phase bounded by `amount`. */
+  readonly durationMs: number;
+  /**
+   * Requests the phase sends: exact for burst, open and ramp (counted from
+   * the seeded schedule) and for closed phases with an `amount`; null for
+   * closed phases bounded by time (their count depends on the server).
+   */
+  readonly expectedRequests: number | null;
+  /** The weighted mix. */
+  readonly requests: readonly PlannedRequest[];
+}
+
+/** `count` requests at one instant, each on its own connection. */
+export interface BurstPhasePlan extends PlannedPhaseCommon {
+  readonly kind: 'burst';
+  readonly count: number;
+}
+
+/** `clients` closed-loop clients for `durationMs` or until `amount` requests. */
+export interface ClosedPhasePlan extends PlannedPhaseCommon {
+  readonly kind: 'closed';
+  readonly clients: number;
+  readonly amount: number | null;
+  readonly thinkTimeMs: number;
+  /** autocannon when think time is 0, caplab's own closed loop otherwise. */
+  readonly engine: 'autocannon' | 'caplab';
+}
+
+/** Open arrivals at `rate` per second. */
+export interface OpenPhasePlan extends PlannedPhaseCommon {
+  readonly kind: 'open';
+  readonly rate: number;
+  readonly arrival: Arrival;
+}
+
+/** Open arrivals whose rate moves linearly from `from` to `to` per second. */
+export interface RampPhasePlan extends PlannedPhaseCommon {
+  readonly kind: 'ramp';
+  readonly from: number;
+  readonly to: number;
+  readonly arrival: Arrival;
+}
+
+/** A planned load phase. */
+export type PhasePlan = BurstPhasePlan | ClosedPhasePlan | OpenPhasePlan | RampPhasePlan;
+
+/** The stack a plan runs against; times in scenario ms, paths absolute. */
+export interface PlannedStack {
+  readonly workers: number;
+  readonly listen: number;
+  readonly upstreamTimeoutMs: number;
+  /** 'sample' or the absolute path of an app module. */
+  readonly app: string;
+  /** Absolute directory served under /static/, or null. */
+  readonly staticDir: string | null;
+  /** Kill a worker busy longer than this (scenario ms), or null for off. */
+  readonly harakiriMs: number | null;
+}
+
+/**
+ * Everything a run needs, as plain JSON: `--dry-run` prints it and every
+ * result records it. The request schedule is not stored; it is rebuilt
+ * from `seed` and `phases` (see `buildSchedule`), identically every time.
+ */
+export interface RunPlan {
+  readonly scenario: { readonly name: string; readonly description: string; readonly file: string | null };
+  readonly stack: PlannedStack;
+  /** Wall time = scenario time × timeScale. */
+  readonly timeScale: number;
+  readonly seed: number;
+  readonly phases: readonly PhasePlan[];
+  readonly expect: readonly Threshold[];
+  /** Planned end of the last phase, scenario ms (phases that wait for responses can end later). */
+  readonly totalDurationMs: number;
+  /** Sum of the phases' known `expectedRequests` (closed phases bounded by time count 0). */
+  readonly totalRequests: number;
+}

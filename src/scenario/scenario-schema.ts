@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { DEFAULTS } from '../config/index.js';
+import { LIMITS } from './limits.js';
+import { readThreshold, type Threshold } from './parse-threshold.js';
+import { PhaseSchema } from './phase-schema.js';
+import { durationField } from './schema-fields.js';
+
+const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+
+/** An `expect` entry, parsed when the file is loaded. */
+const ThresholdSchema = z.string().transform((expr, ctx): Threshold => {
+  const result = readThreshold(expr);
+  if ('problem' in result) {
+    ctx.addIssue({ code: 'custom', message: result.problem, input: expr });
+    return z.NEVER;
+  }
+  return result;
+});
+
+/** `stack:`; every key optional, defaults from DEFAULTS. Paths stay as written (resolved by buildPlan). */
+const StackSchema = z.strictObject({
+  workers: z.number().int().gte(1).lte(512).default(DEFAULTS.workers),
+  listen: z.number().int().gte(1).lte(65_535).default(DEFAULTS.listen),
+  upstreamTimeout: durationField({ exclusive: true }).default(DEFAULTS.upstreamTimeoutMs),
+  app: z.string().min(1).default('sample'),
+  static: z.string().min(1).nullable().default(null),
+  harakiri: durationField({ exclusive: true }).nullable().default(null),
+});
+
+/**
+ * The scenario file format. Unknown keys are errors at every level, every
+ * duration is parsed to ms, every `expect` entry to a `Threshold`. Parse
+ * with `parseScenario`, which reports every problem at once.
+ */
+export const ScenarioSchema = z.strictObject({
+  name: z.string().regex(SLUG, { error: 'must be a slug: lower-case letters and digits, joined by - or _' }),
+  description: z.string().trim().default(''),
+  stack: StackSchema.prefault({}),
+  load: z.array(PhaseSchema).min(1, { error: 'must list at least one phase' }).max(LIMITS.phases),
+  expect: z.array(ThresholdSchema).default([]),
+});
+
+/** A validated scenario (deep-frozen by `parseScenario`); times in ms. */
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** Every key the format knows, for "did you mean" hints on typos. */
+export const SCENARIO_KEYS: readonly string[] = [
+  'name', 'description', 'stack', 'load', 'expect',
+  'workers', 'listen', 'upstreamTimeout', 'app', 'static', 'harakiri',
+  'parallel', 'burst', 'closed', 'open', 'ramp',
+  'count', 'clients', 'duration', 'amount', 'thinkTime', 'rate', 'arrival', 'from', 'to', 'path', 'requests',
+  'method', 'headers', 'body', 'weight', 'service',
+  'dist', 'value', 'min', 'max', 'mean', 'median', 'sigma', 'values',
+];
