@@ -18,8 +18,10 @@ export const DEFAULTS = Object.freeze({
   staticPrefix: '/static/',
   /** results.json keeps every request up to this many, then samples uniformly. */
   requestRecordCap: 50_000,
-  /** How often the pool's queue and busy workers are sampled, in scenario ms (scaled to wall time, floored at 5 ms). */
+  /** How often the pool's queue and busy workers are sampled, in scenario ms (scaled to wall time). */
   timelineIntervalMs: 100,
+  /** Shortest wall-clock sampling interval: each sample is a connection to the pool's stats server. */
+  timelineFloorMs: 20,
   /** How long a stopping role gets after SIGTERM before SIGKILL. */
   stopGraceMs: 2_000,
 });

@@ -11,6 +11,7 @@ import {
   type RunResult,
 } from '../results/index.js';
 import { sampleTimeline } from './sample-timeline.js';
+import { warmUp } from './warm-up.js';
 import { predictOrNote } from './predict-or-note.js';
 
 export interface ExperimentOptions {
@@ -25,7 +26,8 @@ export interface ExperimentOptions {
 }
 
 /**
- * Runs one planned experiment end to end: starts the stack, replays the
+ * Runs one planned experiment end to end: starts the stack, warms it up
+ * (see warm-up.ts), replays the
  * plan's load while sampling the pool, stops every process (also on error
  * or abort), and returns the run's result in scenario milliseconds. It
  * writes nothing; see `writeRunOutputs`.
@@ -44,8 +46,9 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
     ...(options.roles ?? {}),
   });
   try {
+    await warmUp(stack.url, plan.stack.workers, scale);
     const startedAt = Date.now();
-    const sampler = sampleTimeline(stack, startedAt, scale, Math.max(5, DEFAULTS.timelineIntervalMs * scale));
+    const sampler = sampleTimeline(stack, startedAt, scale, Math.max(DEFAULTS.timelineFloorMs, DEFAULTS.timelineIntervalMs * scale));
     let outcome;
     let timeline;
     try {

@@ -30,8 +30,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * A malformed request gets a one-line 4xx from the worker itself (EOF in
  * the middle of a request counts as malformed: a truncated packet); a
  * client that leaves before sending anything, resets the connection, stays
- * silent for `socketTimeoutMs`, or cannot receive the refusal is dropped. Resolves once the response is written (the
- * worker is then free); never rejects.
+ * silent for `socketTimeoutMs`, or cannot receive the refusal is dropped.
+ * Resolves once the response is written (the worker is then free).
  */
 export async function serveConnection(socket: Socket, acceptedAtMs: number, ctx: ServeContext): Promise<ConnectionOutcome> {
   socket.allowHalfOpen = true;

@@ -15,7 +15,7 @@ import { isCaplabError } from '../../errors.js';
 import { loadApp, withTiming } from '../../app/index.js';
 import { watchParent } from '../../process/index.js';
 import type { FailedMessage, WorkerConfig, WorkerConfigMessage, WorkerDoneMessage, WorkerReadyMessage, WorkerRequestMessage } from '../messages.js';
-import { serveConnection, type ServeContext } from './serve-connection.js';
+import { serveConnection, type ConnectionOutcome, type ServeContext } from './serve-connection.js';
 import { warmUp } from './warm-up.js';
 
 function send(message: WorkerReadyMessage | FailedMessage | WorkerDoneMessage, then?: () => void): void {
@@ -40,7 +40,13 @@ async function start(config: WorkerConfig): Promise<void> {
       send({ type: 'done', id: message.id, outcome: 'dropped', bytes: 0 });
       return;
     }
-    void serveConnection(socket, message.acceptedAtMs, ctx).then((outcome) => send({ type: 'done', id: message.id, ...outcome }));
+    void serveConnection(socket, message.acceptedAtMs, ctx)
+      .catch((err: unknown): ConnectionOutcome => {
+        process.stderr.write(`caplab worker ${config.id}: serving a connection failed: ${String(err)}\n`);
+        socket.destroy();
+        return { outcome: 'dropped', bytes: 0 };
+      })
+      .then((outcome) => send({ type: 'done', id: message.id, ...outcome }));
   });
   send({ type: 'ready', pid: process.pid });
 }

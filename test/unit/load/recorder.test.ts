@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createRecorder } from '../../../src/load/recorder.js';
+import { NO_TIMING } from '../../../src/load/timing-headers.js';
+
+describe('recorder', () => {
+  it('converts wall times to scenario ms, sorts by scheduled time and numbers the records', () => {
+    const progress: [number, number][] = [];
+    const rec = createRecorder({ startWall: 1000, timeScale: 0.5, plannedTotal: 2, unplannedPhases: new Set(['closed#1']), onProgress: (d, t) => progress.push([d, t]) });
+    const base = { method: 'GET', path: '/x', status: 200, timing: NO_TIMING, error: null };
+    rec.add({ ...base, phase: 'open#0', scheduledWall: 1100, sentWall: 1101, endWall: 1150 });
+    rec.add({ ...base, phase: 'open#0', scheduledWall: 1050, sentWall: 1050.5, endWall: 1060 });
+    rec.add({ ...base, phase: 'closed#1', scheduledWall: 1200, sentWall: 1200, endWall: 1210 });
+    const records = rec.records();
+    expect(records.map((r) => [r.id, r.scheduledMs, r.sentMs, r.latencyMs])).toEqual([
+      [0, 100, 101, 20],
+      [1, 200, 202, 100],
+      [2, 400, 400, 20],
+    ]);
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+      [3, 3],
+    ]);
+  });
+});
