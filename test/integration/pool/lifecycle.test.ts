@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readStats, startPool, type RunningPool } from '../../../src/pool/index.js';
+import { alive, httpGet, send, stats, stopAndCheck, waitFor } from './helpers.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const FIXTURE = path.join(ROOT, 'test/fixtures/apps/orphan-pool.mjs');
+
+const strays: number[] = [];
+let pool: RunningPool | undefined;
+afterEach(async () => {
+  await stopAndCheck(pool);
+  pool = undefined;
+  for (const pid of strays.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+});
+
+describe('pool lifecycle', () => {
+  it('runs a master and its workers as separate processes; stop() ends them all, even mid-request', async () => {
+    pool = await startPool({ protocol: 'http', workers: 2 });
+    const s = await stats(pool);
+    const pids = [pool.pid, ...s.workers.map((w) => w.pid)];
+    expect(new Set([process.pid, ...pids]).size).toBe(4);
+    expect(s.pid).toBe(pool.pid);
+    expect(pids.every(alive)).toBe(true);
+
+    const blocked = await send(pool.port, httpGet('/sleep?ms=20000'));
+    expect(await waitFor(async () => (await stats(pool!)).caplab!.busy === 1)).toBe(true);
+    const started = performance.now();
+    await Promise.all([pool.stop(), pool.stop()]);
+    pool = undefined;
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await waitFor(() => pids.every((pid) => !alive(pid)), 3_000)).toBe(true);
+    expect((await blocked.done).status).toBe(0);
+  });
+
+  it('leaves no master or worker behind when the process that started it is killed with SIGKILL', async () => {
+    const parent = spawn(process.execPath, [FIXTURE, ROOT], { stdio: ['ignore', 'pipe', 'pipe'] });
+    strays.push(parent.pid!);
+    let stderr = '';
+    parent.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      parent.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0]!);
+      });
+      parent.once('exit', (code) => reject(new Error(`fixture exited (${code}): ${stderr}`)));
+    });
+    const { port, statsPort, master } = JSON.parse(line) as { port: number; statsPort: number; master: number };
+    const workers = (await readStats('127.0.0.1', statsPort)).workers.map((w) => w.pid);
+    const pids = [master, ...workers];
+    strays.push(...pids);
+    expect(pids.every(alive)).toBe(true);
+
+    // One worker is blocked in a synchronous sleep when its parents vanish.
+    const blocked = await send(port, httpGet('/sleep?ms=20000'));
+    expect(await waitFor(async () => (await readStats('127.0.0.1', statsPort)).caplab!.busy === 1)).toBe(true);
+
+    process.kill(parent.pid!, 'SIGKILL');
+    expect(await waitFor(() => !alive(parent.pid!), 2_000)).toBe(true);
+    const gone = await waitFor(() => pids.every((pid) => !alive(pid)), 3_000);
+    expect(gone, `still alive: ${pids.filter(alive).join(', ')}`).toBe(true);
+    expect((await blocked.done).status).toBe(0);
+  });
+});
