@@ -43,6 +43,7 @@ export const runFlagShape = {
   dryRun: z.boolean().default(false),
   html: z.boolean().default(true),
   debug: z.boolean().default(false),
+  app: z.string().min(1).optional(),
   proxy: z.enum(['embedded', 'nginx'], { message: 'must be embedded or nginx' }).default('embedded'),
   pool: z.enum(['embedded', 'uwsgi'], { message: 'must be embedded or uwsgi' }).default('embedded'),
 };

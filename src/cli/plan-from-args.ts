@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { caplabError } from '../errors.js';
 import { buildPlan, loadScenario, resolveScenario, type RunPlan } from '../scenario/index.js';
 
 /** Flags that shape a plan; all already validated. */
@@ -5,16 +8,22 @@ export interface PlanFlags {
   readonly workers?: number | undefined;
   readonly timeScale: number;
   readonly seed?: number | undefined;
+  /** Path of an app module that replaces the scenario's app. */
+  readonly app?: string | undefined;
 }
 
-/** Resolves a scenario argument (file or built-in name), loads it and plans it with the CLI's overrides. */
+/** Resolves a scenario argument (file or built-in name), loads it and plans it with the CLI's overrides (workers, seed, time scale, app). */
 export async function planFromArgs(scenarioArg: string, flags: PlanFlags): Promise<RunPlan> {
   const file = resolveScenario(scenarioArg);
   const scenario = await loadScenario(file);
-  return buildPlan(scenario, {
+  const plan = buildPlan(scenario, {
     file,
     timeScale: flags.timeScale,
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
   });
+  if (flags.app === undefined) return plan;
+  const app = flags.app === 'sample' ? 'sample' : path.resolve(flags.app);
+  if (app !== 'sample' && !existsSync(app)) throw caplabError('E_APP_LOAD', `--app ${flags.app}: no such file`);
+  return { ...plan, stack: { ...plan.stack, app } };
 }

@@ -3,6 +3,7 @@ import { describeRun } from './describe-run.js';
 import { plural } from './describe.js';
 import { describeThreshold } from './format-threshold.js';
 import { formatPredictions } from './format-predictions.js';
+import { formatLittlesLaw } from './format-littles-law.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
 import { formatTextTable } from './text-table.js';
 
@@ -72,6 +73,8 @@ export function formatRunSummary(result: RunResult): string {
     ]),
     `throughput ${formatRps(s.throughputRps)}; ${formatCount(s.ok)} ok, ${formatCount(s.errors)} failed${statuses ? ` (${statuses})` : ''}`,
   ];
+  const littles = formatLittlesLaw(result);
+  if (littles) sections[sections.length - 1] += `\n${littles}`;
   if (result.phases.length > 0) sections.push(phaseTable(result));
   const predictions = formatPredictions(result);
   if (predictions) sections.push(predictions);

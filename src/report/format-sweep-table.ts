@@ -24,10 +24,12 @@ export function describeRecommendation(sweep: SweepResult): string {
 
 /**
  * The console table of a sweep: one row per worker count with throughput,
- * p50 and p99 latency, mean and p99 queue wait, errors and the threshold
+ * p50 and p99 latency (and the predicted p99 when runs carry one), mean and
+ * p99 queue wait, errors and the threshold
  * verdict, then the recommendation.
  */
 export function formatSweepTable(sweep: SweepResult): string {
+  const withPredicted = sweep.runs.some((r) => predictedP99(r) !== '—');
   const rows = [...sweep.runs]
     .sort((a, b) => a.workers - b.workers)
     .map((r) => [
@@ -35,7 +37,7 @@ export function formatSweepTable(sweep: SweepResult): string {
       formatRps(r.summary.throughputRps),
       formatMs(r.summary.latencyMs.p50),
       formatMs(r.summary.latencyMs.p99),
-      predictedP99(r),
+      ...(withPredicted ? [predictedP99(r)] : []),
       formatMs(r.summary.queueMs.mean),
       formatMs(r.summary.queueMs.p99),
       formatCount(r.summary.errors),
@@ -43,7 +45,7 @@ export function formatSweepTable(sweep: SweepResult): string {
     ]);
   const header = `${sweep.scenario.name}: sweep over ${sweep.runs.map((r) => r.workers).join(', ')} workers (time scale ${sweep.timeScale}, seed ${sweep.seed})`;
   const table = formatTextTable(
-    ['workers', 'throughput', 'p50', 'p99', 'p99 predicted', 'queue mean', 'queue p99', 'errors', 'thresholds'],
+    ['workers', 'throughput', 'p50', 'p99', ...(withPredicted ? ['p99 predicted'] : []), 'queue mean', 'queue p99', 'errors', 'thresholds'],
     rows,
   );
   const usl = uslLine(sweep);

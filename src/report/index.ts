@@ -25,3 +25,4 @@ export { buildSweepTimeSplitChart, buildSweepErrorsChart } from './sweep-breakdo
 export { buildCompareLatencyChart, buildCompareQueueChart, buildCompareThroughputChart } from './compare-charts.js';
 export { formatPredictions, measuredPWait } from './format-predictions.js';
 export { formatCapacityPlan } from './format-capacity-plan.js';
+export { formatLittlesLaw } from './format-littles-law.js';

@@ -28,6 +28,7 @@ export function registerRun(program: Command): void {
     .option('--port <n>', 'port for the proxy (default: any free port)')
     .option('-q, --quiet', 'no progress bar')
     .option('--dry-run', 'print the plan and exit without starting anything')
+    .option('--app <module>', 'serve a module exporting handler(req) instead of the sample app')
     .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
     .option('--pool <kind>', 'embedded (caplab\'s own) or uwsgi (Debian\'s, running the Django project)', 'embedded')
     .option('--no-html', 'skip report.html')

@@ -25,12 +25,13 @@ export function registerSweep(program: Command): void {
     .option('-o, --out <dir>', 'folder for sweep.json, report.html and one folder per run')
     .option('-q, --quiet', 'no progress output')
     .option('--dry-run', 'print the plan for each worker count and exit')
+    .option('--app <module>', 'serve a module exporting handler(req) instead of the sample app')
     .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
     .option('--pool <kind>', 'embedded (caplab\'s own) or uwsgi (Debian\'s, running the Django project)', 'embedded')
     .option('--no-html', 'skip the HTML reports')
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(SweepFlags, { ...cmd.optsWithGlobals(), ...raw });
-      const plan = await planFromArgs(scenarioArg, { timeScale: flags.timeScale, seed: flags.seed });
+      const plan = await planFromArgs(scenarioArg, { timeScale: flags.timeScale, seed: flags.seed, app: flags.app });
       if (flags.dryRun) {
         process.stdout.write(`${formatPlan(plan)}\nsweep over workers: ${flags.workers.join(', ')}\n`);
         return;

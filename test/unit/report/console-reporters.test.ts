@@ -51,10 +51,16 @@ describe('formatRunSummary', () => {
 describe('formatSweepTable', () => {
   it('has one row per worker count and the recommendation', () => {
     const text = formatSweepTable(poissonSweep());
-    expect(text).toMatch(/^workers\s+throughput\s+p50\s+p99\s+queue mean\s+queue p99\s+errors\s+thresholds$/m);
-    expect(text).toMatch(/^1\s+14\.0 req\/s\s+29\.9 s\s+60\.0 s\s+27\.4 s\s+59\.2 s\s+414\s+✗ 2\/2$/m);
-    expect(text).toMatch(/^4\s+20\.8 req\/s\s+74 ms\s+468 ms\s+5\.1 ms\s+101 ms\s+0\s+✓$/m);
+    expect(text).toMatch(/^workers\s+throughput\s+p50\s+p99\s+p99 predicted\s+queue mean\s+queue p99\s+errors\s+thresholds$/m);
+    expect(text).toMatch(/^1\s+14\.0 req\/s\s+29\.9 s\s+60\.0 s\s+—\s+27\.4 s\s+59\.2 s\s+414\s+✗ 2\/2$/m);
+    expect(text).toMatch(/^4\s+20\.8 req\/s\s+74 ms\s+468 ms\s+473 ms\s+5\.1 ms\s+101 ms\s+0\s+✓$/m);
     expect(text).toContain('Recommended: 4 workers, the smallest count that met every threshold.');
+  });
+
+  it('leaves out the predicted column when no run carries a prediction', () => {
+    const sweep = poissonSweep();
+    const bare = { ...sweep, runs: sweep.runs.map(({ predicted: _p, ...r }) => r) };
+    expect(formatSweepTable(bare)).toMatch(/^workers\s+throughput\s+p50\s+p99\s+queue mean\s+queue p99\s+errors\s+thresholds$/m);
   });
 
   it('says when no count met every threshold, or none were set', () => {
