@@ -1,4 +1,5 @@
 import type { RunResult } from '../results/index.js';
+import { waitingRequests } from './describe-run.js';
 import { formatMs, formatPercent } from './format-values.js';
 import { fieldOf, numberAt } from './read-extra.js';
 import { formatTextTable } from './text-table.js';
@@ -12,12 +13,10 @@ const ROWS: ReadonlyArray<readonly [string, string, (r: RunResult) => number | n
   ['refused (503)', 'refusedShare', (r) => (r.summary.count > 0 ? (r.summary.status['503'] ?? 0) / r.summary.count : null), formatPercent],
 ];
 
-/** Share of requests that waited at all, counting a wait under 1 ms (or 1 % of mean service) as none. */
+/** Share of requests that waited, as `waitingRequests` counts them (above the stack's own hand-off). */
 export function measuredPWait(result: RunResult): number | null {
-  const waits = result.requests.flatMap((r) => (r.queueMs === null ? [] : [r.queueMs]));
-  if (waits.length === 0) return null;
-  const floor = Math.max(1, result.summary.serviceMs.mean * 0.01);
-  return waits.filter((w) => w > floor).length / waits.length;
+  const timed = result.requests.filter((r) => r.queueMs !== null).length;
+  return timed === 0 ? null : waitingRequests(result).length / timed;
 }
 
 /**
