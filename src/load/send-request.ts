@@ -44,7 +44,7 @@ export async function sendRequest(dispatcher: Dispatcher, spec: RequestSpec): Pr
       headers: spec.headers,
       ...(spec.body !== null ? { body: spec.body } : {}),
     });
-    for await (const chunk of res.body) void chunk;
+    await res.body.dump({ limit: Number.MAX_SAFE_INTEGER });
     return { status: res.statusCode, headers: res.headers, endWall: now(), error: null };
   } catch (err) {
     return { status: 0, headers: {}, endWall: now(), error: describeError(err) };
