@@ -1,6 +1,6 @@
 import { parseRequestStart } from './parse-request-start.js';
 import type { AppRequest, AppResponse, Handler } from './types.js';
-import { wallClockMs } from './wall-clock.js';
+import { wallClockMs } from '../config/index.js';
 
 /** The response of a timed call, with the X-Caplab-* headers set. */
 export interface TimedResponse {

@@ -1,13 +1,5 @@
-import net from 'node:net';
+import { isLoopbackHost } from '../config/index.js';
 import { CaplabError } from '../errors.js';
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost') return true;
-  if (net.isIPv4(host)) return host.startsWith('127.');
-  if (net.isIPv6(host)) return host === '::1' || /^::ffff:127\./i.test(host);
-  return false;
-}
 
 /**
  * Parses a target's base URL and checks that it is plain HTTP on a loopback

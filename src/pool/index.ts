@@ -6,7 +6,7 @@
  * only through this module.
  */
 export { startPool, type RunningPool } from './start-pool.js';
-export { parsePoolOptions, isLoopbackHost, type PoolOptions, type PoolConfig } from './pool-options.js';
+export { parsePoolOptions, type PoolOptions, type PoolConfig } from './pool-options.js';
 export { readStats, parseStats } from './read-stats.js';
 export type { PoolStats, WorkerStats, SocketStats, CaplabPoolStats } from './stats-types.js';
 export {
@@ -23,3 +23,4 @@ export {
 export { UwsgiPacketReader } from './uwsgi/packet-reader.js';
 export { HttpRequestReader } from './http/http-request-reader.js';
 export { RequestRefused, MAX_BODY_BYTES, type ParsedRequest, type RequestReader } from './request-reader.js';
+export { isLoopbackHost } from '../config/index.js';

@@ -1,19 +1,12 @@
-import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULTS } from '../config/index.js';
+import { DEFAULTS, NOT_LOOPBACK, describeValue, isLoopbackHost } from '../config/index.js';
 import { caplabError } from '../errors.js';
 
 /** uWSGI's `socket-timeout` default: how long a worker waits on a silent client before dropping it. */
 export const SOCKET_TIMEOUT_MS = 4_000;
 
 /** True for the addresses the pool may bind to: 127.0.0.0/8, ::1 and 'localhost'. */
-export function isLoopbackHost(host: string): boolean {
-  if (host === 'localhost' || host === '::1') return true;
-  return isIP(host) === 4 && host.startsWith('127.');
-}
-
-const NOT_LOOPBACK = 'must be a loopback address (127.0.0.0/8, ::1 or localhost)';
 const port = z.number().int().min(0).max(65535);
 const wallMs = z.number().min(0).max(2_147_483_647);
 
@@ -66,17 +59,8 @@ export function parsePoolOptions(options: PoolOptions = {}): PoolConfig {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'options';
     if (issue.code === 'unrecognized_keys') return `${where}: unknown ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
     const bad = issue.path.length === 1 ? (options as Record<PropertyKey, unknown>)[issue.path[0] as PropertyKey] : options;
-    return `${where}: ${issue.message}, got ${describe(bad)}`;
+    return `${where}: ${issue.message}, got ${describeValue(bad)}`;
   });
   const notLoopback = parsed.error.issues.some((issue) => issue.message === NOT_LOOPBACK);
   throw caplabError(notLoopback ? 'E_NOT_LOOPBACK' : 'E_USAGE', `pool options: ${problems.join('; ')}`);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

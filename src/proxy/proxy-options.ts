@@ -1,16 +1,9 @@
-import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULTS } from '../config/index.js';
+import { DEFAULTS, NOT_LOOPBACK, describeValue, isLoopbackHost } from '../config/index.js';
 import { caplabError } from '../errors.js';
 
 /** True for the addresses caplab may bind to or send to: 127.0.0.0/8, ::1 and 'localhost'. */
-export function isLoopbackHost(host: string): boolean {
-  if (host === 'localhost' || host === '::1') return true;
-  return isIP(host) === 4 && host.startsWith('127.');
-}
-
-const NOT_LOOPBACK = 'must be a loopback address (127.0.0.0/8, ::1 or localhost)';
 const loopbackHost = z.string().refine(isLoopbackHost, { message: NOT_LOOPBACK });
 const port = z.number().int().min(0).max(65535);
 const timeoutMs = z.number().positive().max(2_147_483_647);
@@ -60,7 +53,7 @@ export function parseProxyOptions(options: ProxyOptions): ProxyConfig {
   const problems = parsed.error.issues.map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'options';
     if (issue.code === 'unrecognized_keys') return `${where}: unknown ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-    return `${where}: ${issue.message}, got ${describe(valueAt(options, issue.path))}`;
+    return `${where}: ${issue.message}, got ${describeValue(valueAt(options, issue.path))}`;
   });
   const notLoopback = parsed.error.issues.some((issue) => issue.message === NOT_LOOPBACK);
   throw caplabError(notLoopback ? 'E_NOT_LOOPBACK' : 'E_USAGE', `proxy options: ${problems.join('; ')}`);
@@ -73,13 +66,4 @@ function valueAt(root: unknown, keys: readonly PropertyKey[]): unknown {
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }

@@ -1,4 +1,4 @@
-import { nowMicros } from './clock.js';
+import { nowMicros } from '../config/index.js';
 
 /** What the proxy measured about its exchange with the upstream, in ms from the connection attempt. */
 export interface UpstreamTimings {

@@ -1,12 +1,12 @@
 import { CaplabError } from '../errors.js';
 
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
-const DURATION = /^(\d+(?:\.\d*)?|\.\d+)\s*(ms|s|m|h)?$/;
+const UNIT_MS: Readonly<Record<string, number>> = { us: 0.001, µs: 0.001, ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+const DURATION = /^(\d+(?:\.\d*)?|\.\d+)\s*(us|µs|ms|s|m|min|h)?$/i;
 
 /**
- * Reads a duration as written in a scenario or a flag, in milliseconds:
- * `250ms`, `10s`, `1.5s`, `2m`, `1h`, or a bare number of ms (`250`, or
- * the YAML number 250). Returns undefined for anything else, including
+ * caplab's one duration grammar, for scenarios and flags alike, in
+ * milliseconds: `250ms`, `10s`, `1.5s`, `2m` (or `2min`), `1h`, `500us`, or
+ * a bare number of ms (`250`, or the YAML number 250). Returns undefined for anything else, including
  * negative and non-finite values.
  */
 export function durationToMs(input: unknown): number | undefined {
@@ -14,8 +14,7 @@ export function durationToMs(input: unknown): number | undefined {
   if (typeof input !== 'string') return undefined;
   const match = DURATION.exec(input.trim());
   if (!match) return undefined;
-  const unit = (match[2] ?? 'ms') as keyof typeof UNIT_MS;
-  const ms = Number(match[1]) * UNIT_MS[unit];
+  const ms = Number(match[1]) * (UNIT_MS[(match[2] ?? 'ms').toLowerCase()] ?? Number.NaN);
   return Number.isFinite(ms) ? ms : undefined;
 }
 

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { alive, descendants, waitFor } from '../../helpers/processes.js';
 import { encodeRequest, readStats, type PoolStats, type RunningPool } from '../../../src/pool/index.js';
 
 /** What came back on one connection. `status` is 0 when the connection closed without a response. */
@@ -91,26 +92,6 @@ function parseExchange(raw: Buffer, connectedAt: number, closedAt: number): Exch
   return { status: Number(status[1]), headers, body: text.slice(headEnd + 4), raw, connectedAt, closedAt };
 }
 
-/** True while a process with this pid exists. */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Polls `check` every 25 ms until it is true or `timeoutMs` passes; returns its last answer. */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return true;
-    await sleep(25);
-  }
-  return check();
-}
-
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -139,28 +120,4 @@ export async function stopAndCheck(pool: RunningPool | undefined): Promise<void>
   }
 }
 
-/** Pids of every descendant of `pid`, read from /proc (Linux). */
-export async function descendants(pid: number): Promise<number[]> {
-  const { readdir, readFile } = await import('node:fs/promises');
-  const parentOf = new Map<number, number>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: number[] = [];
-  const walk = (parent: number): void => {
-    for (const [child, p] of parentOf) {
-      if (p === parent) {
-        found.push(child);
-        walk(child);
-      }
-    }
-  };
-  walk(pid);
-  return found;
-}
+export { alive, descendants, waitFor };

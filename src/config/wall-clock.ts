@@ -1,10 +1,10 @@
 /**
  * Wall-clock time with sub-millisecond resolution, comparable across
- * processes (the pool master stamps accepted connections, the worker stamps
- * the app start, the proxy stamps X-Request-Start). `Date.now()` only has
- * millisecond resolution, so the monotonic clock supplies the fraction from
- * an anchor taken right as the wall clock ticks over a millisecond (a busy
- * wait of at most 1 ms, once). The anchor is re-taken if the two clocks
+ * processes: the proxy stamps X-Request-Start, the pool master stamps
+ * accepted connections, the worker stamps the app start. `Date.now()` only
+ * has millisecond resolution, so the monotonic clock supplies the fraction
+ * from an anchor taken right as the wall clock ticks over a millisecond (a
+ * busy wait of at most 1 ms, once). The anchor is re-taken if the two clocks
  * drift apart (an NTP step).
  */
 let anchorWallMs = 0;
@@ -28,4 +28,9 @@ export function wallClockMs(): number {
     derived = anchorWallMs + (performance.now() - anchorMonoMs);
   }
   return derived;
+}
+
+/** Integer microseconds since the Unix epoch (the `X-Request-Start: t=` unit). */
+export function nowMicros(): number {
+  return Math.round(wallClockMs() * 1000);
 }
