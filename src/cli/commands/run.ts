@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { EXIT } from '../../errors.js';
 import { formatRunSummary } from '../../report/index.js';
-import { reportDir, runExperiment, writeRunOutputs } from '../../experiment/index.js';
+import { reportDir, runExperiment, scaleWarning, writeRunOutputs } from '../../experiment/index.js';
 import { formatPlan } from '../../scenario/index.js';
 import { intFlag, parseFlags, runFlagShape } from '../parse-flags.js';
 import { createProgressBar } from '../progress-bar.js';
@@ -39,6 +39,8 @@ export function registerRun(program: Command): void {
         process.stdout.write(`${formatPlan(plan)}\n`);
         return;
       }
+      const warning = scaleWarning(plan);
+      if (warning) process.stderr.write(`${warning}\n`);
       const progress = createProgressBar(!flags.quiet);
       const interrupt = onInterrupt();
       let result;

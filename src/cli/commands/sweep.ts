@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { EXIT } from '../../errors.js';
 import { formatSweepTable, renderSweepReport, writeHtmlReport, writeJsonResult } from '../../report/index.js';
-import { reportDir, runSweep } from '../../experiment/index.js';
+import { reportDir, runSweep, scaleWarning } from '../../experiment/index.js';
 import { formatPlan } from '../../scenario/index.js';
 import { parseFlags, runFlagShape } from '../parse-flags.js';
 import { parseWorkerList } from '../parse-worker-list.js';
@@ -36,6 +36,8 @@ export function registerSweep(program: Command): void {
         process.stdout.write(`${formatPlan(plan)}\nsweep over workers: ${flags.workers.join(', ')}\n`);
         return;
       }
+      const warning = scaleWarning(plan);
+      if (warning) process.stderr.write(`${warning}\n`);
       const dir = reportDir(`${plan.scenario.name}-sweep`, flags.out);
       const interrupt = onInterrupt();
       let sweep;
