@@ -39,6 +39,7 @@ export {
   type ClosedArrivals,
   type RampArrivals,
   type SteadyArrivals,
+  type TraceArrivals,
 } from './sim/arrival-spec.js';
 export { simulatePool } from './sim/simulate-pool.js';
 export type { SimRecord, SimStatus, SimSummary, SimulationInput, SimulationResult } from './sim/simulation-types.js';
@@ -56,5 +57,6 @@ export type { CapacityInput, CapacityPlan, CapacityRecommendation, CapacityRow }
 // Scenarios: predictions for a run, and planning a whole scenario
 export { scenarioWorkload, toServiceSpec, type ScenarioWorkload } from './scenario-workload.js';
 export { predictRun, type Prediction, type RunPredictions } from './predict-run.js';
+export { runTrace } from './run-trace.js';
 export { planScenario, type ScenarioCapacityPlan, type ScenarioPlanOptions } from './plan-scenario.js';
 export { planFromSources, type PlanSources, type AnyCapacityPlan } from './plan-from-sources.js';

@@ -2,7 +2,7 @@ import type { RunPlan } from '../scenario/index.js';
 import { analyzeMmck } from './models/analyze-mmck.js';
 import { mmckResponseQuantileMs, mmckWaitQuantileMs } from './models/mmck-quantiles.js';
 import { simulatePool } from './sim/simulate-pool.js';
-import { scenarioWorkload } from './scenario-workload.js';
+import { runTrace } from './run-trace.js';
 
 /** What a model or the simulator expects a run to measure (scenario ms). */
 export interface Prediction {
@@ -25,7 +25,7 @@ export interface Prediction {
 export interface RunPredictions {
   /** Exact M/M/c/K figures, present only when the scenario is one Poisson phase with exponential service. */
   readonly analytic: Prediction | null;
-  /** The discrete-event simulation of the same plan (seeded like the run). */
+  /** The discrete-event simulation of the run's exact schedule. */
   readonly simulated: Prediction;
   /** Where the simulation's workload differs from the run's. */
   readonly notes: readonly string[];
@@ -35,13 +35,14 @@ const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
  * Predicts what `plan` will measure: always by simulating the pool's own
- * semantics (c workers, FIFO listen queue, harakiri and upstream timeout),
+ * semantics (c workers, FIFO listen queue, harakiri and upstream timeout)
+ * on the run's exact schedule and service draws (see `runTrace`),
  * and analytically where M/M/c/K is exact: a single open Poisson phase
  * whose every request has exponential service of one mean.
  */
 export function predictRun(plan: RunPlan): RunPredictions {
   const { stack } = plan;
-  const workload = scenarioWorkload(plan);
+  const workload = runTrace(plan);
   const sim = simulatePool({
     workers: stack.workers,
     listen: stack.listen,

@@ -65,7 +65,18 @@ export interface ClosedArrivals extends SpecCommon {
   readonly startMs?: number;
 }
 
-export type ArrivalSpec = BurstArrivals | SteadyArrivals | RampArrivals | ClosedArrivals;
+/**
+ * A recorded or precomputed schedule: one arrival at each of `timesMs`
+ * (ascending). Replaying a run's own schedule, with its own service times as
+ * the spec's `service` (drawn once per arrival, in order), makes the
+ * simulation the exact counterfactual of that run.
+ */
+export interface TraceArrivals extends SpecCommon {
+  readonly kind: 'trace';
+  readonly timesMs: readonly number[];
+}
+
+export type ArrivalSpec = BurstArrivals | SteadyArrivals | RampArrivals | ClosedArrivals | TraceArrivals;
 
 /**
  * Lays specs end to end: each starts when the one before it ends (its
@@ -77,6 +88,7 @@ export type ArrivalSpec = BurstArrivals | SteadyArrivals | RampArrivals | Closed
 export function inSequence(specs: readonly ArrivalSpec[]): ArrivalSpec[] {
   let at = 0;
   return specs.map((spec, i) => {
+    if (spec.kind === 'trace') throw caplabError('E_PLAN_INVALID', `inSequence: arrivals[${i}] is a trace, whose times are already absolute`);
     const placed: ArrivalSpec = spec.kind === 'burst' ? { ...spec, atMs: at } : { ...spec, startMs: at };
     const length = spec.kind === 'burst' ? 0 : spec.durationMs;
     if (length === undefined && i < specs.length - 1) {

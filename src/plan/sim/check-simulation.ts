@@ -88,8 +88,16 @@ export function checkSimulation(input: SimulationInput): SimConfig {
           think = constantSampler(spec.thinkTimeMs ?? 0);
         }
         break;
+      case 'trace':
+        check(
+          spec.timesMs.every((t, k) => Number.isFinite(t) && t >= 0 && (k === 0 || t >= (spec.timesMs[k - 1] as number))),
+          `${at}.timesMs`,
+          'finite times ≥ 0 in ascending order',
+          'others',
+        );
+        break;
       default:
-        check(false, `${at}.kind`, 'burst, constant, poisson, ramp or closed', (spec as { kind: unknown }).kind);
+        check(false, `${at}.kind`, 'burst, constant, poisson, ramp, closed or trace', (spec as { kind: unknown }).kind);
     }
     thinks.push(think);
   });

@@ -1,4 +1,4 @@
-import type { BurstArrivals, RampArrivals, SteadyArrivals } from './arrival-spec.js';
+import type { BurstArrivals, RampArrivals, SteadyArrivals, TraceArrivals } from './arrival-spec.js';
 import type { Rng } from './create-rng.js';
 
 const BURST = 0;
@@ -6,6 +6,7 @@ const CONSTANT = 1;
 const POISSON = 2;
 const RAMP_DETERMINISTIC = 3;
 const RAMP_POISSON = 4;
+const TRACE = 5;
 
 /**
  * Generates the arrival times of one open spec lazily, in increasing order,
@@ -29,14 +30,21 @@ export class OpenArrivals {
   private emitted = 0;
   /** The last arrival time (poisson) or the unit-rate clock Λ (ramps). */
   private clock = 0;
+  private readonly times: readonly number[] = [];
 
-  constructor(spec: BurstArrivals | SteadyArrivals | RampArrivals) {
+  constructor(spec: BurstArrivals | SteadyArrivals | RampArrivals | TraceArrivals) {
     this.perMs = 0;
     this.fromPerMs = 0;
     this.slope = 0;
     this.total = 0;
     this.limit = Infinity;
-    if (spec.kind === 'burst') {
+    if (spec.kind === 'trace') {
+      this.kind = TRACE;
+      this.startMs = 0;
+      this.endMs = Infinity;
+      this.limit = spec.timesMs.length;
+      this.times = spec.timesMs;
+    } else if (spec.kind === 'burst') {
       this.kind = BURST;
       this.startMs = spec.atMs ?? 0;
       this.endMs = Infinity;
@@ -66,6 +74,9 @@ export class OpenArrivals {
     switch (this.kind) {
       case BURST:
         t = this.startMs;
+        break;
+      case TRACE:
+        t = this.times[this.emitted] as number;
         break;
       case CONSTANT:
         t = this.startMs + this.emitted / this.perMs;

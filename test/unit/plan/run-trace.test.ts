@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { predictRun, runTrace, simulatePool } from '../../../src/plan/index.js';
+import { buildPlan, buildSchedule, parseScenario } from '../../../src/scenario/index.js';
+
+const plan = (yaml: string, seed = 3) => buildPlan(parseScenario(yaml), { timeScale: 1, seed });
+
+describe('runTrace', () => {
+  it('replays the run’s own schedule: the same times and service draws the load generator sends', () => {
+    const p = plan(`name: t\nload:\n  - open:\n      rate: 50\n      arrival: poisson\n      duration: 2s\n      requests:\n        - path: /sleep\n          service: { dist: exponential, mean: 20ms }\n        - path: /static/a.txt\n`);
+    const sent = buildSchedule(p)[0]!.requests.filter((r) => !r.path.startsWith('/static/'));
+    const { arrivals } = runTrace(p);
+    expect(arrivals).toHaveLength(1);
+    const trace = arrivals[0]!;
+    if (trace.kind !== 'trace') throw new Error('expected a trace');
+    expect(trace.timesMs).toEqual(sent.map((r) => r.atMs));
+    const drawn = sent.map(() => trace.service!({ next: () => 0, nextUint32: () => 0 }));
+    expect(drawn).toEqual(sent.map((r) => Number(new URL(r.path, 'http://x').searchParams.get('ms'))));
+  });
+
+  it('simulates the seed experiment exactly, and keeps closed phases as closed clients', () => {
+    const seed = plan(`name: s\nstack: { workers: 2 }\nload:\n  - burst: { count: 3, path: /sleep?ms=10000 }\n`);
+    const sim = simulatePool({ workers: 2, arrivals: runTrace(seed).arrivals, records: true });
+    expect(sim.records!.map((r) => r.latencyMs).sort((a, b) => a - b)).toEqual([10000, 10000, 20000]);
+    const closed = plan(`name: c\nload:\n  - closed: { clients: 4, duration: 1s, thinkTime: 10ms, path: /sleep?ms=50 }\n`);
+    expect(runTrace(closed).arrivals.map((a) => a.kind)).toEqual(['closed']);
+  });
+
+  it('gives the same prediction for the same seed and a different one for another', () => {
+    const yaml = `name: p\nstack: { workers: 2 }\nload:\n  - open: { rate: 15, arrival: poisson, duration: 20s, requests: [ { path: /sleep, service: { dist: exponential, mean: 100ms } } ] }\n`;
+    expect(predictRun(plan(yaml, 1)).simulated).toEqual(predictRun(plan(yaml, 1)).simulated);
+    expect(predictRun(plan(yaml, 1)).simulated.meanWaitMs).not.toBe(predictRun(plan(yaml, 2)).simulated.meanWaitMs);
+  });
+});
