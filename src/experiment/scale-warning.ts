@@ -8,13 +8,20 @@ import type { RunPlan } from '../scenario/index.js';
  */
 export const WALL_RATE_WARNING = 150;
 
+/** Share of a phase's requests (by weight) that reach the pool; static files stop at the proxy. */
+function poolShare(phase: RunPlan['phases'][number]): number {
+  const all = phase.requests.reduce((a, r) => a + r.weight, 0);
+  const pool = phase.requests.reduce((a, r) => a + (r.path.startsWith('/static/') ? 0 : r.weight), 0);
+  return all > 0 ? pool / all : 0;
+}
+
 /**
  * A one-line warning when the time scale compresses the scenario's open
- * arrivals past `WALL_RATE_WARNING` requests per second of wall time, where
+ * arrivals to the pool (static files excluded) past `WALL_RATE_WARNING` requests per second of wall time, where
  * measured queueing would include the lab's own overhead; null otherwise.
  */
 export function scaleWarning(plan: RunPlan): string | null {
-  const peak = Math.max(0, ...plan.phases.map((p) => (p.kind === 'open' ? p.rate : p.kind === 'ramp' ? Math.max(p.from, p.to) : 0)));
+  const peak = Math.max(0, ...plan.phases.map((p) => (p.kind === 'open' ? p.rate : p.kind === 'ramp' ? Math.max(p.from, p.to) : 0) * poolShare(p)));
   const wallRate = peak / plan.timeScale;
   if (wallRate <= WALL_RATE_WARNING) return null;
   const suggest = Math.min(1, Math.ceil((peak / WALL_RATE_WARNING) * 100 - 1e-9) / 100);

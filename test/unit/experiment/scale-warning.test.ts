@@ -18,3 +18,10 @@ describe('scaleWarning', () => {
     expect(scaleWarning(plan('  - burst: { count: 3, path: /sleep?ms=10000 }\n', 0.01))).toBeNull();
   });
 });
+
+describe('scaleWarning and static files', () => {
+  it('leaves out requests the proxy serves itself', () => {
+    const p = buildPlan(parseScenario('name: s\nstack: { static: . }\nload:\n  - open: { rate: 50, duration: 10s, path: /static/hello.txt }\n'), { timeScale: 0.1, file: `${process.cwd()}/scenarios/x.yaml` });
+    expect(scaleWarning(p)).toBeNull();
+  });
+});
