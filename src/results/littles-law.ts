@@ -4,7 +4,7 @@ import type { RequestRecord, TimelinePoint } from './types.js';
 export interface LittlesLawCheck {
   /** Mean listen-queue depth sampled over the run (L_q, observed). */
   readonly meanQueueLength: number;
-  /** Arrivals per second of scenario time (λ). */
+  /** Arrivals into the queue per second of scenario time (λ): requests the pool admitted, refusals left out. */
   readonly arrivalRatePerSec: number;
   /** Mean queue wait of the requests, in ms (W_q). */
   readonly meanWaitMs: number;
@@ -32,7 +32,7 @@ export function checkLittlesLaw(records: readonly RequestRecord[], timeline: rea
     area += timeline[i - 1]!.queue * (timeline[i]!.tMs - timeline[i - 1]!.tMs);
   }
   const meanQueueLength = area / spanMs;
-  const arrivalRatePerSec = (records.length * 1000) / spanMs;
+  const arrivalRatePerSec = (waits.length * 1000) / spanMs;
   const meanWaitMs = waits.reduce((a, b) => a + b, 0) / waits.length;
   const predictedQueueLength = (arrivalRatePerSec * meanWaitMs) / 1000;
   const tiny = 1e-3;

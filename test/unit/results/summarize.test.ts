@@ -102,6 +102,13 @@ describe('checkLittlesLaw', () => {
     const timeline = Array.from({ length: 101 }, (_, i) => ({ tMs: i * 100, queue: 0, busy: 1 }));
     expect(checkLittlesLaw(records, timeline)!.ratio).toBe(0);
   });
+  it('counts only admitted requests as arrivals to the queue (a 503 never entered it)', () => {
+    const admitted = Array.from({ length: 100 }, (_, i) => rec(i, { scheduledMs: i * 100, queueMs: 200 }));
+    const refused = Array.from({ length: 100 }, (_, i) => rec(1000 + i, { scheduledMs: i * 100, status: 503, worker: null, queueMs: null, serviceMs: null }));
+    const timeline = Array.from({ length: 101 }, (_, i) => ({ tMs: i * 100, queue: 2, busy: 1 }));
+    expect(checkLittlesLaw([...admitted, ...refused], timeline)!.ratio).toBeCloseTo(1, 5);
+  });
+
   it('cannot judge without a timeline', () => {
     expect(checkLittlesLaw([rec(1)], [])).toBeNull();
   });
