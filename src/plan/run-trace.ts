@@ -1,17 +1,7 @@
 import { buildSchedule, type RunPlan } from '../scenario/index.js';
 import type { ArrivalSpec } from './sim/arrival-spec.js';
 import type { Sampler } from './sim/distributions.js';
-import { scenarioWorkload, type ScenarioWorkload } from './scenario-workload.js';
-
-/** Routes of the sample app whose `?ms=` is the time a worker is held. */
-const TIMED_ROUTE = /^\/(sleep|cpu|io)(\?|$)/;
-
-/** How long a scheduled request holds a worker: its `?ms=` on /sleep, /cpu and /io, else 0. */
-function heldMs(path: string): number {
-  if (!TIMED_ROUTE.test(path)) return 0;
-  const ms = Number(new URL(path, 'http://x').searchParams.get('ms') ?? 0);
-  return Number.isFinite(ms) && ms > 0 ? ms : 0;
-}
+import { heldMs, scenarioWorkload, type ScenarioWorkload } from './scenario-workload.js';
 
 /**
  * The run's own workload for the simulator: every burst, open and ramp

@@ -29,16 +29,22 @@ export function toServiceSpec(dist: ServiceDist): ServiceSpec {
   }
 }
 
+/** How long a request for `path` holds a sample-app worker: its `?ms=` on /sleep, /cpu and /io, else 0. */
+export function heldMs(path: string): number {
+  if (!TIMED_ROUTE.test(path)) return 0;
+  const ms = Number(new URL(path, 'http://x').searchParams.get('ms') ?? 0);
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+
 /**
  * How long one request of the mix holds a worker: its service distribution,
- * else `?ms=` on /sleep, /cpu and /io, else 0 (the app's own overhead is not
- * modelled). Static files never reach the pool and return null.
+ * else `heldMs` of its path (the app's own overhead is not modelled).
+ * Static files never reach the pool and return null.
  */
 function requestSampler(req: PlannedRequest): Sampler | null {
   if (req.path.startsWith('/static/')) return null;
   if (req.service) return serviceSampler(toServiceSpec(req.service));
-  const ms = TIMED_ROUTE.test(req.path) ? Number(new URL(req.path, 'http://x').searchParams.get('ms') ?? 0) : 0;
-  return constantSampler(Number.isFinite(ms) && ms > 0 ? ms : 0);
+  return constantSampler(heldMs(req.path));
 }
 
 /** A phase's mix as one sampler (choose by weight, then draw), and the share that reaches the pool. */
