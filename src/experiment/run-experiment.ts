@@ -27,10 +27,10 @@ export interface ExperimentOptions {
 
 /**
  * Runs one planned experiment end to end: starts the stack, warms it up
- * (see warm-up.ts), replays the
- * plan's load while sampling the pool, stops every process (also on error
- * or abort), and returns the run's result in scenario milliseconds. It
- * writes nothing; see `writeRunOutputs`.
+ * (see warm-up.ts), replays the plan's load while sampling the pool, stops
+ * every process (also on error or abort), and returns the run's result in
+ * scenario milliseconds, with predictions beside it. It writes nothing; see
+ * `writeRunOutputs`.
  */
 export async function runExperiment(plan: RunPlan, options: ExperimentOptions = {}): Promise<RunResult> {
   const scale = plan.timeScale;
@@ -38,7 +38,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
     workers: plan.stack.workers,
     listen: plan.stack.listen,
     upstreamTimeoutMs: plan.stack.upstreamTimeoutMs * scale,
-    harakiriMs: plan.stack.harakiriMs === undefined || plan.stack.harakiriMs === null ? undefined : plan.stack.harakiriMs * scale,
+    harakiriMs: plan.stack.harakiriMs === null ? undefined : plan.stack.harakiriMs * scale,
     timeScale: scale,
     app: plan.stack.app,
     staticDir: plan.stack.staticDir ?? undefined,
@@ -64,7 +64,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
     const { kept, sampling } = sampleRecords(records, DEFAULTS.requestRecordCap);
     return {
       schema: 'caplab.run/1',
-      scenario: { name: plan.scenario.name, description: plan.scenario.description ?? '', file: plan.scenario.file ?? null },
+      scenario: plan.scenario,
       stack: stack.describe,
       seed: plan.seed,
       startedAt: new Date(startedAt).toISOString(),

@@ -41,7 +41,7 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
   const passing = runs.filter((r) => hasThresholds && r.thresholds.every((t) => t.ok));
   return {
     schema: 'caplab.sweep/1',
-    scenario: { name: plan.scenario.name, description: plan.scenario.description ?? '', file: plan.scenario.file ?? null },
+    scenario: plan.scenario,
     timeScale: plan.timeScale,
     seed: plan.seed,
     startedAt: results[0]?.startedAt ?? new Date().toISOString(),
