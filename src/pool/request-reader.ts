@@ -44,3 +44,15 @@ export interface RequestReader {
 
 /** Largest request body either reader accepts (64 MiB); a larger one gets 413. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A declared body length (`field` names it in messages) as a number:
+ * 'bad-content-length' (400) unless it is a whole number,
+ * 'body-too-large' (413) over MAX_BODY_BYTES.
+ */
+export function checkBodyLength(raw: string, field: string): number {
+  if (!/^\d+$/.test(raw)) throw new RequestRefused('bad-content-length', 400, `${field} must be a whole number, got ${JSON.stringify(raw.slice(0, 40))}`);
+  const size = Number(raw);
+  if (size > MAX_BODY_BYTES) throw new RequestRefused('body-too-large', 413, `${field} ${size} is over the ${MAX_BODY_BYTES}-byte limit`);
+  return size;
+}

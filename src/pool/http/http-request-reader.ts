@@ -1,4 +1,5 @@
-import { MAX_BODY_BYTES, RequestRefused, type ParsedRequest, type RequestReader } from '../request-reader.js';
+import { ByteQueue } from '../byte-queue.js';
+import { RequestRefused, checkBodyLength, type ParsedRequest, type RequestReader } from '../request-reader.js';
 
 /** Where the connection comes from and arrived at, for REMOTE_* and SERVER_* vars. */
 export interface ConnectionAddresses {
@@ -14,7 +15,6 @@ export const MAX_HEAD_BYTES = 64 * 1024;
 const HEAD_END = Buffer.from('\r\n\r\n');
 const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+) (\S+) HTTP\/(1\.[01])$/;
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
-const DIGITS = /^\d+$/;
 
 /**
  * Reads one HTTP/1.0 or 1.1 request, as uWSGI's http-socket does, and
@@ -28,9 +28,7 @@ const DIGITS = /^\d+$/;
  * (bodies need a Content-Length); a body over 64 MiB → 413.
  */
 export class HttpRequestReader implements RequestReader {
-  private chunks: Buffer[] = [];
-  private buffered = 0;
-  private total = 0;
+  private readonly bytes = new ByteQueue();
   private environ: Record<string, string> | null = null;
   private bodySize = 0;
   private complete = false;
@@ -38,39 +36,30 @@ export class HttpRequestReader implements RequestReader {
   constructor(private readonly addresses: ConnectionAddresses) {}
 
   get received(): number {
-    return this.total;
+    return this.bytes.total;
   }
 
   push(chunk: Buffer): ParsedRequest | null {
     if (this.complete) return null;
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
-    this.total += chunk.length;
+    this.bytes.push(chunk);
     if (this.environ === null) {
-      const all = this.joined();
+      const all = this.bytes.all();
       const end = all.indexOf(HEAD_END, Math.max(0, all.length - chunk.length - HEAD_END.length));
       if (end < 0) {
         if (all.length > MAX_HEAD_BYTES) throw new RequestRefused('head-too-large', 431, `request head is over ${MAX_HEAD_BYTES} bytes`);
         return null;
       }
-      this.environ = this.parseHead(all.toString('latin1', 0, end));
-      this.chunks = [all.subarray(end + HEAD_END.length)];
-      this.buffered = all.length - end - HEAD_END.length;
+      this.environ = this.parseHead(this.bytes.take(end + HEAD_END.length).toString('latin1', 0, end));
     }
-    if (this.buffered < this.bodySize) return null;
+    if (this.bytes.length < this.bodySize) return null;
     this.complete = true;
-    return { environ: this.environ, body: this.joined().subarray(0, this.bodySize) };
+    return { environ: this.environ, body: this.bytes.take(this.bodySize) };
   }
 
   end(): void {
-    if (this.total === 0 || this.complete) return;
-    if (this.environ === null) throw new RequestRefused('truncated-head', 400, `connection closed inside the request head (${this.buffered} bytes)`);
-    throw new RequestRefused('truncated-body', 400, `request body truncated: ${this.buffered} of Content-Length ${this.bodySize} bytes`);
-  }
-
-  private joined(): Buffer {
-    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.buffered)];
-    return this.chunks[0]!;
+    if (this.bytes.total === 0 || this.complete) return;
+    if (this.environ === null) throw new RequestRefused('truncated-head', 400, `connection closed inside the request head (${this.bytes.length} bytes)`);
+    throw new RequestRefused('truncated-body', 400, `request body truncated: ${this.bytes.length} of Content-Length ${this.bodySize} bytes`);
   }
 
   private parseHead(head: string): Record<string, string> {
@@ -119,12 +108,10 @@ function bodySize(raw: string | undefined): number {
   if (raw === undefined) return 0;
   const values = new Set(raw.split(/\s*,\s*/));
   const [only] = values;
-  if (values.size !== 1 || only === undefined || !DIGITS.test(only)) {
+  if (values.size !== 1 || only === undefined || !/^\d+$/.test(only)) {
     throw new RequestRefused('bad-content-length', 400, `Content-Length must be one whole number, got ${JSON.stringify(raw.slice(0, 40))}`);
   }
-  const size = Number(only);
-  if (size > MAX_BODY_BYTES) throw new RequestRefused('body-too-large', 413, `Content-Length ${size} is over the ${MAX_BODY_BYTES}-byte limit`);
-  return size;
+  return checkBodyLength(only, 'Content-Length');
 }
 
 /** %XX → the byte XX as one latin1 char; malformed escapes stay as they are. */

@@ -1,7 +1,6 @@
-import { MAX_BODY_BYTES, RequestRefused, type ParsedRequest, type RequestReader } from '../request-reader.js';
+import { ByteQueue } from '../byte-queue.js';
+import { RequestRefused, checkBodyLength, type ParsedRequest, type RequestReader } from '../request-reader.js';
 import { HEADER_SIZE, UwsgiPacketError, decodeHeader, decodeVars } from './codec.js';
-
-const DIGITS = /^\d+$/;
 
 /**
  * Reads one uwsgi request packet from a stream: the 4-byte header, then
@@ -18,67 +17,48 @@ const DIGITS = /^\d+$/;
  * Modifiers are not checked (nginx always sends 0, 0).
  */
 export class UwsgiPacketReader implements RequestReader {
-  private chunks: Buffer[] = [];
-  private buffered = 0;
+  private readonly bytes = new ByteQueue();
   private datasize = -1;
   private vars: Record<string, string> | null = null;
   private bodySize = 0;
-  private total = 0;
   private complete = false;
 
   get received(): number {
-    return this.total;
+    return this.bytes.total;
   }
 
   push(chunk: Buffer): ParsedRequest | null {
     if (this.complete) return null;
-    this.chunks.push(chunk);
-    this.buffered += chunk.length;
-    this.total += chunk.length;
+    this.bytes.push(chunk);
     if (this.datasize < 0) {
-      if (this.buffered < HEADER_SIZE) return null;
-      this.datasize = decodeHeader(this.take(HEADER_SIZE)).datasize;
+      if (this.bytes.length < HEADER_SIZE) return null;
+      this.datasize = decodeHeader(this.bytes.take(HEADER_SIZE)).datasize;
     }
     if (this.vars === null) {
-      if (this.buffered < this.datasize) return null;
-      this.vars = refuseOnPacketError(() => decodeVars(this.take(this.datasize)));
-      this.bodySize = contentLength(this.vars.CONTENT_LENGTH);
+      if (this.bytes.length < this.datasize) return null;
+      this.vars = refuseOnPacketError(() => decodeVars(this.bytes.take(this.datasize)));
+      const raw = this.vars.CONTENT_LENGTH;
+      this.bodySize = raw === undefined || raw === '' ? 0 : checkBodyLength(raw, 'CONTENT_LENGTH');
     }
-    if (this.buffered < this.bodySize) return null;
+    if (this.bytes.length < this.bodySize) return null;
     this.complete = true;
-    return { environ: this.vars, body: this.take(this.bodySize) };
+    return { environ: this.vars, body: this.bytes.take(this.bodySize) };
   }
 
   end(): void {
-    if (this.total === 0 || this.complete) return;
+    if (this.bytes.total === 0 || this.complete) return;
     if (this.datasize < 0) {
-      throw new RequestRefused('truncated-header', 400, `uwsgi header truncated: ${this.buffered} of ${HEADER_SIZE} bytes`);
+      throw new RequestRefused('truncated-header', 400, `uwsgi header truncated: ${this.bytes.length} of ${HEADER_SIZE} bytes`);
     }
     if (this.vars === null) {
       throw new RequestRefused(
         'datasize-overrun',
         400,
-        `uwsgi datasize ${this.datasize} runs past the end of the data (${this.buffered} bytes after the header)`,
+        `uwsgi datasize ${this.datasize} runs past the end of the data (${this.bytes.length} bytes after the header)`,
       );
     }
-    throw new RequestRefused('truncated-body', 400, `request body truncated: ${this.buffered} of CONTENT_LENGTH ${this.bodySize} bytes`);
+    throw new RequestRefused('truncated-body', 400, `request body truncated: ${this.bytes.length} of CONTENT_LENGTH ${this.bodySize} bytes`);
   }
-
-  /** Removes and returns the first `n` buffered bytes. */
-  private take(n: number): Buffer {
-    const all = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.buffered);
-    this.chunks = all.length > n ? [all.subarray(n)] : [];
-    this.buffered -= n;
-    return all.subarray(0, n);
-  }
-}
-
-function contentLength(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 0;
-  if (!DIGITS.test(raw)) throw new RequestRefused('bad-content-length', 400, `CONTENT_LENGTH must be a whole number, got ${JSON.stringify(raw.slice(0, 40))}`);
-  const size = Number(raw);
-  if (size > MAX_BODY_BYTES) throw new RequestRefused('body-too-large', 413, `CONTENT_LENGTH ${size} is over the ${MAX_BODY_BYTES}-byte limit`);
-  return size;
 }
 
 function refuseOnPacketError<T>(decode: () => T): T {
