@@ -23,6 +23,6 @@ export { buildSweepLatencyChart } from './sweep-latency-chart.js';
 export { buildSweepThroughputChart } from './sweep-throughput-chart.js';
 export { buildSweepTimeSplitChart, buildSweepErrorsChart } from './sweep-breakdown-charts.js';
 export { buildCompareLatencyChart, buildCompareQueueChart, buildCompareThroughputChart } from './compare-charts.js';
-export { formatPredictions, measuredPWait } from './format-predictions.js';
+export { formatPredictions } from './format-predictions.js';
 export { formatCapacityPlan } from './format-capacity-plan.js';
 export { formatLittlesLaw } from './format-littles-law.js';

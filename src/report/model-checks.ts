@@ -3,6 +3,7 @@ import { waitingRequests } from './describe-run.js';
 import { formatMs, formatNumber, formatPercent, formatRps } from './format-values.js';
 import { htmlTable, tableSection } from './html-blocks.js';
 import { escapeHtml } from './html-escape.js';
+import { formatLittlesLaw } from './format-littles-law.js';
 import { fieldOf, numberAt, numberEntries } from './read-extra.js';
 
 /** Mean busy workers over the sampled timeline divided by the worker count, or null. */
@@ -46,7 +47,7 @@ export function formatByKey(key: string, v: number | null): string {
   if (v === null) return '—';
   if (/Ms$/.test(key)) return formatMs(v);
   if (/Rps$/.test(key)) return formatRps(v);
-  if (/rate|probability|share|utili[sz]ation|^p[A-Z]/.test(key)) return formatPercent(v);
+  if (/rate|probability|[sS]hare|utili[sz]ation|^p[A-Z]/.test(key)) return formatPercent(v);
   return formatNumber(v);
 }
 
@@ -95,14 +96,8 @@ export function renderPredictions(result: RunResult): string {
  * optional `littlesLaw` field; empty string when absent or null.
  */
 export function renderLittlesLaw(result: RunResult): string {
-  const ll = fieldOf(result, 'littlesLaw');
-  const observed = numberAt(ll, 'meanQueueLength');
-  const predicted = numberAt(ll, 'predictedQueueLength');
-  if (observed === null || predicted === null) return '';
-  const ratio = numberAt(ll, 'ratio');
-  const rate = numberAt(ll, 'arrivalRatePerSec');
-  const wait = numberAt(ll, 'meanWaitMs');
-  const text = `Mean listen-queue length sampled over the run: ${formatNumber(observed)}. Little’s law (arrival rate × mean wait = ${rate === null ? '?' : formatRps(rate)} × ${wait === null ? '?' : formatMs(wait)}) gives ${formatNumber(predicted)}${ratio === null ? '' : `, a ratio of ${formatNumber(ratio)}`}.`;
+  const text = formatLittlesLaw(result);
+  if (!text) return '';
   return tableSection(
     'Little’s law check',
     'On average, the queue holds arrival rate × time each request waits. A ratio near 1 means the sampled queue depth and the per-request waits tell the same story.',
