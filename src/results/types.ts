@@ -82,6 +82,12 @@ export interface StackDescription {
   readonly listen: number;
   readonly upstreamTimeoutMs: number;
   readonly timeScale: number;
+  /** Where the embedded pool's listen queue lived ('kernel' or 'master'); absent for real pools and older results. */
+  readonly queue?: 'kernel' | 'master';
+  /** Why the pool ran in 'master' mode when 'kernel' was asked for (the native addon could not load). */
+  readonly queueFallback?: string;
+  /** Embedded proxy processes (nginx's worker_processes); absent for nginx and older results. */
+  readonly proxyProcesses?: number;
 }
 
 export interface PhaseResult {

@@ -1,2 +1,2 @@
 export { startStack } from './start-stack.js';
-export type { StackConfig, RunningStack, ProxyKind, PoolKind } from './types.js';
+export type { StackConfig, RunningStack, ProxyKind, PoolKind, QueueMode } from './types.js';

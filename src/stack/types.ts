@@ -20,7 +20,18 @@ export interface StackConfig {
   readonly proxy?: ProxyKind;
   /** Which program plays the pool: caplab's own (running `app`), or Debian's uWSGI running the Django project. */
   readonly pool?: PoolKind;
+  /**
+   * Where the embedded pool's listen queue lives: 'kernel' (workers accept
+   * for themselves from the kernel's accept queue, as uWSGI's do; the
+   * default) or 'master' (the master accepts and holds a FIFO queue, 503
+   * when full). Falls back to 'master' where the native addon cannot load.
+   */
+  readonly queue?: QueueMode;
+  /** Embedded proxy processes sharing one listening socket (nginx's worker_processes); default 1. */
+  readonly proxyProcesses?: number;
 }
+
+export type QueueMode = 'kernel' | 'master';
 
 export type ProxyKind = 'embedded' | 'nginx';
 export type PoolKind = 'embedded' | 'uwsgi';
