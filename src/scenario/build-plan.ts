@@ -3,7 +3,7 @@ import { DEFAULTS } from '../config/index.js';
 import { CaplabError } from '../errors.js';
 import type { PhasePlan, PlannedStack, RunPlan } from './plan-types.js';
 import type { ScenarioPhase } from './phase-schema.js';
-import type { Scenario } from './scenario-schema.js';
+import { MAX_PROXY_PROCESSES, QUEUE_MODES, type QueueMode, type Scenario } from './scenario-schema.js';
 import { phaseArrivals, planStreams } from './schedule-phase.js';
 
 /** What the CLI (or a caller) may set on top of a scenario. */
@@ -20,6 +20,10 @@ export interface PlanOptions {
   readonly listen?: number;
   /** Overrides `stack.upstreamTimeout`, scenario ms. */
   readonly upstreamTimeoutMs?: number;
+  /** Overrides `stack.queue`. */
+  readonly queue?: QueueMode;
+  /** Overrides `stack.proxyProcesses`. */
+  readonly proxyProcesses?: number;
 }
 
 function check(ok: boolean, what: string, value: unknown): void {
@@ -64,6 +68,9 @@ export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPla
   check(options.workers === undefined || (Number.isInteger(options.workers) && options.workers >= 1), 'workers must be a whole number >= 1', options.workers);
   check(options.listen === undefined || (Number.isInteger(options.listen) && options.listen >= 1), 'listen must be a whole number >= 1', options.listen);
   check(options.upstreamTimeoutMs === undefined || options.upstreamTimeoutMs > 0, 'the upstream timeout must be > 0 ms', options.upstreamTimeoutMs);
+  check(options.queue === undefined || QUEUE_MODES.includes(options.queue), `the queue must be ${QUEUE_MODES.join(' or ')}`, options.queue);
+  const pp = options.proxyProcesses;
+  check(pp === undefined || (Number.isInteger(pp) && pp >= 1 && pp <= MAX_PROXY_PROCESSES), `proxy processes must be a whole number from 1 to ${MAX_PROXY_PROCESSES}`, pp);
 
   const file = options.file ? path.resolve(options.file) : null;
   const baseDir = file ? path.dirname(file) : process.cwd();
@@ -75,6 +82,8 @@ export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPla
     app: s.app === 'sample' ? 'sample' : path.resolve(baseDir, s.app),
     staticDir: s.static === null ? null : path.resolve(baseDir, s.static),
     harakiriMs: s.harakiri,
+    queue: options.queue ?? s.queue,
+    proxyProcesses: options.proxyProcesses ?? s.proxyProcesses,
   };
 
   const drafts: PhasePlan[] = [];

@@ -1,5 +1,5 @@
 import { formatDuration } from './parse-duration.js';
-import type { PhasePlan, PlannedRequest, RunPlan } from './plan-types.js';
+import type { PhasePlan, PlannedRequest, PlannedStack, RunPlan } from './plan-types.js';
 import { serviceMean, type ServiceDist } from './service-schema.js';
 
 function formatService(d: ServiceDist): string {
@@ -11,6 +11,13 @@ function formatService(d: ServiceDist): string {
     case 'lognormal': return `lognormal, median ${ms(d.median)}, sigma ${d.sigma} (mean ${ms(serviceMean(d))})`;
     case 'empirical': return `empirical, ${d.values.length} values (mean ${ms(serviceMean(d))})`;
   }
+}
+
+/** The queue mode and what a full queue does in it. */
+function describeQueue(s: PlannedStack): string {
+  return s.queue === 'kernel'
+    ? `queue kernel (beyond listen ${s.listen}, connections wait on the kernel's SYN retries: ~1s, then 3s of wall time)`
+    : `queue master (beyond listen ${s.listen}, requests get 503 at once)`;
 }
 
 function describePhase(p: PhasePlan): string {
@@ -50,6 +57,7 @@ export function formatPlan(plan: RunPlan): string {
     ...(plan.scenario.description ? [`           ${plan.scenario.description.replace(/\s+/g, ' ').trim()}`] : []),
     `stack      ${s.workers} worker${s.workers === 1 ? '' : 's'}, listen ${s.listen}, upstream timeout ${formatDuration(s.upstreamTimeoutMs)}, ` +
       `harakiri ${s.harakiriMs === null ? 'off' : formatDuration(s.harakiriMs)}, app ${s.app}${s.staticDir ? `, static ${s.staticDir}` : ''}`,
+    `           ${describeQueue(s)}, ${s.proxyProcesses} proxy process${s.proxyProcesses === 1 ? '' : 'es'}`,
     `run        time scale ${plan.timeScale}, seed ${plan.seed}`,
     'phases',
   ];

@@ -5,7 +5,7 @@
  */
 export { createRng, type Rng } from './rng.js';
 export { parseDuration, durationToMs, formatDuration } from './parse-duration.js';
-export { ScenarioSchema, type Scenario } from './scenario-schema.js';
+export { ScenarioSchema, QUEUE_MODES, MAX_PROXY_PROCESSES, type Scenario, type QueueMode } from './scenario-schema.js';
 export type { ScenarioPhase, BurstPhase, ClosedPhase, OpenPhase, RampPhase, PhaseKind, Arrival } from './phase-schema.js';
 export type { ScenarioRequest } from './request-schema.js';
 export { type ServiceDist, serviceMean } from './service-schema.js';

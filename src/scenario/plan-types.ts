@@ -1,6 +1,7 @@
 import type { Threshold } from './parse-threshold.js';
 import type { Arrival } from './phase-schema.js';
 import type { ScenarioRequest } from './request-schema.js';
+import type { QueueMode } from './scenario-schema.js';
 
 /** One entry of a phase's mix in a plan (the validated scenario request). */
 export type PlannedRequest = ScenarioRequest;
@@ -76,6 +77,10 @@ export interface PlannedStack {
   readonly staticDir: string | null;
   /** Kill a worker busy longer than this (scenario ms), or null for off. */
   readonly harakiriMs: number | null;
+  /** Where the embedded pool's listen queue lives: the kernel's accept queue (SYN retries when full) or the master's (503 when full). */
+  readonly queue: QueueMode;
+  /** Embedded proxy processes sharing one listening socket. */
+  readonly proxyProcesses: number;
 }
 
 /**

@@ -7,6 +7,12 @@ import { durationField } from './schema-fields.js';
 
 const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 
+/** Where the pool's listen queue lives; see `StackSchema.queue`. */
+export const QUEUE_MODES = ['kernel', 'master'] as const;
+
+/** Most embedded proxy processes a scenario or `--proxy-processes` may ask for. */
+export const MAX_PROXY_PROCESSES = 64;
+
 /** An `expect` entry, parsed when the file is loaded. */
 const ThresholdSchema = z.string().transform((expr, ctx): Threshold => {
   const result = readThreshold(expr);
@@ -25,6 +31,15 @@ const StackSchema = z.strictObject({
   app: z.string().min(1).default('sample'),
   static: z.string().min(1).nullable().default(null),
   harakiri: durationField({ exclusive: true }).nullable().default(null),
+  /**
+   * 'kernel': workers accept from the kernel's accept queue, as uWSGI's do;
+   * beyond `listen` the kernel drops SYNs and clients retry (~1 s, then 3 s
+   * of wall time), so requests are delayed, not refused. 'master': the
+   * master holds the queue and answers 503 at once when it is full.
+   */
+  queue: z.enum(QUEUE_MODES).default('kernel'),
+  /** Embedded proxy processes on one listening socket (nginx's worker_processes). */
+  proxyProcesses: z.number().int().gte(1).lte(MAX_PROXY_PROCESSES).default(1),
 });
 
 /**
@@ -43,10 +58,13 @@ export const ScenarioSchema = z.strictObject({
 /** A validated scenario (deep-frozen by `parseScenario`); times in ms. */
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
+/** Where the pool's listen queue lives. */
+export type QueueMode = (typeof QUEUE_MODES)[number];
+
 /** Every key the format knows, for "did you mean" hints on typos. */
 export const SCENARIO_KEYS: readonly string[] = [
   'name', 'description', 'stack', 'load', 'expect',
-  'workers', 'listen', 'upstreamTimeout', 'app', 'static', 'harakiri',
+  'workers', 'listen', 'upstreamTimeout', 'app', 'static', 'harakiri', 'queue', 'proxyProcesses',
   'parallel', 'burst', 'closed', 'open', 'ramp',
   'count', 'clients', 'duration', 'amount', 'thinkTime', 'rate', 'arrival', 'from', 'to', 'path', 'requests',
   'method', 'headers', 'body', 'weight', 'service',

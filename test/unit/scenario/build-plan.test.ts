@@ -43,11 +43,22 @@ describe('buildPlan', () => {
       app: 'sample',
       staticDir: path.join(path.dirname(FIXTURE), 'static-dir'),
       harakiriMs: 20_000,
+      queue: 'master',
+      proxyProcesses: 2,
     });
     expect(plan.scenario).toEqual({ name: 'every-kind', description: scenario.description, file: FIXTURE });
     expect(plan.timeScale).toBe(0.1);
     expect(plan.seed).toBe(3);
     expect(buildPlan(scenario, { file: FIXTURE }).stack.workers).toBe(4);
+  });
+
+  it('takes queue and proxy processes from the scenario (kernel and 1 by default), and overrides them', async () => {
+    const scenario = await loadScenario(FIXTURE);
+    expect(buildPlan(scenario, { file: FIXTURE }).stack).toMatchObject({ queue: 'master', proxyProcesses: 2 });
+    expect(buildPlan(scenario, { file: FIXTURE, queue: 'kernel', proxyProcesses: 4 }).stack).toMatchObject({ queue: 'kernel', proxyProcesses: 4 });
+    const bare = parseScenario('name: a\nload: [{burst: {count: 1, path: /}}]\n');
+    expect(buildPlan(bare).stack).toMatchObject({ queue: 'kernel', proxyProcesses: 1 });
+    expect(buildPlan(bare, { queue: 'master' }).stack.queue).toBe('master');
   });
 
   it('is plain JSON', async () => {
@@ -60,6 +71,8 @@ describe('buildPlan', () => {
     expect(() => buildPlan(s, { timeScale: 0 })).toThrow(expect.objectContaining({ code: 'E_USAGE' }));
     expect(() => buildPlan(s, { workers: 1.5 })).toThrow(expect.objectContaining({ code: 'E_USAGE' }));
     expect(() => buildPlan(s, { seed: 0.5 })).toThrow(expect.objectContaining({ code: 'E_USAGE' }));
+    expect(() => buildPlan(s, { queue: 'fifo' as never })).toThrow(expect.objectContaining({ code: 'E_USAGE', message: 'the queue must be kernel or master, got "fifo"' }));
+    expect(() => buildPlan(s, { proxyProcesses: 0 })).toThrow(expect.objectContaining({ code: 'E_USAGE', message: expect.stringContaining('got 0') }));
   });
 
   it('formats a readable plan for --dry-run', async () => {
@@ -73,6 +86,12 @@ describe('buildPlan', () => {
     expect(text).toContain('POST /echo  25%');
     expect(text).toContain('GET /sleep  75%  service uniform 10ms–30ms');
     expect(text).toContain('expect     latency.p99 < 2s; errors.rate < 1%');
+    expect(text).toMatch(/^ {11}queue master \(beyond listen 16, requests get 503 at once\), 2 proxy processes$/m);
+  });
+
+  it('says what a full kernel queue does, for --dry-run', async () => {
+    const text = formatPlan(buildPlan(await loadScenario(FIXTURE), { file: FIXTURE, queue: 'kernel', proxyProcesses: 1 }));
+    expect(text).toMatch(/^ {11}queue kernel \(beyond listen 16, connections wait on the kernel's SYN retries: ~1s, then 3s of wall time\), 1 proxy process$/m);
   });
 });
 

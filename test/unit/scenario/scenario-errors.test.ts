@@ -49,6 +49,11 @@ const CASES: [fixture: string, expected: string[]][] = [
     ],
   ],
   ['empty-file.yaml', ['the file is empty']],
+  ['bad-queue.yaml', ['stack.queue must be one of kernel, master, got "kernal"']],
+  [
+    'bad-proxy-processes.yaml',
+    ['stack.proxyProcesses must be >= 1, got 0', 'stack.proxyProcess is not a known key (did you mean "proxyProcesses"?)'],
+  ],
 ];
 
 describe('scenario schema errors', () => {
@@ -104,7 +109,16 @@ describe('valid scenarios', () => {
     expect(Object.isFrozen(s)).toBe(true);
     expect(Object.isFrozen(s.load[0])).toBe(true);
     expect(s.name).toBe('poisson-three-workers');
-    expect(s.stack).toEqual({ workers: 3, listen: 100, upstreamTimeout: 60_000, app: 'sample', static: null, harakiri: null });
+    expect(s.stack).toEqual({
+      workers: 3,
+      listen: 100,
+      upstreamTimeout: 60_000,
+      app: 'sample',
+      static: null,
+      harakiri: null,
+      queue: 'kernel',
+      proxyProcesses: 1,
+    });
     expect(s.load).toEqual([
       {
         kind: 'open',
@@ -140,6 +154,21 @@ describe('valid scenarios', () => {
       ['errors', 'count', '<=', 3],
       ['throughput', 'rps', '>=', 5],
     ]);
+  });
+});
+
+describe('stack.queue and stack.proxyProcesses', () => {
+  const withStack = (stack: string): string => `name: a\nstack: ${stack}\nload: [{burst: {count: 1, path: /}}]\n`;
+
+  it('take the values written', () => {
+    expect(parseScenario(withStack('{ queue: master, proxyProcesses: 3 }')).stack).toMatchObject({ queue: 'master', proxyProcesses: 3 });
+    expect(parseScenario(withStack('{ queue: kernel }')).stack.queue).toBe('kernel');
+  });
+
+  it('refuse a fraction or too many processes, and a queue that is not a word', () => {
+    expect(() => parseScenario(withStack('{ proxyProcesses: 1.5 }'))).toThrow(/stack\.proxyProcesses must be a whole number, got 1\.5/);
+    expect(() => parseScenario(withStack('{ proxyProcesses: 65 }'))).toThrow(/stack\.proxyProcesses must be <= 64, got 65/);
+    expect(() => parseScenario(withStack('{ queue: 2 }'))).toThrow(/stack\.queue must be one of kernel, master, got 2/);
   });
 });
 
