@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caplabError } from '../errors.js';
+import { MAX_PROXY_PROCESSES, QUEUE_MODES } from '../scenario/index.js';
 
 /**
  * Validates a command's raw commander options against `schema` and returns a
@@ -46,4 +47,8 @@ export const runFlagShape = {
   app: z.string().min(1).optional(),
   proxy: z.enum(['embedded', 'nginx'], { message: 'must be embedded or nginx' }).default('embedded'),
   pool: z.enum(['embedded', 'uwsgi'], { message: 'must be embedded or uwsgi' }).default('embedded'),
+  /** Overrides the scenario's `stack.queue`. */
+  queue: z.enum(QUEUE_MODES, { message: `must be ${QUEUE_MODES.join(' or ')}` }).optional(),
+  /** Overrides the scenario's `stack.proxyProcesses`. */
+  proxyProcesses: intFlag(1, MAX_PROXY_PROCESSES).optional(),
 };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { caplabError } from '../errors.js';
-import { buildPlan, loadScenario, resolveScenario, type RunPlan } from '../scenario/index.js';
+import { buildPlan, loadScenario, resolveScenario, type QueueMode, type RunPlan } from '../scenario/index.js';
 
 /** Flags that shape a plan; all already validated. */
 export interface PlanFlags {
@@ -10,9 +10,13 @@ export interface PlanFlags {
   readonly seed?: number | undefined;
   /** Path of an app module that replaces the scenario's app. */
   readonly app?: string | undefined;
+  /** Replaces the scenario's `stack.queue`. */
+  readonly queue?: QueueMode | undefined;
+  /** Replaces the scenario's `stack.proxyProcesses`. */
+  readonly proxyProcesses?: number | undefined;
 }
 
-/** Resolves a scenario argument (file or built-in name), loads it and plans it with the CLI's overrides (workers, seed, time scale, app). */
+/** Resolves a scenario argument (file or built-in name), loads it and plans it with the CLI's overrides (workers, seed, time scale, app, queue, proxy processes). */
 export async function planFromArgs(scenarioArg: string, flags: PlanFlags): Promise<RunPlan> {
   const file = resolveScenario(scenarioArg);
   const scenario = await loadScenario(file);
@@ -21,6 +25,8 @@ export async function planFromArgs(scenarioArg: string, flags: PlanFlags): Promi
     timeScale: flags.timeScale,
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+    ...(flags.queue !== undefined ? { queue: flags.queue } : {}),
+    ...(flags.proxyProcesses !== undefined ? { proxyProcesses: flags.proxyProcesses } : {}),
   });
   if (flags.app === undefined) return plan;
   const app = flags.app === 'sample' ? 'sample' : path.resolve(flags.app);

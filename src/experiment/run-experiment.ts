@@ -2,7 +2,8 @@ import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
 import { runLoad } from '../load/index.js';
 import { evaluateThreshold, type RunPlan } from '../scenario/index.js';
-import { startStack, type PoolKind, type ProxyKind } from '../stack/index.js';
+import { startStack } from '../stack/index.js';
+import { stackConfig, type StackChoices } from './stack-config.js';
 import {
   checkLittlesLaw,
   sampleRecords,
@@ -14,15 +15,11 @@ import { sampleTimeline } from './sample-timeline.js';
 import { warmUp } from './warm-up.js';
 import { predictOrNote } from './predict-or-note.js';
 
-export interface ExperimentOptions {
+export interface ExperimentOptions extends StackChoices {
   /** Called as requests complete. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting ends the load early; results so far are still summarised. */
   readonly signal?: AbortSignal;
-  /** Port for the proxy (0 or undefined = any free port). */
-  readonly port?: number;
-  /** Which programs play the proxy and the pool (default: caplab's own). */
-  readonly roles?: { readonly proxy: ProxyKind; readonly pool: PoolKind };
 }
 
 /**
@@ -34,17 +31,7 @@ export interface ExperimentOptions {
  */
 export async function runExperiment(plan: RunPlan, options: ExperimentOptions = {}): Promise<RunResult> {
   const scale = plan.timeScale;
-  const stack = await startStack({
-    workers: plan.stack.workers,
-    listen: plan.stack.listen,
-    upstreamTimeoutMs: plan.stack.upstreamTimeoutMs * scale,
-    harakiriMs: plan.stack.harakiriMs === null ? undefined : plan.stack.harakiriMs * scale,
-    timeScale: scale,
-    app: plan.stack.app,
-    staticDir: plan.stack.staticDir ?? undefined,
-    port: options.port,
-    ...(options.roles ?? {}),
-  });
+  const stack = await startStack(stackConfig(plan, options));
   try {
     await warmUp(stack.url, plan.stack.workers, scale);
     const startedAt = Date.now();

@@ -28,10 +28,18 @@ export function registerSweep(program: Command): void {
     .option('--app <module>', 'serve a module exporting handler(req) instead of the sample app')
     .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
     .option('--pool <kind>', 'embedded (caplab\'s own) or uwsgi (Debian\'s, running the Django project)', 'embedded')
+    .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
+    .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
     .option('--no-html', 'skip the HTML reports')
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(SweepFlags, { ...cmd.optsWithGlobals(), ...raw });
-      const plan = await planFromArgs(scenarioArg, { timeScale: flags.timeScale, seed: flags.seed, app: flags.app });
+      const plan = await planFromArgs(scenarioArg, {
+        timeScale: flags.timeScale,
+        seed: flags.seed,
+        app: flags.app,
+        queue: flags.queue,
+        proxyProcesses: flags.proxyProcesses,
+      });
       if (flags.dryRun) {
         process.stdout.write(`${formatPlan(plan)}\nsweep over workers: ${flags.workers.join(', ')}\n`);
         return;
