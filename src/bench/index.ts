@@ -1,53 +1,67 @@
-import { figuresFromRecord, type Bench, type BenchFigure } from './bench-types.js';
-import { modelsBench } from './models-bench.js';
-import { simulatorBench } from './simulator-bench.js';
-
 /**
- * `npm run bench`: runs every bench in BENCHES in order, or only those named
- * on the command line (`node dist/bench/index.js simulator models`), and
- * prints their figures. A bench that throws is reported and the others
- * still run; the exit code is then 1. To add a bench, put it in its own
- * file in src/bench/ and list it here (load it with `import()` inside `run`
- * if it pulls in heavy or side-effecting modules).
+ * `npm run bench [-- --only NAME[,NAME]… --quick --out DIR]`: measures
+ * caplab's own speed on this machine, each figure side by side with the real
+ * program it stands in for (nginx, uWSGI, Django) where installed, driven by
+ * the same neutral generator (wrk, else autocannon). Writes
+ * `reports/bench/bench.json` and `bench.md` and prints the table.
+ *
+ * Exit codes: 0 when every figure was measured (missed targets are
+ * reported, not failed), 1 when one could not be, 2 for bad flags, 130
+ * when interrupted (every server started is stopped first).
  */
-const BENCHES: readonly Bench[] = [
-  simulatorBench,
-  modelsBench,
-  {
-    name: 'open-loop-lag',
-    description: 'open-loop scheduler: constant 2,000/s against a loopback /hello server (target: p99 send lag < 1 ms)',
-    async run() {
-      const { benchOpenLoopLag } = await import('./open-loop-lag.js');
-      return figuresFromRecord(await benchOpenLoopLag());
-    },
-  },
-];
+import { performance } from 'node:perf_hooks';
+import { BENCHES } from './benches.js';
+import { BenchUsageError, isSelected, parseBenchOptions } from './bench-options.js';
+import type { BenchContext, BenchResult } from './bench-types.js';
+import { describeMachine } from './describe-machine.js';
+import { formatBenchTable } from './format-bench-table.js';
+import { chooseLoad } from './choose-load.js';
+import { failedResults } from './make-result.js';
+import { stopEverything } from './server-set.js';
+import { writeBenchReport } from './write-bench-report.js';
 
-function format(f: BenchFigure): string {
-  const digits = Number.isInteger(f.value) || Math.abs(f.value) >= 100 ? 0 : Math.abs(f.value) >= 1 ? 2 : 4;
-  const value = f.value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-  return `  ${f.label.padEnd(52)} ${value.padStart(16)} ${f.unit}`.trimEnd();
-}
-
-async function main(names: readonly string[]): Promise<number> {
-  const unknown = names.filter((name) => !BENCHES.some((b) => b.name === name));
-  if (unknown.length > 0) {
-    process.stderr.write(`unknown bench ${unknown.join(', ')}; known: ${BENCHES.map((b) => b.name).join(', ')}\n`);
-    return 2;
-  }
-  const chosen = names.length === 0 ? BENCHES : BENCHES.filter((b) => names.includes(b.name));
-  process.stdout.write(`caplab bench — node ${process.version}, ${process.platform}/${process.arch}\n`);
-  let failed = 0;
-  for (const bench of chosen) {
-    process.stdout.write(`\n${bench.name}: ${bench.description}\n`);
+async function main(argv: readonly string[]): Promise<number> {
+  const options = parseBenchOptions(argv, BENCHES.flatMap((b) => b.names));
+  const startedAt = new Date().toISOString();
+  const began = performance.now();
+  const machine = describeMachine();
+  const load = await chooseLoad();
+  const ctx: BenchContext = {
+    load,
+    quick: options.quick,
+    reps: options.quick ? 1 : 3,
+    durationS: options.quick ? 3 : 10,
+    latencyDurationS: options.quick ? 2 : 5,
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+  ctx.log(`caplab bench${options.quick ? ' --quick' : ''}: ${machine.cpus} cores, node ${machine.node}, generator ${load.name} ${load.version}`);
+  const results: BenchResult[] = [];
+  for (const bench of BENCHES.filter((b) => b.names.some((name) => isSelected(options.only, name)))) {
+    ctx.log(`\n${bench.names.join(', ')}`);
     try {
-      for (const f of await bench.run()) process.stdout.write(`${format(f)}\n`);
+      results.push(...(await bench.run(ctx)));
     } catch (err) {
-      failed++;
-      process.stdout.write(`  failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      results.push(...failedResults(bench.names.map((name) => ({ name, unit: '' })), err));
     }
   }
-  return failed > 0 ? 1 : 0;
+  const report = { machine, generator: { name: load.name, version: load.version, note: load.note }, quick: options.quick, startedAt, durationS: (performance.now() - began) / 1000, results };
+  const written = await writeBenchReport(options.outDir, report);
+  process.stdout.write(`\n${formatBenchTable(results)}\n\nwrote ${written.json} and ${written.md} (${report.durationS.toFixed(0)} s)\n`);
+  const failed = results.filter((r) => r.value === null);
+  for (const r of failed) process.stderr.write(`not measured: ${r.name}: ${r.error ?? 'no value'}\n`);
+  return failed.length > 0 ? 1 : 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`\nbench: ${signal}, stopping every server it started\n`);
+    void stopEverything().finally(() => process.exit(130));
+  });
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = err instanceof BenchUsageError ? 2 : 1;
+}
