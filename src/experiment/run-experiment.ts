@@ -2,13 +2,15 @@ import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
 import { runLoad } from '../load/index.js';
 import { evaluateThreshold, type RunPlan } from '../scenario/index.js';
-import { startStack } from '../stack/index.js';
+import { readListenCounters, startStack } from '../stack/index.js';
 import { stackConfig, type StackChoices } from './stack-config.js';
 import {
   checkLittlesLaw,
+  overflowBetween,
   sampleRecords,
   summarizePhases,
   summarizeRequests,
+  summarizeSynRetries,
   type RunResult,
 } from '../results/index.js';
 import { sampleTimeline } from './sample-timeline.js';
@@ -26,7 +28,9 @@ export interface ExperimentOptions extends StackChoices {
  * Runs one planned experiment end to end: starts the stack, warms it up
  * (see warm-up.ts), replays the plan's load while sampling the pool, stops
  * every process (also on error or abort), and returns the run's result in
- * scenario milliseconds, with predictions beside it. It writes nothing; see
+ * scenario milliseconds, with predictions beside it, the rise of the
+ * kernel's system-wide listen counters over the load, and the requests that
+ * waited on a SYN retry. It writes nothing; see
  * `writeRunOutputs`.
  */
 export async function runExperiment(plan: RunPlan, options: ExperimentOptions = {}): Promise<RunResult> {
@@ -34,21 +38,26 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
   const stack = await startStack(stackConfig(plan, options));
   try {
     await warmUp(stack.url, plan.stack.workers, scale);
+    const countersBefore = await readListenCounters();
     const startedAt = Date.now();
     const sampler = sampleTimeline(stack, startedAt, scale, Math.max(DEFAULTS.timelineFloorMs, DEFAULTS.timelineIntervalMs * scale));
     let outcome;
     let timeline;
+    let countersAfter;
     try {
       outcome = await runLoad(plan, { baseUrl: stack.url }, {
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } finally {
+      countersAfter = await readListenCounters();
       timeline = await sampler.stop();
     }
     const records = outcome.records;
     const summary = summarizeRequests(records);
     const { kept, sampling } = sampleRecords(records, DEFAULTS.requestRecordCap);
+    const overflow = overflowBetween(countersBefore, countersAfter);
+    const synRetries = summarizeSynRetries(records, scale);
     return {
       schema: 'caplab.run/1',
       scenario: plan.scenario,
@@ -62,6 +71,8 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
       phases: summarizePhases(records, plan.phases),
       timeline,
       thresholds: plan.expect.map((t) => evaluateThreshold(t, summary)),
+      ...(overflow !== null ? { overflow } : {}),
+      ...(synRetries !== null ? { synRetries } : {}),
       littlesLaw: checkLittlesLaw(records, timeline),
       predictions: predictOrNote(plan),
       aborted: options.signal?.aborted ?? false,

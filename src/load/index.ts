@@ -7,6 +7,6 @@
  */
 export { runLoad, groupPhases, type LoadTarget, type LoadOptions, type LoadOutcome } from './run-load.js';
 export { assertLoopback } from './assert-loopback.js';
-export { parseTimingHeaders, type TimingHeaders } from './timing-headers.js';
+export { parseTimingHeaders, parseUpstreamSeconds, type TimingHeaders } from './timing-headers.js';
 export { drainWallMs, phaseBudgetWallMs } from './phase-context.js';
 export { sleepUntil, now, SPIN_MS } from './wall-clock.js';

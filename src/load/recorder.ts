@@ -58,6 +58,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
         worker: r.timing.worker,
         queueMs: r.timing.queueMs === null ? null : round3(r.timing.queueMs),
         serviceMs: r.timing.serviceMs === null ? null : round3(r.timing.serviceMs),
+        connectMs: r.timing.connectMs === null ? null : round3(r.timing.connectMs),
         error: r.error,
       });
       if (options.unplannedPhases.has(r.phase)) total += 1;

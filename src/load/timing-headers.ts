@@ -1,12 +1,14 @@
-/** What the sample app reports about a request, in scenario ms. */
+/** What the app and the proxy report about a request, in scenario ms. */
 export interface TimingHeaders {
   readonly worker: number | null;
   readonly queueMs: number | null;
   readonly serviceMs: number | null;
+  /** The proxy's connect to the pool (`X-Caplab-Upstream-Connect-Time`), SYN retries included. */
+  readonly connectMs: number | null;
 }
 
 /** No timing headers (errors, or a server that does not send them). */
-export const NO_TIMING: TimingHeaders = Object.freeze({ worker: null, queueMs: null, serviceMs: null });
+export const NO_TIMING: TimingHeaders = Object.freeze({ worker: null, queueMs: null, serviceMs: null, connectMs: null });
 
 type HeaderValue = string | string[] | undefined;
 
@@ -22,18 +24,43 @@ function number(value: HeaderValue): number | null {
 }
 
 /**
+ * Reads an nginx-style upstream time (`$upstream_connect_time`): seconds with
+ * ms resolution, e.g. `1.004`. Several upstream attempts are separated by
+ * commas (and colons across internal redirects) and are summed; `-` is an
+ * attempt with no time. Returns wall ms, or null when absent, only dashes,
+ * or malformed.
+ */
+export function parseUpstreamSeconds(value: HeaderValue): number | null {
+  const text = first(value)?.trim();
+  if (text === undefined || text === '') return null;
+  let sum = 0;
+  let timed = false;
+  for (const part of text.split(/[,:]/).map((p) => p.trim())) {
+    if (part === '-') continue;
+    if (!/^\d+(\.\d+)?$/.test(part)) return null;
+    sum += Number(part);
+    timed = true;
+  }
+  return timed ? Math.round(sum * 1e6) / 1e3 : null;
+}
+
+/**
  * Reads `X-Caplab-Worker` (an integer), `X-Caplab-Queue-Ms` and
- * `X-Caplab-Service-Ms` (wall ms, divided by `timeScale` into scenario ms)
- * from lower-cased response headers; a missing or malformed one is null.
+ * `X-Caplab-Service-Ms` (wall ms), and the proxy's
+ * `X-Caplab-Upstream-Connect-Time` (wall seconds, see
+ * `parseUpstreamSeconds`), each time divided by `timeScale` into scenario
+ * ms, from lower-cased response headers; a missing or malformed one is null.
  */
 export function parseTimingHeaders(headers: Readonly<Record<string, HeaderValue>>, timeScale: number): TimingHeaders {
   const worker = number(headers['x-caplab-worker']);
   const queue = number(headers['x-caplab-queue-ms']);
   const service = number(headers['x-caplab-service-ms']);
+  const connect = parseUpstreamSeconds(headers['x-caplab-upstream-connect-time']);
   return {
     worker: worker !== null && Number.isInteger(worker) ? worker : null,
     queueMs: queue === null ? null : queue / timeScale,
     serviceMs: service === null ? null : service / timeScale,
+    connectMs: connect === null ? null : connect / timeScale,
   };
 }
 

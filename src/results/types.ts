@@ -26,6 +26,12 @@ export interface RequestRecord {
   readonly queueMs: number | null;
   /** Time spent in the app (`X-Caplab-Service-Ms`), or null. */
   readonly serviceMs: number | null;
+  /**
+   * The proxy's connect to the pool (`X-Caplab-Upstream-Connect-Time`, like
+   * nginx's $upstream_connect_time), kernel SYN retries included; null when
+   * the response did not carry it, absent in results older than the header.
+   */
+  readonly connectMs?: number | null;
   readonly error: string | null;
 }
 
@@ -90,6 +96,37 @@ export interface StackDescription {
   readonly proxyProcesses?: number;
 }
 
+/**
+ * How much the kernel's listen counters (`TcpExtListenOverflows`,
+ * `TcpExtListenDrops` in /proc/net/netstat) rose during a run. The counters
+ * are system-wide: every listening socket of every program on the machine
+ * (its network namespace) adds to them, not only the pool's.
+ */
+export interface ListenOverflow {
+  /** Connections dropped because an accept queue was full. */
+  readonly listenOverflows: number;
+  /** SYNs dropped on listening sockets, overflows included. */
+  readonly listenDrops: number;
+  /** Always true: a reminder that other programs count here too. */
+  readonly systemWide: true;
+}
+
+/**
+ * Requests whose connect from the proxy to the pool took long enough that
+ * the kernel must have dropped their SYN and the proxy retried it (Linux
+ * retries about 1 s later, then 3 s later, in wall time).
+ */
+export interface SynRetrySummary {
+  /** Requests whose connect took at least `thresholdWallMs` of wall time. */
+  readonly requests: number;
+  /** Requests that carried a connect time at all. */
+  readonly measured: number;
+  /** The wall-time connect above which a request counts as retried (no loopback connect takes this long otherwise). */
+  readonly thresholdWallMs: number;
+  /** The retried requests' connect times, in scenario ms (wall ms ÷ time scale). */
+  readonly delayMs: Stats;
+}
+
 export interface PhaseResult {
   readonly name: string;
   readonly kind: string;
@@ -111,6 +148,10 @@ export interface RunResult {
   readonly phases: readonly PhaseResult[];
   readonly timeline: readonly TimelinePoint[];
   readonly thresholds: readonly ThresholdVerdict[];
+  /** Rise of the kernel's system-wide listen counters over the load; absent where /proc/net/netstat cannot be read. */
+  readonly overflow?: ListenOverflow;
+  /** Requests that waited on a SYN retry; absent when no response carried `X-Caplab-Upstream-Connect-Time`. */
+  readonly synRetries?: SynRetrySummary;
   /** Optional extras later features attach (Little's law check, predictions). */
   readonly [extra: string]: unknown;
 }

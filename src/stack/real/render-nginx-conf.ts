@@ -49,6 +49,13 @@ export const ACCESS_LOG_FORMAT =
   '"upstream_header_time":"$upstream_header_time","upstream_response_time":"$upstream_response_time",' +
   '"upstream_status":"$upstream_status","bytes_sent":$bytes_sent}';
 
+/**
+ * Sent on every forwarded response (errors too), as caplab's own proxy sends
+ * it: the connect to the pool in seconds with ms resolution, SYN retries
+ * included, which is how a request that waited on a full accept queue shows.
+ */
+export const CONNECT_TIME_HEADER = 'add_header X-Caplab-Upstream-Connect-Time $upstream_connect_time always;';
+
 function upstreamBlock(input: NginxConfInput): string[] {
   const target = nginxAddress(input.upstream.host, input.upstream.port);
   const timeouts = (kind: string): string[] => [
@@ -63,6 +70,7 @@ function upstreamBlock(input: NginxConfInput): string[] {
       'uwsgi_param HTTP_X_REQUEST_START "t=${msec}";',
       `uwsgi_pass ${target};`,
       ...timeouts('uwsgi'),
+      CONNECT_TIME_HEADER,
     ];
   }
   return [
@@ -70,6 +78,7 @@ function upstreamBlock(input: NginxConfInput): string[] {
     'proxy_set_header X-Request-Start "t=${msec}";',
     `proxy_pass http://${target};`,
     ...timeouts('proxy'),
+    CONNECT_TIME_HEADER,
   ];
 }
 

@@ -22,4 +22,12 @@ describe('recorder', () => {
       [3, 3],
     ]);
   });
+
+  it('keeps the upstream connect time in scenario ms, null when the response had none', () => {
+    const rec = createRecorder({ startWall: 0, timeScale: 0.1, plannedTotal: 2, unplannedPhases: new Set() });
+    const base = { phase: 'burst#0', method: 'GET', path: '/x', status: 200, error: null, scheduledWall: 0, sentWall: 0, endWall: 1100 };
+    rec.add({ ...base, timing: { ...NO_TIMING, connectMs: 10_040.0004 } });
+    rec.add({ ...base, timing: NO_TIMING });
+    expect(rec.records().map((r) => r.connectMs)).toEqual([10_040, null]);
+  });
 });

@@ -41,6 +41,15 @@ describe('renderNginxConf', () => {
     expect(conf).not.toContain('proxy_pass');
   });
 
+  it('sends the upstream connect time on every forwarded response, in the location that forwards', () => {
+    for (const protocol of ['uwsgi', 'http'] as const) {
+      const conf = renderNginxConf({ ...BASE, staticDir: '/srv/static', upstream: { ...BASE.upstream, protocol } });
+      const forwarding = /location \/ \{\n([\s\S]*?)\n *\}\n/.exec(conf)?.[1] ?? '';
+      expect(forwarding).toContain('add_header X-Caplab-Upstream-Connect-Time $upstream_connect_time always;');
+      expect(conf.match(/X-Caplab-Upstream-Connect-Time/g)).toHaveLength(1);
+    }
+  });
+
   it('forwards over HTTP with proxy_pass when the upstream speaks http', () => {
     const conf = renderNginxConf({ ...BASE, upstream: { host: '::1', port: 9001, protocol: 'http' } });
     expect(conf).toContain('proxy_pass http://[::1]:9001;');
