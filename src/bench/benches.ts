@@ -1,5 +1,9 @@
 import type { Bench } from './bench-types.js';
+import { helloPoolBench } from './hello-pool-bench.js';
 import { helloStackBench } from './hello-stack-bench.js';
+import { modelsBench } from './models-bench.js';
+import { simulatorBench } from './simulator-bench.js';
+import { staticBench } from './static-bench.js';
 
 /** Every bench, in the order they run (throughput first, while the machine is freshest). */
-export const BENCHES: readonly Bench[] = [helloStackBench];
+export const BENCHES: readonly Bench[] = [helloStackBench, helloPoolBench, staticBench, simulatorBench, modelsBench];
