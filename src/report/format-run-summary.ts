@@ -1,4 +1,5 @@
 import type { RunResult, Stats } from '../results/index.js';
+import { describeListenOverflow, describeQueueFallback, describeSynRetries } from './describe-overflow.js';
 import { describeRun } from './describe-run.js';
 import { plural } from './describe.js';
 import { describeThreshold } from './format-threshold.js';
@@ -16,17 +17,20 @@ function requestTable(result: RunResult): string {
   if (result.requests.length > CONSOLE_REQUEST_LIMIT || result.sampling.total > CONSOLE_REQUEST_LIMIT) {
     return `(${formatCount(result.sampling.total)} requests: each request is listed only for runs of ${CONSOLE_REQUEST_LIMIT} or fewer; see report.html or results.json)`;
   }
+  // The proxy's connect time is shown only when some request waited on a SYN retry.
+  const connect = (result.synRetries?.requests ?? 0) > 0;
   const rows = [...result.requests]
     .sort((a, b) => a.id - b.id)
     .map((r) => [
       String(r.id),
       r.worker === null ? '—' : String(r.worker),
       r.status === 0 ? 'none' : String(r.status),
+      ...(connect ? [dash(r.connectMs ?? null)] : []),
       dash(r.queueMs),
       dash(r.serviceMs),
       formatMs(r.latencyMs),
     ]);
-  return formatTextTable(['request', 'worker', 'status', 'queue wait', 'service', 'total'], rows);
+  return formatTextTable(['request', 'worker', 'status', ...(connect ? ['connect'] : []), 'queue wait', 'service', 'total'], rows);
 }
 
 function statsRow(name: string, s: Stats): string[] {
@@ -48,23 +52,29 @@ function phaseTable(result: RunResult): string {
 }
 
 /**
- * The console summary of a run: a one-line header and plain-language
- * summary; each request's worker, status, queue wait, service and total
+ * The console summary of a run: a one-line header, one line when the pool
+ * fell back to the master-held queue, and a plain-language summary; each request's worker, status, queue wait, service and total
  * (for runs of up to `CONSOLE_REQUEST_LIMIT` requests, else a note);
- * p50/p90/p99/max of latency, queue wait and service; a per-phase table;
+ * p50/p90/p99/max of latency, queue wait and service; the kernel's listen
+ * overflows and the requests that waited on a SYN retry, when there were
+ * any; a per-phase table;
  * predicted against measured figures when the result has them; and each threshold's verdict (✓/✗) with measured value and limit.
  */
 export function formatRunSummary(result: RunResult): string {
   const st = result.stack;
-  const header = `${result.scenario.name}: ${plural(st.workers, 'worker')}, listen ${st.listen}, proxy ${st.proxy} → pool ${st.pool} → app ${st.app}, time scale ${st.timeScale}, seed ${result.seed}`;
+  const queue = st.queue === undefined ? '' : ` (${st.queue} queue)`;
+  const proxies = st.proxyProcesses !== undefined && st.proxyProcesses > 1 ? ` ×${st.proxyProcesses}` : '';
+  const header = `${result.scenario.name}: ${plural(st.workers, 'worker')}, listen ${st.listen}${queue}, proxy ${st.proxy}${proxies} → pool ${st.pool} → app ${st.app}, time scale ${st.timeScale}, seed ${result.seed}`;
   const s = result.summary;
   const statuses = Object.entries(s.status)
     .map(([code, n]) => ({ code: Number(code), n }))
     .sort((a, b) => (a.code === 0 ? 1000 : a.code) - (b.code === 0 ? 1000 : b.code))
     .map(({ code, n }) => `${code === 0 ? 'no response' : code} × ${formatCount(n)}`)
     .join(', ');
+  const fallback = describeQueueFallback(result);
+  const overflow = [describeListenOverflow(result), describeSynRetries(result)].filter((l) => l !== null);
   const sections = [
-    `${header}\n${describeRun(result)}`,
+    [header, ...(fallback === null ? [] : [fallback]), describeRun(result)].join('\n'),
     requestTable(result),
     formatTextTable(['', 'p50', 'p90', 'p99', 'max'], [
       statsRow('latency', s.latencyMs),
@@ -75,6 +85,7 @@ export function formatRunSummary(result: RunResult): string {
   ];
   const littles = formatLittlesLaw(result);
   if (littles) sections[sections.length - 1] += `\n${littles}`;
+  if (overflow.length > 0) sections.push(overflow.join('\n'));
   if (result.phases.length > 0) sections.push(phaseTable(result));
   const predictions = formatPredictions(result);
   if (predictions) sections.push(predictions);

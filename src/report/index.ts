@@ -26,3 +26,4 @@ export { buildCompareLatencyChart, buildCompareQueueChart, buildCompareThroughpu
 export { formatPredictions } from './format-predictions.js';
 export { formatCapacityPlan } from './format-capacity-plan.js';
 export { formatLittlesLaw } from './format-littles-law.js';
+export { describeQueueMode, describeQueueFallback, describeListenOverflow, describeSynRetries } from './describe-overflow.js';

@@ -17,6 +17,7 @@ header .kind { color: var(--muted); font-size: .85rem; text-transform: uppercase
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; }
 .summary { border-left: 4px solid var(--accent); background: #f2f7fb; padding: 12px 16px; margin: 16px 0; font-size: 1.08rem; }
+.notice { border-left: 4px solid var(--bad); background: #fdf3ec; padding: 10px 16px; margin: 16px 0; }
 .verdicts { list-style: none; padding: 0; margin: 8px 0 0; }
 .verdicts li { margin: 2px 0; }
 .verdict-ok { color: var(--ok); font-weight: 600; }

@@ -1,5 +1,6 @@
 import type { RunResult } from '../results/index.js';
 import type { ChartSpec, MissingChart } from './chart-spec.js';
+import { describeListenOverflow, describeQueueFallback, describeQueueMode, describeSynRetries } from './describe-overflow.js';
 import { describeRun } from './describe-run.js';
 import { describeTimeScale, plural } from './describe.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
@@ -45,6 +46,8 @@ export function runFacts(result: RunResult): [string, string][] {
     ['stack', `proxy ${st.proxy} → prefork pool ${st.pool} → app ${st.app}`],
     ['workers', `${plural(st.workers, 'process', 'processes')}, each serving one request at a time`],
     ['listen queue', `${formatCount(st.listen)} connections`],
+    ...(st.queue !== undefined ? [['queue mode', describeQueueMode(st.queue)] as [string, string]] : []),
+    ...(st.proxyProcesses !== undefined ? [['proxy processes', formatCount(st.proxyProcesses)] as [string, string]] : []),
     ['upstream timeout', formatMs(st.upstreamTimeoutMs)],
     ['time scale', describeTimeScale(st.timeScale)],
     ['seed', String(result.seed)],
@@ -81,20 +84,37 @@ function phaseTable(result: RunResult): string {
   );
 }
 
+/** The kernel's overflow counters and the requests that waited on a SYN retry; '' when there were none. */
+function overflowSection(result: RunResult): string {
+  const lines = [describeListenOverflow(result), describeSynRetries(result)].filter((l) => l !== null);
+  if (lines.length === 0) return '';
+  return tableSection(
+    'Listen-queue overflow',
+    'When the pool’s accept queue is full, the kernel drops new connections’ SYNs; the proxy’s kernel retries them about 1 s, then 3 s later (wall time), so those requests are delayed, not refused. The counters come from /proc/net/netstat and cover the whole machine.',
+    lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
+    'overflow',
+  );
+}
+
 /**
  * The self-contained HTML report of one run: header (scenario, stack, time
  * scale, seed, threshold verdicts), a plain-language summary, the
  * per-request timeline, latency percentiles, queue and busy workers over
- * time, throughput by status, a per-phase table, and predictions and
- * Little's law when the result carries them.
+ * time, throughput by status, the listen-queue overflow (when the kernel
+ * counted any or a request waited on a SYN retry), a per-phase table, and
+ * predictions and Little's law when the result carries them. A pool that
+ * fell back to the master-held queue is named in a notice above the summary.
  */
 export function renderRunReport(result: RunResult): string {
   const charts = [buildGanttChart(result), buildRunLatencyChart(result), buildQueueTimelineChart(result), buildThroughputChart(result)];
+  const fallback = describeQueueFallback(result);
   const body = [
     reportHeader({ kind: 'run report', title: result.scenario.name, description: result.scenario.description, facts: runFacts(result) }),
+    ...(fallback === null ? [] : [`<p class="notice" id="queue-fallback">${escapeHtml(fallback)}</p>`]),
     `<p class="summary" id="summary">${escapeHtml(describeRun(result))}</p>`,
     `<section class="card" id="thresholds"><h2>Thresholds</h2>${thresholdList(result.thresholds)}</section>`,
     ...charts.map(chartSection),
+    overflowSection(result),
     phaseTable(result),
     renderPredictions(result),
     renderLittlesLaw(result),
