@@ -37,6 +37,7 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
       predicted: predictedForRun(result),
     });
   }
+  const queueFallback = results.find((r) => r.stack.queueFallback !== undefined)?.stack.queueFallback;
   const hasThresholds = plan.expect.length > 0;
   const passing = runs.filter((r) => hasThresholds && r.thresholds.every((t) => t.ok));
   return {
@@ -49,6 +50,7 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
     workers: [...workerCounts],
     runs,
     recommended: passing.length > 0 ? Math.min(...passing.map((r) => r.workers)) : null,
+    ...(queueFallback !== undefined ? { queueFallback } : {}),
     ...sweepModels(plan, runs),
     aborted: options.signal?.aborted ?? false,
   };

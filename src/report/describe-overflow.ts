@@ -15,9 +15,12 @@ export function describeQueueMode(queue: 'kernel' | 'master'): string {
     : 'master: the master holds the queue; when it is full, requests get 503 at once';
 }
 
-/** One line when the pool fell back to the master-held queue because the native addon could not load. */
-export function describeQueueFallback(result: RunResult): string | null {
-  const reason = result.stack.queueFallback;
+/**
+ * One line when the pool fell back to the master-held queue because the
+ * native addon could not load, from a run's `stack` or a sweep.
+ */
+export function describeQueueFallback(from: { readonly queueFallback?: string | undefined }): string | null {
+  const reason = from.queueFallback;
   if (reason === undefined || reason === '') return null;
   return `note: the pool ran with queue master, not kernel (${reason}); a full listen queue answered 503 at once instead of delaying connections`;
 }

@@ -71,7 +71,7 @@ export function formatRunSummary(result: RunResult): string {
     .sort((a, b) => (a.code === 0 ? 1000 : a.code) - (b.code === 0 ? 1000 : b.code))
     .map(({ code, n }) => `${code === 0 ? 'no response' : code} × ${formatCount(n)}`)
     .join(', ');
-  const fallback = describeQueueFallback(result);
+  const fallback = describeQueueFallback(result.stack);
   const overflow = [describeListenOverflow(result), describeSynRetries(result)].filter((l) => l !== null);
   const sections = [
     [header, ...(fallback === null ? [] : [fallback]), describeRun(result)].join('\n'),

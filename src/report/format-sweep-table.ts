@@ -1,4 +1,5 @@
 import type { SweepResult, SweepRun } from '../results/index.js';
+import { describeQueueFallback } from './describe-overflow.js';
 import { plural } from './describe.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
 import { fieldOf, numberAt } from './read-extra.js';
@@ -23,7 +24,8 @@ export function describeRecommendation(sweep: SweepResult): string {
 }
 
 /**
- * The console table of a sweep: one row per worker count with throughput,
+ * The console table of a sweep: a header (and one line when the pool fell
+ * back to the master-held queue), then one row per worker count with throughput,
  * p50 and p99 latency (and the predicted p99 when runs carry one), mean and
  * p99 queue wait, errors and the threshold
  * verdict, then the recommendation.
@@ -49,7 +51,8 @@ export function formatSweepTable(sweep: SweepResult): string {
     rows,
   );
   const usl = uslLine(sweep);
-  return `${header}\n\n${table}\n\n${describeRecommendation(sweep)}${usl ? `\n${usl}` : ''}`;
+  const fallback = describeQueueFallback(sweep);
+  return `${header}${fallback === null ? '' : `\n${fallback}`}\n\n${table}\n\n${describeRecommendation(sweep)}${usl ? `\n${usl}` : ''}`;
 }
 
 /** The run's predicted p99 latency (model or simulation), or a dash. */

@@ -107,7 +107,7 @@ function overflowSection(result: RunResult): string {
  */
 export function renderRunReport(result: RunResult): string {
   const charts = [buildGanttChart(result), buildRunLatencyChart(result), buildQueueTimelineChart(result), buildThroughputChart(result)];
-  const fallback = describeQueueFallback(result);
+  const fallback = describeQueueFallback(result.stack);
   const body = [
     reportHeader({ kind: 'run report', title: result.scenario.name, description: result.scenario.description, facts: runFacts(result) }),
     ...(fallback === null ? [] : [`<p class="notice" id="queue-fallback">${escapeHtml(fallback)}</p>`]),

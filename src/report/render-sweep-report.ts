@@ -4,6 +4,7 @@ import { formatThresholdValue } from './format-threshold.js';
 import { describeRecommendation, sweepVerdict } from './format-sweep-table.js';
 import { describeTimeScale, plural } from './describe.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
+import { describeQueueFallback } from './describe-overflow.js';
 import { chartSection, htmlTable, reportHeader, tableSection, type Cell } from './html-blocks.js';
 import { escapeHtml } from './html-escape.js';
 import { renderPage } from './html-page.js';
@@ -85,12 +86,15 @@ export function sweepFacts(sweep: SweepResult): [string, string][] {
  * The self-contained HTML report of a sweep: the recommendation, latency
  * percentiles and throughput (with offered rate and predictions when
  * present) against workers, mean queue wait and service stacked, errors,
- * and a table of every run with links to its own files.
+ * and a table of every run with links to its own files; a notice when the
+ * pool fell back to the master-held queue.
  */
 export function renderSweepReport(sweep: SweepResult): string {
   const charts = [buildSweepLatencyChart(sweep), buildSweepThroughputChart(sweep), buildSweepTimeSplitChart(sweep), buildSweepErrorsChart(sweep)];
+  const fallback = describeQueueFallback(sweep);
   const body = [
     reportHeader({ kind: 'sweep report', title: sweep.scenario.name, description: sweep.scenario.description, facts: sweepFacts(sweep) }),
+    ...(fallback === null ? [] : [`<p class="notice" id="queue-fallback">${escapeHtml(fallback)}</p>`]),
     `<p class="summary" id="recommendation">${escapeHtml(describeRecommendation(sweep))}</p>`,
     ...charts.map(chartSection),
     runsTable(sweep),

@@ -174,5 +174,7 @@ export interface SweepResult {
   readonly runs: readonly SweepRun[];
   /** Smallest worker count whose run met every threshold, or null. */
   readonly recommended: number | null;
+  /** The first run's `stack.queueFallback`: why the pool ran with the master-held queue; absent when it did not fall back. */
+  readonly queueFallback?: string;
   readonly [extra: string]: unknown;
 }

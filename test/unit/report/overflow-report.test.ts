@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../src/results/index.js';
-import { formatRunSummary, renderRunReport } from '../../../src/report/index.js';
-import { listenOverflowRun, seedRun } from '../../fixtures/results/load-fixtures.js';
+import { formatRunSummary, formatSweepTable, renderRunReport, renderSweepReport } from '../../../src/report/index.js';
+import { listenOverflowRun, poissonSweep, seedRun } from '../../fixtures/results/load-fixtures.js';
 
 const REASON = 'the native addon could not load: build/Release/caplab_pool.node: cannot open shared object file';
 
@@ -83,5 +83,17 @@ describe('overflow in the HTML report', () => {
     expect(section(html, 'queue-fallback')).toContain('the pool ran with queue master, not kernel (the native addon could not load: ');
     expect(html.indexOf('id="queue-fallback"')).toBeLessThan(html.indexOf('id="summary"'));
     expect(section(renderRunReport(seedRun()), 'queue-fallback')).toBeNull();
+  });
+});
+
+describe('a sweep whose pool fell back', () => {
+  it('says so once in the console table and in the HTML report', () => {
+    const sweep = { ...poissonSweep(), queueFallback: REASON };
+    const lines = formatSweepTable(sweep).split('\n').filter((l) => l.includes('queue master'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(REASON);
+    expect(section(renderSweepReport(sweep), 'queue-fallback')).toContain(REASON);
+    expect(formatSweepTable(poissonSweep())).not.toMatch(/queue master/);
+    expect(section(renderSweepReport(poissonSweep()), 'queue-fallback')).toBeNull();
   });
 });
