@@ -10,6 +10,15 @@ export interface SideSpec<T extends Stoppable> {
   url(server: T): string;
 }
 
+/**
+ * A side whose server type differs from the others': `url` is checked
+ * against what `start` returns here, then the spec is widened so sides of
+ * different kinds (a stack, a pool, a keeper-held program) run together.
+ */
+export function side<T extends Stoppable>(label: string, start: () => Promise<T>, url: (server: T) => string): SideSpec<Stoppable> {
+  return { label, start, url: url as (server: Stoppable) => string };
+}
+
 /** A side's median, or null and why (it did not start, or every run failed). */
 export interface SideOutcome {
   readonly value: number | null;

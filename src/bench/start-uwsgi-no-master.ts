@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULTS } from '../config/index.js';
+import { requireRealPrograms, REAL_PROGRAMS } from '../stack/real/index.js';
+// Not (yet) exported by stack/real/index.ts: the keeper and uWSGI's command line, reused rather than copied.
+import { djangoProjectDir } from '../stack/real/django-project-dir.js';
+import { pickFreePort } from '../stack/real/pick-free-port.js';
+import { startKeeper } from '../stack/real/start-keeper.js';
+import { uwsgiArgs, uwsgiEnv } from '../stack/real/uwsgi-args.js';
+
+/** A uWSGI started here; `url` is its http-socket. */
+export interface BareUwsgi {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** The caplab command line without a master (and so without the stats server, which the master runs). */
+function withoutMaster(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--master') continue;
+    if (args[i] === '--stats') {
+      i++;
+      continue;
+    }
+    out.push(args[i] as string);
+  }
+  return out;
+}
+
+/**
+ * Starts Debian's uWSGI as one process with no master (`--processes 1`,
+ * no `--master`): the process that loads the Django project accepts and
+ * serves on an http-socket itself. It is uWSGI's side of hop-pool-p50.
+ * Everything else is caplab's usual uWSGI command line (uwsgiArgs), run
+ * under the same keeper process as startUwsgiPool, so it ends with the
+ * bench even after kill -9 of it. Ready once the socket accepts.
+ */
+export async function startUwsgiNoMaster(): Promise<BareUwsgi> {
+  requireRealPrograms(['uwsgi', 'django']);
+  const host = DEFAULTS.host;
+  const port = await pickFreePort(host);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-bench-uwsgi-'));
+  try {
+    const args = uwsgiArgs({ host, port, statsPort: 0, protocol: 'http', workers: 1, listen: DEFAULTS.listen, projectDir: djangoProjectDir() });
+    const kept = await startKeeper({
+      name: 'uwsgi (no master)',
+      command: REAL_PROGRAMS.uwsgi,
+      args: withoutMaster(args),
+      env: uwsgiEnv(1),
+      cwd: dir,
+      host,
+      readyPorts: [port],
+      listenPorts: [port],
+      startTimeoutMs: 30_000,
+      graceMs: DEFAULTS.stopGraceMs,
+      logFile: path.join(dir, 'uwsgi.log'),
+      tailFiles: [],
+      removeDir: dir,
+    });
+    return { url: `http://${host}:${port}`, stop: () => kept.stop().then(() => rm(dir, { recursive: true, force: true })) };
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
