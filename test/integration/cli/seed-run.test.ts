@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,15 @@ describe('caplab run seed-three-slow-requests', () => {
       expect(req.serviceMs! / 10000).toBeGreaterThan(0.95);
     }
     expect(result.summary.latencyMs.max).toBe(third.latencyMs);
+
+    // The kernel's listen counters are read around the load (system-wide, so only their shape is checked).
+    if (existsSync('/proc/net/netstat')) {
+      expect(result.overflow).toEqual({ listenOverflows: expect.any(Number), listenDrops: expect.any(Number), systemWide: true });
+      expect(result.overflow!.listenDrops).toBeGreaterThanOrEqual(result.overflow!.listenOverflows);
+    }
+    // Three connections fit any listen queue: none waited on a SYN retry.
+    for (const req of result.requests) expect(req).toHaveProperty('connectMs');
+    if (result.synRetries) expect(result.synRetries.requests).toBe(0);
 
     // The terminal summary lists each request and the percentiles, and says where results are.
     expect(r.stdout).toMatch(/p99/);
