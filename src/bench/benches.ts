@@ -1,4 +1,5 @@
 import type { Bench } from './bench-types.js';
+import { burstBiasBench } from './burst-bias-bench.js';
 import { helloPoolBench } from './hello-pool-bench.js';
 import { helloStackBench } from './hello-stack-bench.js';
 import { hopPoolBench } from './hop-pool-bench.js';
@@ -8,4 +9,4 @@ import { simulatorBench } from './simulator-bench.js';
 import { staticBench } from './static-bench.js';
 
 /** Every bench, in the order they run (throughput first, while the machine is freshest). */
-export const BENCHES: readonly Bench[] = [helloStackBench, helloPoolBench, staticBench, hopPoolBench, hopProxyBench, simulatorBench, modelsBench];
+export const BENCHES: readonly Bench[] = [helloStackBench, helloPoolBench, staticBench, hopPoolBench, hopProxyBench, burstBiasBench, simulatorBench, modelsBench];
