@@ -50,7 +50,7 @@ export function buildUwsgiVars(input: EnvironInput): Array<[string, string]> {
     ['SERVER_NAME', input.serverName],
   ];
   for (const { name, value } of input.headers) {
-    vars.push([`HTTP_${name.toUpperCase().replace(/-/g, '_')}`, value]);
+    vars.push([httpVarName(name), value]);
   }
   vars.push(['HTTP_X_REQUEST_START', requestStartValue(input.requestStartUs)]);
   return vars;
@@ -59,4 +59,18 @@ export function buildUwsgiVars(input: EnvironInput): Array<[string, string]> {
 /** The `X-Request-Start` value for a start time in µs: `t=<integer µs>`. */
 export function requestStartValue(requestStartUs: number): string {
   return `t=${Math.round(requestStartUs)}`;
+}
+
+/** Header names seen so far → their `HTTP_*` var names; bounded, since names come from clients. */
+const HTTP_VAR_NAMES = new Map<string, string>();
+const MAX_CACHED_NAMES = 512;
+
+/** `X-Foo-Bar` → `HTTP_X_FOO_BAR`, computed once per distinct spelling. */
+function httpVarName(header: string): string {
+  let name = HTTP_VAR_NAMES.get(header);
+  if (name === undefined) {
+    name = `HTTP_${header.toUpperCase().replaceAll('-', '_')}`;
+    if (HTTP_VAR_NAMES.size < MAX_CACHED_NAMES) HTTP_VAR_NAMES.set(header, name);
+  }
+  return name;
 }

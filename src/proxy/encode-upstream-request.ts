@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { encodeRequest, UwsgiPacketError } from '../pool/uwsgi/codec.js';
 import { buildHttpRequestHead, NOT_FORWARDED_TO_HTTP } from './build-http-request-head.js';
 import { buildUwsgiVars } from './build-uwsgi-vars.js';
+import { encodeUwsgiPacket } from './encode-uwsgi-packet.js';
 import type { ProxyConfig } from './proxy-options.js';
 import { combineRequestHeaders } from './request-headers.js';
 import type { RequestTarget } from './request-target.js';
@@ -56,10 +56,5 @@ export function encodeUpstreamRequest(config: ProxyConfig, forwarded: ForwardedR
     documentRoot: config.staticDir ?? '',
     requestStartUs,
   });
-  try {
-    return encodeRequest(vars, body);
-  } catch (err) {
-    if (err instanceof UwsgiPacketError) return null;
-    throw err;
-  }
+  return encodeUwsgiPacket(vars, body);
 }

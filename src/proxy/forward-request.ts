@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { ChunkedBodyError } from './chunked-decoder.js';
+import { headerSeconds } from './clock.js';
+import { Deadline } from './deadline.js';
 import { sendErrorPage } from './error-page.js';
 import { parseResponseHead } from './parse-response-head.js';
 import type { ProxyConfig } from './proxy-options.js';
@@ -11,6 +13,15 @@ import type { RequestState, UpstreamTimings } from './request-state.js';
 /** Request bytes are written in slices this big; `sendTimeoutMs` runs between two of them. */
 const SEND_SLICE_BYTES = 64 * 1024;
 const EMPTY: Buffer = Buffer.alloc(0);
+
+/**
+ * Added to every response that went through an upstream connection: the
+ * time from the connection attempt until it was established, in seconds
+ * with millisecond resolution ('0.000', '1.004'), as nginx's
+ * `$upstream_connect_time`. A dropped SYN (a full listen queue upstream)
+ * shows as about 1 s, 3 s, 7 s… here.
+ */
+export const UPSTREAM_CONNECT_TIME_HEADER = 'X-Caplab-Upstream-Connect-Time';
 
 /** One forwarding: where to, what to send, and whom to answer. */
 export interface ForwardJob {
@@ -31,9 +42,16 @@ export interface ForwardJob {
  *  - connect refused, reset, closed before a complete head, malformed head → 502;
  *  - connect, send or read timeout → 504. The send timeout runs between two
  *    successful writes, the read timeout between two reads (nginx's
- *    `uwsgi_read_timeout`); neither runs while the client is not reading;
+ *    `uwsgi_read_timeout`); neither runs while the client is not reading.
+ *    One timer serves all three (`Deadline`);
  *  - any failure after the head was relayed aborts the client connection;
  *  - the client going away closes the upstream connection.
+ * The response carries `X-Caplab-Upstream-Connect-Time` once connected
+ * (error pages too). The last body bytes go out with `res.end`, so a
+ * complete body is written with its terminator in one go; a close-delimited
+ * body is held for one event-loop turn, which is when the upstream's FIN
+ * usually shows up, so that it too is written once instead of as a chunk
+ * and then a terminating chunk.
  * Timings land in `state.upstream`, the reason for a failure in `state.error`.
  */
 export function forwardRequest(job: ForwardJob): Promise<void> {
@@ -48,25 +66,22 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
     state.upstream = timings;
     const socket = connect({ host: config.upstream.host, port: config.upstream.port, noDelay: true });
     job.sockets.add(socket);
-    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Deadline((doing) => fail(504, `upstream timed out while ${doing}`));
     let head: Buffer = EMPTY;
     let body: BodyReader | undefined;
+    let held: Buffer[] | undefined;
     let sent = false;
     let paused = false;
     let done = false;
 
     const elapsed = (): number => performance.now() - started;
-    const arm = (ms: number, doing: string): void => {
-      clearTimeout(timer);
-      timer = setTimeout(() => fail(504, `upstream timed out while ${doing}`), ms);
-    };
     const armRead = (): void => {
-      if (sent && !paused) arm(config.readTimeoutMs, body ? 'reading upstream' : 'reading response header from upstream');
+      if (sent && !paused) deadline.set(config.readTimeoutMs, body ? 'reading upstream' : 'reading response header from upstream');
     };
     const finish = (): void => {
       if (done) return;
       done = true;
-      clearTimeout(timer);
+      deadline.clear();
       timings.responseMs = elapsed();
       job.sockets.delete(socket);
       socket.destroy();
@@ -78,7 +93,10 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
       if (done) return;
       state.error = reason;
       if (res.headersSent) res.destroy();
-      else if (!res.destroyed) sendErrorPage(res, status, state);
+      else if (!res.destroyed) {
+        const extra = timings.connectMs === null ? undefined : { [UPSTREAM_CONNECT_TIME_HEADER]: headerSeconds(timings.connectMs) };
+        sendErrorPage(res, status, state, extra);
+      }
       finish();
     };
     const send = (offset: number): void => {
@@ -89,8 +107,8 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
         return;
       }
       const end = Math.min(offset + SEND_SLICE_BYTES, payload.length);
-      arm(config.sendTimeoutMs, 'sending request to upstream');
-      socket.write(payload.subarray(offset, end), (err) => {
+      deadline.set(config.sendTimeoutMs, 'sending request to upstream');
+      socket.write(end - offset === payload.length ? payload : payload.subarray(offset, end), (err) => {
         if (!err) send(end);
       });
     };
@@ -103,14 +121,43 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
       timings.status = parsed.head.statusCode;
       const framing = responseFraming(parsed.head, job.method);
       if (typeof framing === 'string') return void fail(502, `upstream sent invalid header: ${framing}`);
+      const headers = relayHeaders(parsed.head, framing);
+      headers.push(UPSTREAM_CONNECT_TIME_HEADER, headerSeconds(timings.connectMs ?? 0));
       try {
-        res.writeHead(parsed.head.statusCode, parsed.head.statusMessage, relayHeaders(parsed.head, framing));
+        res.writeHead(parsed.head.statusCode, parsed.head.statusMessage, headers);
       } catch (err) {
         return void fail(502, `upstream sent invalid header: ${(err as Error).message}`);
       }
       body = createBodyReader(framing);
       head = EMPTY;
       return parsed.rest;
+    };
+    /** Hands `pieces` to the client; with `last`, ends the response with the final one. */
+    const relay = (pieces: readonly Buffer[], last: boolean): void => {
+      const wasPaused = paused;
+      const count = last ? pieces.length - 1 : pieces.length;
+      for (let i = 0; i < count; i++) {
+        const piece = pieces[i] as Buffer;
+        state.bodyBytes += piece.length;
+        if (!res.write(piece)) paused = true;
+      }
+      if (last) {
+        const final = pieces[pieces.length - 1];
+        if (final) state.bodyBytes += final.length;
+        res.end(final);
+        return finish();
+      }
+      if (!paused) return armRead();
+      if (wasPaused) return;
+      deadline.suspend();
+      socket.pause();
+      res.once('drain', onDrain);
+    };
+    const releaseHeld = (): void => {
+      if (done || held === undefined) return;
+      const pieces = held;
+      held = undefined;
+      relay(pieces.length === 1 ? pieces : [Buffer.concat(pieces)], false);
     };
     const onData = (chunk: Buffer): void => {
       if (done) return;
@@ -124,19 +171,16 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
         if (err instanceof ChunkedBodyError) return fail(502, `upstream sent invalid chunked response: ${err.message}`);
         throw err;
       }
-      for (const piece of pieces) {
-        state.bodyBytes += piece.length;
-        if (!res.write(piece)) paused = true;
+      if (body.complete) return relay(pieces, true);
+      if (!body.endsAtClose) return relay(pieces, false);
+      if (pieces.length === 0) return armRead();
+      if (held === undefined) {
+        held = [];
+        // Two turns: the first immediate runs before the loop polls again, the second after it has read a FIN that was already there.
+        setImmediate(() => setImmediate(releaseHeld));
       }
-      if (body.complete) {
-        res.end();
-        return finish();
-      }
-      if (paused) {
-        clearTimeout(timer);
-        socket.pause();
-        res.once('drain', onDrain);
-      } else armRead();
+      held.push(...pieces);
+      armRead();
     };
     const onDrain = (): void => {
       paused = false;
@@ -147,8 +191,9 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
       if (done) return;
       if (!body) return fail(502, 'upstream prematurely closed connection while reading response header from upstream');
       if (!body.endsAtClose) return fail(502, 'upstream prematurely closed connection while reading upstream');
-      res.end();
-      finish();
+      const pieces = held ?? [];
+      held = undefined;
+      relay(pieces.length > 1 ? [Buffer.concat(pieces)] : pieces, true);
     };
     const onClientClose = (): void => {
       if (done || res.writableFinished) return;
@@ -156,7 +201,7 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
       finish();
     };
 
-    arm(config.connectTimeoutMs, 'connecting to upstream');
+    deadline.set(config.connectTimeoutMs, 'connecting to upstream');
     socket.once('connect', () => {
       timings.connectMs = elapsed();
       send(0);

@@ -13,29 +13,42 @@ export interface HeaderField {
   readonly value: string;
 }
 
-const VALID_NAME = /^[A-Za-z0-9-]+$/;
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * Joins Node's flat `rawHeaders` ([name, value, name, value, …]) into one
  * field per case-insensitive name, in order of first appearance, dropping
  * invalid names and every name in `omit` (lowercase).
  */
-export function combineRequestHeaders(rawHeaders: readonly string[], omit: ReadonlySet<string> = new Set()): HeaderField[] {
-  const byName = new Map<string, { name: string; values: string[] }>();
+export function combineRequestHeaders(rawHeaders: readonly string[], omit: ReadonlySet<string> = NO_NAMES): HeaderField[] {
+  const fields: HeaderField[] = [];
+  const at = new Map<string, number>();
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] as string;
-    const value = rawHeaders[i + 1] as string;
-    if (!VALID_NAME.test(name)) continue;
+    if (!isValidName(name)) continue;
     const key = name.toLowerCase();
     if (omit.has(key)) continue;
-    const entry = byName.get(key);
-    if (entry) entry.values.push(value);
-    else byName.set(key, { name, values: [value] });
+    const value = rawHeaders[i + 1] as string;
+    const seen = at.get(key);
+    if (seen === undefined) {
+      at.set(key, fields.length);
+      fields.push({ name, value });
+    } else {
+      const first = fields[seen] as HeaderField;
+      fields[seen] = { name: first.name, value: `${first.value}${key === 'cookie' ? '; ' : ', '}${value}` };
+    }
   }
-  return [...byName.entries()].map(([key, { name, values }]) => ({
-    name,
-    value: values.join(key === 'cookie' ? '; ' : ', '),
-  }));
+  return fields;
+}
+
+/** Letters, digits and '-', at least one. */
+function isValidName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) return false;
+  }
+  return true;
 }
 
 /** The value of header `name` (lowercase) among `fields`, or undefined. */

@@ -16,16 +16,21 @@ export type BodyFraming =
  * which nginx answers with 502.
  */
 export function responseFraming(head: ResponseHead, method: string): BodyFraming | string {
-  const lengths = new Set<string>();
+  let length: string | undefined;
+  let differing = false;
   let transferEncoding: string | undefined;
   for (const [name, value] of head.headers) {
     const key = name.toLowerCase();
-    if (key === 'content-length') for (const v of value.split(',')) lengths.add(v.trim());
-    else if (key === 'transfer-encoding') transferEncoding = transferEncoding ? `${transferEncoding}, ${value}` : value;
+    if (key === 'content-length') {
+      for (const piece of value.includes(',') ? value.split(',') : [value]) {
+        const v = piece.trim();
+        if (length === undefined) length = v;
+        else if (v !== length) differing = true;
+      }
+    } else if (key === 'transfer-encoding') transferEncoding = transferEncoding ? `${transferEncoding}, ${value}` : value;
   }
-  if (lengths.size > 1) return 'differing Content-Length values';
-  const [length] = lengths;
-  if (length !== undefined && !/^[0-9]{1,15}$/.test(length)) return 'invalid Content-Length';
+  if (differing) return 'differing Content-Length values';
+  if (length !== undefined && !isDecimal(length)) return 'invalid Content-Length';
   if (transferEncoding !== undefined && transferEncoding.trim().toLowerCase() !== 'chunked') {
     return `unsupported Transfer-Encoding ${JSON.stringify(transferEncoding)}`;
   }
@@ -34,6 +39,16 @@ export function responseFraming(head: ResponseHead, method: string): BodyFraming
   if (transferEncoding !== undefined) return { kind: 'chunked' };
   if (length !== undefined) return { kind: 'length', length: Number(length) };
   return { kind: 'close' };
+}
+
+/** 1 to 15 ASCII digits: a Content-Length that fits a double exactly. */
+function isDecimal(text: string): boolean {
+  if (text.length === 0 || text.length > 15) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
 }
 
 /** Tracks a response body as its bytes arrive. */
