@@ -6,7 +6,7 @@ export interface LittlesLawCheck {
   readonly meanQueueLength: number;
   /** Arrivals into the queue per second of scenario time (λ): requests the pool admitted, refusals left out. */
   readonly arrivalRatePerSec: number;
-  /** Mean queue wait of the requests, in ms (W_q). */
+  /** Mean queue wait of the requests, in ms (W_q), less any time their connect took (SYN retries happen before the queue). */
   readonly meanWaitMs: number;
   /** λ · W_q, the queue length Little's law predicts. */
   readonly predictedQueueLength: number;
@@ -22,7 +22,9 @@ export interface LittlesLawCheck {
  * still queued at the edges of the run are cut off).
  */
 export function checkLittlesLaw(records: readonly RequestRecord[], timeline: readonly TimelinePoint[]): LittlesLawCheck | null {
-  const waits = records.flatMap((r) => (r.queueMs === null ? [] : [r.queueMs]));
+  // A connection enters the sampled queue once its connect completes, so a
+  // wait spent on SYN retries (before the kernel queued it) is left out.
+  const waits = records.flatMap((r) => (r.queueMs === null ? [] : [Math.max(0, r.queueMs - (r.connectMs ?? 0))]));
   if (timeline.length < 2 || waits.length === 0) return null;
   const spanMs = timeline[timeline.length - 1]!.tMs - timeline[0]!.tMs;
   if (spanMs <= 0) return null;

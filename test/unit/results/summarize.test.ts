@@ -109,6 +109,15 @@ describe('checkLittlesLaw', () => {
     expect(checkLittlesLaw([...admitted, ...refused], timeline)!.ratio).toBeCloseTo(1, 5);
   });
 
+  it('leaves out the wait before the connect completed: a connection waiting on a SYN retry is not in the queue yet', () => {
+    // Each waited 1,200 ms in all, 1,000 of them on a SYN retry and 200 in the queue.
+    const records = Array.from({ length: 100 }, (_, i) => rec(i, { scheduledMs: i * 100, queueMs: 1200, connectMs: 1000 }));
+    const timeline = Array.from({ length: 101 }, (_, i) => ({ tMs: i * 100, queue: 2, busy: 1 }));
+    const check = checkLittlesLaw(records, timeline)!;
+    expect(check.meanWaitMs).toBeCloseTo(200, 5);
+    expect(check.ratio).toBeCloseTo(1, 5);
+  });
+
   it('cannot judge without a timeline', () => {
     expect(checkLittlesLaw([rec(1)], [])).toBeNull();
   });
