@@ -49,6 +49,7 @@ export const helloStackBench: Bench = {
   names: ['hello-stack', 'hello-stack-proxy-auto', 'rss@proxy', 'rss@master', 'rss@worker'],
   async run(ctx: BenchContext) {
     let rss: [Rss | Error, Rss | Error | null] = [new Error('not measured'), null];
+    let queue = 'unknown';
     const [embedded, auto, real] = await runSides(
       ctx,
       [
@@ -58,10 +59,11 @@ export const helloStackBench: Bench = {
       ],
       async (url, warmUp) => (await ctx.load.run(url, { connections: 16, durationS: warmUp ? 1 : ctx.durationS })).rps,
       async ([e, , r]) => {
+        if (e) queue = `${e.describe.queue ?? 'master (no queue option yet)'}${e.describe.queueFallback ? ` (fallback: ${e.describe.queueFallback})` : ''}`;
         rss = [e ? attempt(() => stackRss(e)) : new Error('the embedded stack did not start'), r ? attempt(() => stackRss(r)) : null];
       },
     );
-    const how = `${ctx.load.name}, 16 connections, ${ctx.durationS} s, median of ${ctx.reps}`;
+    const how = `${ctx.load.name}, 16 connections, ${ctx.durationS} s, median of ${ctx.reps}; embedded pool queue: ${queue}`;
     const peer = { peer: REAL_STACK, peerValue: real!.value, peerError: real!.error, ratio: true, how };
     return [
       makeResult({ name: 'hello-stack', unit: 'req/s', ...peer, ...embedded!, target: TARGETS.helloStack }),

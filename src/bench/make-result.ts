@@ -3,6 +3,8 @@ import type { BenchResult } from './bench-types.js';
 /** A goal from the issue: its text for bench.md, and the test of one run's figures against it. */
 export interface Target {
   readonly text: string;
+  /** True when the goal is relative to the peer: without the peer's figure it cannot be judged. */
+  readonly needsPeer: boolean;
   met(value: number, peerValue: number | null): boolean;
 }
 
@@ -26,8 +28,8 @@ const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 /**
  * One bench.json result. Values are rounded to 4 significant decimals
  * (ms figures keep µs); ratio is value / peerValue when asked for and both
- * are known; met is null without a target or a value, and a target that
- * compares against the peer is not met without the peer's figure.
+ * are known; met is null without a target or a value, or when the target
+ * is relative to the peer and the peer has no figure (not installed).
  */
 export function makeResult(input: ResultInput): BenchResult {
   const value = input.value === null || Number.isNaN(input.value) ? null : round(input.value, 4);
@@ -42,7 +44,7 @@ export function makeResult(input: ResultInput): BenchResult {
     peerValue,
     ratio,
     target: target?.text ?? null,
-    met: target && value !== null ? target.met(value, peerValue) : null,
+    met: target && value !== null && !(target.needsPeer && peerValue === null) ? target.met(value, peerValue) : null,
     ...(input.how !== undefined ? { how: input.how } : {}),
     ...(input.error !== undefined ? { error: input.error } : {}),
     ...(input.peerError !== undefined && peerValue === null ? { peerError: input.peerError } : {}),

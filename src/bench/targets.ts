@@ -2,11 +2,13 @@ import type { Target } from './make-result.js';
 
 const ratioAtLeast = (x: number, peer: string): Target => ({
   text: `≥ ${x}× ${peer}`,
+  needsPeer: true,
   met: (value, peerValue) => peerValue !== null && peerValue > 0 && value / peerValue >= x,
 });
 
 const atMost = (ms: number, strict = false): Target => ({
   text: `${strict ? '<' : '≤'} ${ms} ms`,
+  needsPeer: false,
   met: (value) => (strict ? value < ms : value <= ms),
 });
 
@@ -21,6 +23,7 @@ export const TARGETS = Object.freeze({
   hopProxy: atMost(0.3),
   burstBias: {
     text: "≤ the real stack's + 0.5 ms",
+    needsPeer: true,
     met: (value: number, peerValue: number | null) => peerValue !== null && value <= peerValue + 0.5,
   } satisfies Target,
   openLagAt2000: atMost(1, true),
