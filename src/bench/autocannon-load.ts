@@ -12,7 +12,7 @@ export function createAutocannonLoad(): HttpLoad {
   return {
     name: 'autocannon',
     version,
-    note: 'autocannon, 1 process, <connections> connections, <seconds> s (wrk is not installed)',
+    note: 'autocannon, 1 process, <connections> connections, <seconds> s (wrk is not installed; its latencies have 1 ms resolution, too coarse for the hop figures)',
     async run(url, shape) {
       const result = await autocannon({ url, connections: shape.connections, duration: shape.durationS, pipelining: 1 });
       return checkFigures(url, {
