@@ -1,4 +1,4 @@
-import { startProxy, type RunningProxy } from '../proxy/index.js';
+import { startProxy, type ProxyOptions, type RunningProxy } from '../proxy/index.js';
 import { startNginxProxy } from '../stack/real/index.js';
 import type { Bench, BenchContext } from './bench-types.js';
 import { makeResult } from './make-result.js';
@@ -21,12 +21,14 @@ export const staticBench: Bench = {
     const files = await createStaticDir();
     try {
       const options = { upstream: UNUSED_UPSTREAM, staticDir: files.dir };
+      // nginx's worker_processes (issue 8); a variable, so tsc accepts it before ProxyOptions names it.
+      const auto: ProxyOptions & { workerProcesses: number } = { ...options, workerProcesses: PROXY_AUTO };
       const url = (p: RunningProxy): string => `${p.url}/static/${STATIC_FILE}`;
       const [embedded, auto, real] = await runSides<RunningProxy>(
         ctx,
         [
           { label: 'embedded proxy', start: () => startProxy(options), url },
-          { label: `embedded proxy, ${PROXY_AUTO} processes`, start: () => startProxy({ ...options, workerProcesses: PROXY_AUTO }), url },
+          { label: `embedded proxy, ${PROXY_AUTO} processes`, start: () => startProxy(auto), url },
           { label: 'nginx', start: () => startNginxProxy(options), url },
         ],
         async (u, warmUp) => (await ctx.load.run(u, { connections: 16, durationS: warmUp ? 1 : ctx.durationS })).rps,
