@@ -22,13 +22,13 @@ export const staticBench: Bench = {
     try {
       const options = { upstream: UNUSED_UPSTREAM, staticDir: files.dir };
       // nginx's worker_processes (issue 8); a variable, so tsc accepts it before ProxyOptions names it.
-      const auto: ProxyOptions & { workerProcesses: number } = { ...options, workerProcesses: PROXY_AUTO };
+      const autoOptions: ProxyOptions & { workerProcesses: number } = { ...options, workerProcesses: PROXY_AUTO };
       const url = (p: RunningProxy): string => `${p.url}/static/${STATIC_FILE}`;
       const [embedded, auto, real] = await runSides<RunningProxy>(
         ctx,
         [
           { label: 'embedded proxy', start: () => startProxy(options), url },
-          { label: `embedded proxy, ${PROXY_AUTO} processes`, start: () => startProxy(auto), url },
+          { label: `embedded proxy, ${PROXY_AUTO} processes`, start: () => startProxy(autoOptions), url },
           { label: 'nginx', start: () => startNginxProxy(options), url },
         ],
         async (u, warmUp) => (await ctx.load.run(u, { connections: 16, durationS: warmUp ? 1 : ctx.durationS })).rps,
