@@ -9,6 +9,7 @@ import { realpath } from 'node:fs/promises';
 import { watchParent } from '../process/index.js';
 import { NO_ACCESS_LOG, openAccessLog, type AccessLog } from './access-log.js';
 import { createProxyServer, type ProxyServer } from './create-proxy-server.js';
+import { createOpenFileCache } from './open-file-cache.js';
 import type { ProxyChildMessage, ProxyConfigMessage, ProxyFailedMessage } from './proxy-messages.js';
 import type { ProxyConfig } from './proxy-options.js';
 import type { StaticSite } from './serve-static.js';
@@ -39,7 +40,8 @@ async function start(config: ProxyConfig): Promise<void> {
   let site: StaticSite | null = null;
   if (config.staticDir !== undefined) {
     try {
-      site = { root: await realpath(config.staticDir), prefix: config.staticPrefix };
+      const root = await realpath(config.staticDir);
+      site = { root, prefix: config.staticPrefix, files: createOpenFileCache(root, config.openFileCacheValidMs) };
     } catch (err) {
       return failed('E_USAGE', `static directory ${config.staticDir} cannot be used: ${(err as Error).message}`);
     }

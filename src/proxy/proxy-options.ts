@@ -8,6 +8,13 @@ const loopbackHost = z.string().refine(isLoopbackHost, { message: NOT_LOOPBACK }
 const port = z.number().int().min(0).max(65535);
 const timeoutMs = z.number().positive().max(2_147_483_647);
 
+/**
+ * How long a static file's cached metadata and body are trusted before one
+ * stat checks them again (nginx's `open_file_cache_valid`, whose own default
+ * is 60 s): an edited or deleted file is noticed within this time.
+ */
+export const OPEN_FILE_CACHE_VALID_MS = 1_000;
+
 const proxyOptionsSchema = z.strictObject({
   host: loopbackHost.default(DEFAULTS.host),
   port: port.default(0),
@@ -25,13 +32,15 @@ const proxyOptionsSchema = z.strictObject({
   sendTimeoutMs: timeoutMs.default(DEFAULTS.upstreamTimeoutMs),
   readTimeoutMs: timeoutMs.default(DEFAULTS.upstreamTimeoutMs),
   accessLog: z.string().min(1).transform((file) => path.resolve(file)).optional(),
+  openFileCacheValidMs: z.number().int().min(0).max(3_600_000).default(OPEN_FILE_CACHE_VALID_MS),
 });
 
 /**
  * What `startProxy` accepts. Only `upstream` is required; `host` defaults
  * to 127.0.0.1, `port` to 0 (any free port), `staticPrefix` to '/static/',
- * and the three upstream timeouts to nginx's 60 s. Paths may be relative
- * (to the current directory).
+ * the three upstream timeouts to nginx's 60 s, and `openFileCacheValidMs`
+ * to OPEN_FILE_CACHE_VALID_MS (0 checks a static file on every request).
+ * Paths may be relative (to the current directory).
  */
 export type ProxyOptions = z.input<typeof proxyOptionsSchema>;
 

@@ -1,9 +1,9 @@
-import { realpath, stat } from 'node:fs/promises';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** A file that may be served, or the status refusing it. */
 export type StaticLookup =
-  | { readonly kind: 'file'; readonly path: string; readonly size: number; readonly mtime: Date }
+  | { readonly kind: 'file'; readonly path: string; readonly stats: Stats }
   | { readonly kind: 'refused'; readonly status: 403 | 404; readonly reason: string };
 
 /**
@@ -13,8 +13,10 @@ export type StaticLookup =
  * `root`, so a symlink pointing out of the directory is refused with 403,
  * as is any '..' segment or absolute path that slipped through. Missing
  * files are 404; directories are 403 (nginx without an index or autoindex).
+ * Synchronous, as nginx's own file lookups are: a realpath and a stat on
+ * local metadata cost less than a round trip through libuv's threadpool.
  */
-export async function resolveStaticFile(root: string, relative: string): Promise<StaticLookup> {
+export function resolveStaticFile(root: string, relative: string): StaticLookup {
   if (relative.split('/').includes('..') || path.isAbsolute(relative) || relative.includes('\0')) {
     return { kind: 'refused', status: 403, reason: 'path leaves the static directory' };
   }
@@ -22,16 +24,16 @@ export async function resolveStaticFile(root: string, relative: string): Promise
   if (!isInside(root, candidate)) return { kind: 'refused', status: 403, reason: 'path leaves the static directory' };
   let real: string;
   try {
-    real = await realpath(candidate);
+    real = realpathSync.native(candidate);
   } catch (err) {
     return refusedFor(err);
   }
   if (!isInside(root, real)) return { kind: 'refused', status: 403, reason: 'symlink leaves the static directory' };
   try {
-    const info = await stat(real);
-    if (info.isDirectory()) return { kind: 'refused', status: 403, reason: 'directory index is forbidden' };
-    if (!info.isFile()) return { kind: 'refused', status: 404, reason: 'not a regular file' };
-    return { kind: 'file', path: real, size: info.size, mtime: info.mtime };
+    const stats = statSync(real);
+    if (stats.isDirectory()) return { kind: 'refused', status: 403, reason: 'directory index is forbidden' };
+    if (!stats.isFile()) return { kind: 'refused', status: 404, reason: 'not a regular file' };
+    return { kind: 'file', path: real, stats };
   } catch (err) {
     return refusedFor(err);
   }

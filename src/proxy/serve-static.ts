@@ -1,15 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { contentTypeFor } from './content-types.js';
 import { sendErrorPage } from './error-page.js';
+import type { OpenFileCache } from './open-file-cache.js';
 import type { NormalizedPath, RequestTarget } from './request-target.js';
 import type { RequestState } from './request-state.js';
-import { resolveStaticFile } from './resolve-static-file.js';
 
-/** Files up to this size are read whole and sent with one write; larger ones are streamed. */
-const SMALL_FILE_BYTES = 64 * 1024;
 const ENCODED_SLASH = /%(?:2f|5c)/i;
 
 /** Where static files come from. */
@@ -18,6 +14,8 @@ export interface StaticSite {
   readonly root: string;
   /** URL prefix served from `root`, e.g. '/static/'. */
   readonly prefix: string;
+  /** The files of `root`, cached (`createOpenFileCache`). */
+  readonly files: OpenFileCache;
 }
 
 /**
@@ -37,7 +35,8 @@ export function isStaticRequest(site: StaticSite, target: RequestTarget, normali
  * If-None-Match or If-Modified-Since. Refused with 403: encoded slashes or
  * backslashes, paths that leave the prefix once normalised ('..',
  * '%2e%2e'), symlinks out of the directory, directories; 404 for missing
- * files; 400 for a bad %-escape or a NUL.
+ * files; 400 for a bad %-escape or a NUL. Files come from the site's
+ * open-file cache: a small file is answered from memory with one write.
  */
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, state: RequestState, site: StaticSite, target: RequestTarget, normalized: NormalizedPath): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendErrorPage(res, 405, state, { Allow: 'GET, HEAD' });
@@ -49,27 +48,29 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, sta
     state.error = 'static path refused: leaves the static location';
     return sendErrorPage(res, 403, state);
   }
-  const lookup = await resolveStaticFile(site.root, normalized.path.slice(site.prefix.length));
-  if (lookup.kind === 'refused') {
-    state.error = `static path refused: ${lookup.reason}`;
-    return sendErrorPage(res, lookup.status, state);
+  const file = site.files.lookup(normalized.path.slice(site.prefix.length));
+  if (file.kind === 'refused') {
+    state.error = `static path refused: ${file.reason}`;
+    return sendErrorPage(res, file.status, state);
   }
-  const lastModified = lookup.mtime.toUTCString();
-  const etag = `"${Math.floor(lookup.mtime.getTime() / 1000).toString(16)}-${lookup.size.toString(16)}"`;
-  const headers = { 'Content-Type': contentTypeFor(lookup.path), 'Last-Modified': lastModified, ETag: etag };
-  if (req.headers['if-none-match'] === etag || (req.headers['if-none-match'] === undefined && req.headers['if-modified-since'] === lastModified)) {
-    res.writeHead(304, headers);
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch === file.etag || (ifNoneMatch === undefined && req.headers['if-modified-since'] === file.lastModified)) {
+    res.writeHead(304, file.headers as string[]);
     res.end();
     return;
   }
+  const length = file.body?.length ?? file.size;
+  res.writeHead(200, [...file.headers, 'Content-Length', String(length)]);
   if (req.method === 'HEAD') {
-    res.writeHead(200, { ...headers, 'Content-Length': String(lookup.size) });
     res.end();
     return;
   }
-  if (lookup.size <= SMALL_FILE_BYTES) return sendWhole(res, state, lookup.path, headers);
-  res.writeHead(200, { ...headers, 'Content-Length': String(lookup.size) });
-  const stream = createReadStream(lookup.path, { start: 0, end: lookup.size - 1 });
+  if (file.body !== null) {
+    state.bodyBytes += file.body.length;
+    res.end(file.body);
+    return;
+  }
+  const stream = createReadStream(file.path, { start: 0, end: file.size - 1 });
   stream.on('data', (chunk) => (state.bodyBytes += chunk.length));
   try {
     await pipeline(stream, res);
@@ -77,17 +78,4 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, sta
     state.error = `static file stream: ${(err as Error).message}`;
     res.destroy();
   }
-}
-
-async function sendWhole(res: ServerResponse, state: RequestState, file: string, headers: Record<string, string>): Promise<void> {
-  let body: Buffer;
-  try {
-    body = await readFile(file);
-  } catch (err) {
-    state.error = `static file read: ${(err as Error).message}`;
-    return sendErrorPage(res, 404, state);
-  }
-  res.writeHead(200, { ...headers, 'Content-Length': String(body.length) });
-  state.bodyBytes += body.length;
-  res.end(body);
 }

@@ -27,6 +27,7 @@ describe('parseProxyOptions', () => {
       connectTimeoutMs: DEFAULTS.upstreamTimeoutMs,
       sendTimeoutMs: DEFAULTS.upstreamTimeoutMs,
       readTimeoutMs: DEFAULTS.upstreamTimeoutMs,
+      openFileCacheValidMs: 1_000,
     });
     expect(DEFAULTS.upstreamTimeoutMs).toBe(60_000);
     expect(Object.isFrozen(config)).toBe(true);
