@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { Socket } from 'node:net';
+import type { Server as NetServer, Socket } from 'node:net';
 import type { AccessLog } from './access-log.js';
 import { rawErrorResponse } from './error-page.js';
 import { createRequestHandler } from './handle-request.js';
@@ -11,8 +11,14 @@ const KEEPALIVE_TIMEOUT_MS = 75_000;
 
 /** A proxy server, not yet listening. */
 export interface ProxyServer {
-  /** Binds `config.host:config.port`; rejects with the listen error (e.g. EADDRINUSE). */
-  listen(): Promise<{ host: string; port: number }>;
+  /**
+   * Binds `config.host:config.port`, or serves the already listening
+   * `shared` socket (another proxy process's, received over IPC); rejects
+   * with the listen error (e.g. EADDRINUSE).
+   */
+  listen(shared?: NetServer): Promise<{ host: string; port: number }>;
+  /** The listening server, to hand to further proxy processes. */
+  readonly server: NetServer;
   /** Stops accepting, drops every client and upstream connection, flushes the access log. */
   close(): Promise<void>;
 }
@@ -34,17 +40,20 @@ export function createProxyServer(config: ProxyConfig, site: StaticSite | null, 
   });
 
   return {
-    listen: () =>
+    server,
+    listen: (shared) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(config.port, config.host, () => {
+        const onListening = (): void => {
           server.off('error', reject);
           // Accept errors (EMFILE under load) are per connection, not fatal: nginx logs them and goes on.
           server.on('error', (err) => process.stderr.write(`caplab proxy: ${err.message}\n`));
           const address = server.address();
           if (address === null || typeof address === 'string') return reject(new Error('server has no TCP address'));
           resolve({ host: address.address, port: address.port });
-        });
+        };
+        if (shared) server.listen(shared, onListening);
+        else server.listen(config.port, config.host, onListening);
       }),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,23 +1,32 @@
 /**
- * Entry point of the proxy process, forked by `startProxy`. It waits for
- * one `config` message, starts the server and answers `ready` or `failed`.
- * It ends on SIGTERM (from `stop()`), and on its own when the parent goes
- * away, even after `kill -9` of the parent (`watchParent`). SIGINT is left
- * to the parent, which stops the proxy when it is done with it.
+ * Entry point of the proxy's processes. Forked by `startProxy`, it waits
+ * for one `config` message, binds the server, forks `workerProcesses - 1`
+ * more proxy processes onto the same listening socket, and answers `ready`
+ * (with every pid) or `failed`. Forked by another proxy process, it gets a
+ * `worker` message with the listening socket instead, and serves it.
+ * Every process ends on SIGTERM (from `stop()`; the main one stops its
+ * extra processes first), and on its own when its parent goes away, even
+ * after `kill -9` of the parent (`watchParent`). SIGINT is left to the
+ * parent, which stops the proxy when it is done with it.
  */
 import { realpath } from 'node:fs/promises';
-import { watchParent } from '../process/index.js';
+import type { Server } from 'node:net';
+import { resolveEntry, watchParent } from '../process/index.js';
 import { NO_ACCESS_LOG, openAccessLog, type AccessLog } from './access-log.js';
 import { createProxyServer, type ProxyServer } from './create-proxy-server.js';
+import { forkProxyWorkers, type ProxyWorkers } from './fork-proxy-workers.js';
 import { createOpenFileCache } from './open-file-cache.js';
-import type { ProxyChildMessage, ProxyConfigMessage, ProxyFailedMessage } from './proxy-messages.js';
+import type { ProxyChildMessage, ProxyFailedMessage, ProxyParentMessage } from './proxy-messages.js';
 import type { ProxyConfig } from './proxy-options.js';
 import type { StaticSite } from './serve-static.js';
 
 /** How long shutdown may take (closing connections, flushing the log) before the process just exits. */
 const SHUTDOWN_LIMIT_MS = 1_000;
+/** How long extra proxy processes get to exit on SIGTERM before SIGKILL, within SHUTDOWN_LIMIT_MS. */
+const WORKER_STOP_GRACE_MS = 600;
 
 let server: ProxyServer | undefined;
+let workers: ProxyWorkers | undefined;
 let shuttingDown = false;
 
 function send(message: ProxyChildMessage, then?: () => void): void {
@@ -29,21 +38,23 @@ function shutdown(): void {
   if (shuttingDown) return;
   shuttingDown = true;
   setTimeout(() => process.exit(0), SHUTDOWN_LIMIT_MS).unref();
-  void (server?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+  void Promise.all([workers?.stop(WORKER_STOP_GRACE_MS), server?.close()]).finally(() => process.exit(0));
 }
 
 function failed(code: ProxyFailedMessage['code'], message: string): void {
   send({ type: 'failed', code, message }, () => process.exit(1));
 }
 
-async function start(config: ProxyConfig): Promise<void> {
+/** The proxy server for `config` with its static site and access log, or null once `failed` was sent. */
+async function prepare(config: ProxyConfig): Promise<ProxyServer | null> {
   let site: StaticSite | null = null;
   if (config.staticDir !== undefined) {
     try {
       const root = await realpath(config.staticDir);
       site = { root, prefix: config.staticPrefix, files: createOpenFileCache(root, config.openFileCacheValidMs) };
     } catch (err) {
-      return failed('E_USAGE', `static directory ${config.staticDir} cannot be used: ${(err as Error).message}`);
+      failed('E_USAGE', `static directory ${config.staticDir} cannot be used: ${(err as Error).message}`);
+      return null;
     }
   }
   let accessLog: AccessLog = NO_ACCESS_LOG;
@@ -51,24 +62,53 @@ async function start(config: ProxyConfig): Promise<void> {
     try {
       accessLog = await openAccessLog(config.accessLog);
     } catch (err) {
-      return failed('E_USAGE', `access log ${config.accessLog} cannot be opened: ${(err as Error).message}`);
+      failed('E_USAGE', `access log ${config.accessLog} cannot be opened: ${(err as Error).message}`);
+      return null;
     }
   }
-  const proxy = createProxyServer(config, site, accessLog);
+  return createProxyServer(config, site, accessLog);
+}
+
+async function start(config: ProxyConfig): Promise<void> {
+  const proxy = await prepare(config);
+  if (!proxy) return;
+  let address: { host: string; port: number };
   try {
-    const { host, port } = await proxy.listen();
+    address = await proxy.listen();
     server = proxy;
-    send({ type: 'ready', host, port });
   } catch (err) {
     const error = err as NodeJS.ErrnoException;
     if (error.code === 'EADDRINUSE') return failed('E_PORT_IN_USE', `port ${config.host}:${config.port} is already in use`);
     return failed('E_STACK_START', `proxy cannot listen on ${config.host}:${config.port}: ${error.message}`);
+  }
+  if (config.workerProcesses > 1) {
+    try {
+      workers = await forkProxyWorkers(resolveEntry(import.meta.url, './proxy-main.js'), config, proxy.server, config.workerProcesses - 1);
+    } catch (err) {
+      return failed('E_STACK_START', `proxy worker processes did not start: ${(err as Error).message}`);
+    }
+    if (shuttingDown) return void workers.stop(0);
+  }
+  send({ type: 'ready', ...address, pids: [process.pid, ...(workers?.pids ?? [])] });
+}
+
+async function serveShared(config: ProxyConfig, shared: Server | undefined): Promise<void> {
+  if (!shared) return failed('E_STACK_START', 'proxy worker process got no listening socket');
+  const proxy = await prepare(config);
+  if (!proxy) return;
+  try {
+    const address = await proxy.listen(shared);
+    server = proxy;
+    send({ type: 'ready', ...address, pids: [process.pid] });
+  } catch (err) {
+    failed('E_STACK_START', `proxy worker process cannot serve the shared socket: ${(err as Error).message}`);
   }
 }
 
 watchParent(shutdown);
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', () => undefined);
-process.once('message', (message: ProxyConfigMessage) => {
+process.once('message', (message: ProxyParentMessage, handle?: Server) => {
   if (message?.type === 'config') void start(message.config);
+  else if (message?.type === 'worker') void serveShared(message.config, handle);
 });

@@ -1,14 +1,23 @@
 import type { ProxyConfig } from './proxy-options.js';
 
 /**
- * The IPC messages between `startProxy` (the parent) and the proxy
- * process, in one place. The parent sends one `config`; the child answers
+ * The IPC messages of the proxy's processes, in one place. `startProxy`
+ * (the parent) sends one `config` to the main proxy process, which answers
  * with exactly one `ready` or `failed` (the shape `forkChild` expects).
+ * With `workerProcesses` > 1 the main process sends each extra process one
+ * `worker` message carrying the listening socket as its handle, and each
+ * answers `ready` or `failed` in turn.
  */
 
-/** Parent → child: the validated config to run with. */
+/** Parent → main proxy process: the validated config to run with. */
 export interface ProxyConfigMessage {
   readonly type: 'config';
+  readonly config: ProxyConfig;
+}
+
+/** Main → extra proxy process, sent with the listening `net.Server` as handle: serve on it with `config`. */
+export interface ProxyWorkerMessage {
+  readonly type: 'worker';
   readonly config: ProxyConfig;
 }
 
@@ -17,6 +26,8 @@ export interface ProxyReadyMessage {
   readonly type: 'ready';
   readonly host: string;
   readonly port: number;
+  /** Every process serving the socket, the main one first. */
+  readonly pids: readonly number[];
 }
 
 /** Child → parent: could not start; `code` is an `ERROR_CODES` key. */
@@ -26,5 +37,8 @@ export interface ProxyFailedMessage {
   readonly message: string;
 }
 
-/** Anything the child may send. */
+/** Anything a proxy process may be sent. */
+export type ProxyParentMessage = ProxyConfigMessage | ProxyWorkerMessage;
+
+/** Anything a proxy process may send. */
 export type ProxyChildMessage = ProxyReadyMessage | ProxyFailedMessage;

@@ -15,6 +15,9 @@ const timeoutMs = z.number().positive().max(2_147_483_647);
  */
 export const OPEN_FILE_CACHE_VALID_MS = 1_000;
 
+/** Most proxy processes `workerProcesses` may ask for (a guard against typos, far above any core count here). */
+export const MAX_WORKER_PROCESSES = 64;
+
 const proxyOptionsSchema = z.strictObject({
   host: loopbackHost.default(DEFAULTS.host),
   port: port.default(0),
@@ -33,14 +36,16 @@ const proxyOptionsSchema = z.strictObject({
   readTimeoutMs: timeoutMs.default(DEFAULTS.upstreamTimeoutMs),
   accessLog: z.string().min(1).transform((file) => path.resolve(file)).optional(),
   openFileCacheValidMs: z.number().int().min(0).max(3_600_000).default(OPEN_FILE_CACHE_VALID_MS),
+  workerProcesses: z.number().int().min(1).max(MAX_WORKER_PROCESSES).default(1),
 });
 
 /**
  * What `startProxy` accepts. Only `upstream` is required; `host` defaults
  * to 127.0.0.1, `port` to 0 (any free port), `staticPrefix` to '/static/',
  * the three upstream timeouts to nginx's 60 s, and `openFileCacheValidMs`
- * to OPEN_FILE_CACHE_VALID_MS (0 checks a static file on every request).
- * Paths may be relative (to the current directory).
+ * to OPEN_FILE_CACHE_VALID_MS (0 checks a static file on every request),
+ * and `workerProcesses` (nginx's `worker_processes`: processes serving one
+ * listening socket) to 1. Paths may be relative (to the current directory).
  */
 export type ProxyOptions = z.input<typeof proxyOptionsSchema>;
 

@@ -28,6 +28,7 @@ describe('parseProxyOptions', () => {
       sendTimeoutMs: DEFAULTS.upstreamTimeoutMs,
       readTimeoutMs: DEFAULTS.upstreamTimeoutMs,
       openFileCacheValidMs: 1_000,
+      workerProcesses: 1,
     });
     expect(DEFAULTS.upstreamTimeoutMs).toBe(60_000);
     expect(Object.isFrozen(config)).toBe(true);
@@ -64,5 +65,15 @@ describe('parseProxyOptions', () => {
     expect(err.message).toContain('got -5');
     expect(err.message).toContain('staticPrefix: ');
     expect(err.message).toContain("unknown 'colour'");
+  });
+
+  it('takes workerProcesses as an integer from 1 to 64', () => {
+    expect(parseProxyOptions({ upstream, workerProcesses: 4 }).workerProcesses).toBe(4);
+    for (const bad of [0, 1.5, 65, -1]) {
+      const err = thrown({ upstream, workerProcesses: bad });
+      expect(err.code).toBe('E_USAGE');
+      expect(err.message).toContain(`workerProcesses: `);
+      expect(err.message).toContain(`got ${bad}`);
+    }
   });
 });
