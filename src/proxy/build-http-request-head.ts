@@ -38,9 +38,10 @@ export const NOT_FORWARDED_TO_HTTP = new Set([
  * `proxy_pass` sends it: HTTP/1.0 with `Connection: close`, one connection
  * per request. The client's Host is kept (as `proxy_set_header Host $host`
  * would), `Content-Length` is the buffered body's, and `X-Request-Start`
- * is stamped. Returns latin1 bytes ending with the blank line.
+ * is stamped. Returns latin1 bytes ending with the blank line, followed
+ * by `body` when one is given, in one allocation.
  */
-export function buildHttpRequestHead(input: HttpHeadInput): Buffer {
+export function buildHttpRequestHead(input: HttpHeadInput, body?: Buffer): Buffer {
   const lines = [`${input.method} ${input.requestUri} HTTP/1.0`];
   lines.push(`Host: ${headerValue(input.headers, 'host') ?? input.upstreamAuthority}`);
   lines.push('Connection: close');
@@ -51,5 +52,10 @@ export function buildHttpRequestHead(input: HttpHeadInput): Buffer {
     lines.push(`${name}: ${value}`);
   }
   lines.push(`X-Request-Start: ${requestStartValue(input.requestStartUs)}`);
-  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  const head = `${lines.join('\r\n')}\r\n\r\n`;
+  if (body === undefined || body.length === 0) return Buffer.from(head, 'latin1');
+  const request = Buffer.allocUnsafe(head.length + body.length);
+  request.write(head, 0, 'latin1');
+  body.copy(request, head.length);
+  return request;
 }

@@ -31,15 +31,17 @@ export function encodeUpstreamRequest(config: ProxyConfig, forwarded: ForwardedR
   const { req, target, body, bodyLength, requestStartUs } = forwarded;
   const method = req.method ?? 'GET';
   if (config.upstream.protocol === 'http') {
-    const head = buildHttpRequestHead({
-      method,
-      requestUri: target.uri,
-      headers: combineRequestHeaders(req.rawHeaders, NOT_FORWARDED_TO_HTTP),
-      contentLength: bodyLength,
-      upstreamAuthority: `${config.upstream.host}:${config.upstream.port}`,
-      requestStartUs,
-    });
-    return body.length > 0 ? Buffer.concat([head, body]) : head;
+    return buildHttpRequestHead(
+      {
+        method,
+        requestUri: target.uri,
+        headers: combineRequestHeaders(req.rawHeaders, NOT_FORWARDED_TO_HTTP),
+        contentLength: bodyLength,
+        upstreamAuthority: `${config.upstream.host}:${config.upstream.port}`,
+        requestStartUs,
+      },
+      body,
+    );
   }
   const vars = buildUwsgiVars({
     method,

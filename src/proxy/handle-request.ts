@@ -31,20 +31,19 @@ export interface HandlerContext {
 export function createRequestHandler(ctx: HandlerContext): RequestListener {
   return (req, res) => {
     const state = createRequestState();
-    const closed = new Promise<void>((resolve) => res.once('close', resolve));
     res.on('error', (err) => {
       state.error ??= `client connection: ${err.message}`;
     });
-    route(ctx, req, res, state)
-      .catch((err: unknown) => {
-        state.error = `internal error: ${err instanceof Error ? err.message : String(err)}`;
-        if (!res.headersSent && !res.destroyed) sendErrorPage(res, 500, state);
-        else res.destroy();
-      })
+    const handled = route(ctx, req, res, state).catch((err: unknown) => {
+      state.error = `internal error: ${err instanceof Error ? err.message : String(err)}`;
+      if (!res.headersSent && !res.destroyed) sendErrorPage(res, 500, state);
+      else res.destroy();
+    });
+    if (!ctx.accessLog.enabled) return;
+    const closed = new Promise<void>((resolve) => res.once('close', resolve));
+    handled
       .then(() => closed)
-      .then(() => {
-        if (ctx.accessLog.enabled) ctx.accessLog.write(toAccessLogRecord(req, res, state, splitRequestTarget(req.url ?? '')?.uri ?? req.url ?? ''));
-      })
+      .then(() => ctx.accessLog.write(toAccessLogRecord(req, res, state, splitRequestTarget(req.url ?? '')?.uri ?? req.url ?? '')))
       .catch(() => undefined);
   };
 }

@@ -20,8 +20,10 @@ export interface CachedFile {
   readonly lastModified: string;
   /** nginx-style ETag: `"<mtime seconds hex>-<size hex>"`. */
   readonly etag: string;
-  /** Content-Type, Last-Modified, ETag as a flat list for `writeHead`. */
+  /** Content-Type, Last-Modified, ETag as a flat list for `writeHead` (a 304). */
   readonly headers: readonly string[];
+  /** The same plus Content-Length, for a 200. */
+  readonly okHeaders: readonly string[];
   /** The whole file when it is at most SMALL_FILE_BYTES, else null. */
   readonly body: Buffer | null;
 }
@@ -134,13 +136,15 @@ function load(candidate: string, real: string, now: number): Entry | Refused {
     const body = stats.size <= SMALL_FILE_BYTES ? readWhole(fd, stats.size) : null;
     const lastModified = stats.mtime.toUTCString();
     const etag = `"${Math.floor(stats.mtime.getTime() / 1000).toString(16)}-${stats.size.toString(16)}"`;
+    const headers = Object.freeze(['Content-Type', contentTypeFor(real), 'Last-Modified', lastModified, 'ETag', etag]);
     return {
       kind: 'file',
       path: real,
       size: stats.size,
       lastModified,
       etag,
-      headers: ['Content-Type', contentTypeFor(real), 'Last-Modified', lastModified, 'ETag', etag],
+      headers,
+      okHeaders: Object.freeze([...headers, 'Content-Length', String(body?.length ?? stats.size)]),
       body,
       candidate,
       dev: stats.dev,

@@ -59,8 +59,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, sta
     res.end();
     return;
   }
-  const length = file.body?.length ?? file.size;
-  res.writeHead(200, [...file.headers, 'Content-Length', String(length)]);
+  res.writeHead(200, file.okHeaders as string[]);
   if (req.method === 'HEAD') {
     res.end();
     return;
