@@ -10,6 +10,10 @@ export const DEFAULTS = Object.freeze({
   workers: 2,
   /** uWSGI's default listen queue size. */
   listen: 100,
+  /** Where the embedded pool's listen queue lives: the kernel's accept queue, as in uWSGI. */
+  queue: 'kernel' as 'kernel' | 'master',
+  /** Embedded proxy processes (nginx's worker_processes). */
+  proxyProcesses: 1,
   /** nginx's default uwsgi_read_timeout (and connect/send timeouts). */
   upstreamTimeoutMs: 60_000,
   /** Scenario time is multiplied by this to get wall-clock time. */

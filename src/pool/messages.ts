@@ -7,11 +7,19 @@ import type { PoolConfig } from './pool-options.js';
  * answers exactly one `ready` or `failed` (the shape `forkChild` expects).
  *
  * master ⇄ worker: the master sends one `config`; the worker loads the app
- * and answers `ready` or `failed`. Then, per connection, the master sends a
- * `request` with the client socket attached; the worker serves it and sends
- * `done`, which frees it for the next connection. A worker is stopped by
- * SIGTERM when idle (max-requests) and SIGKILL otherwise.
+ * and answers `ready` or `failed`. Then it depends on the queue mode:
+ *   - 'master': per connection, the master sends a `request` with the
+ *     client socket attached; the worker serves it and sends `done`, which
+ *     frees it for the next connection. A worker is stopped by SIGTERM
+ *     when idle (max-requests) and SIGKILL otherwise.
+ *   - 'kernel': no message at all per request. The worker accepts from the
+ *     listening socket it shares with the master (at fd KERNEL_FDS.listen)
+ *     and records its state in the scoreboard (at fd KERNEL_FDS.scoreboard);
+ *     it exits by itself after max-requests, and is SIGKILLed by harakiri.
  */
+
+/** Where a kernel-mode worker finds the shared descriptors (see forkChild's shareFds). */
+export const KERNEL_FDS = Object.freeze({ listen: 4, scoreboard: 5 });
 
 /** Parent → master: the validated pool config. */
 export interface MasterConfigMessage {
@@ -26,6 +34,10 @@ export interface MasterReadyMessage {
   readonly port: number;
   readonly statsPort: number;
   readonly workerPids: readonly number[];
+  /** The queue mode the pool runs in. */
+  readonly queue: PoolConfig['queue'];
+  /** Set when 'kernel' was asked for but the native addon could not load: why. */
+  readonly queueFallback?: string;
 }
 
 /** Master or worker → its parent: could not start; `code` is an ERROR_CODES key. */
@@ -42,6 +54,12 @@ export interface WorkerConfig {
   readonly protocol: PoolConfig['protocol'];
   readonly timeScale: number;
   readonly socketTimeoutMs: number;
+  /** How this worker gets its connections (see the top of this file). */
+  readonly queue: PoolConfig['queue'];
+  /** 'kernel' mode: exit after this many requests (0 = never); the master respawns the slot. */
+  readonly maxRequests: number;
+  /** 'kernel' mode: size in bytes of the scoreboard at KERNEL_FDS.scoreboard. */
+  readonly scoreboardBytes: number;
 }
 
 /** Master → worker: the worker's config. */

@@ -17,6 +17,7 @@ const poolOptionsSchema = z.strictObject({
   protocol: z.enum(['uwsgi', 'http']).default('uwsgi'),
   workers: z.number().int().min(1).max(512).default(DEFAULTS.workers),
   listen: z.number().int().min(1).max(65_535).default(DEFAULTS.listen),
+  queue: z.enum(['kernel', 'master']).default(DEFAULTS.queue),
   harakiriMs: wallMs.optional(),
   maxRequests: z.number().int().min(0).default(0),
   timeScale: z.number().positive().max(1_000).default(DEFAULTS.timeScale),
@@ -35,7 +36,12 @@ const poolOptionsSchema = z.strictObject({
  *   statsPort   the stats server's port, 0 = any free port (0)
  *   protocol    'uwsgi' (what nginx's uwsgi_pass speaks) or 'http' (uWSGI's http-socket) ('uwsgi')
  *   workers     worker processes (DEFAULTS.workers)
- *   listen      listen queue size; a connection finding it full gets a 503 (100)
+ *   listen      listen queue size (100): the kernel's accept backlog in 'kernel' mode
+ *               (beyond it the kernel drops SYNs, which clients retry), the
+ *               master's FIFO in 'master' mode (beyond it an immediate 503)
+ *   queue       'kernel': idle workers accept for themselves, as uWSGI's do; or
+ *               'master': the master accepts and hands each connection over
+ *               ('kernel'; 'master' where the native addon cannot load)
  *   harakiriMs  SIGKILL a worker busy longer than this, wall ms; 0 or absent = off
  *   maxRequests recycle a worker after this many requests, 0 = off (0)
  *   timeScale   multiplies the app's scenario durations (1)

@@ -20,6 +20,10 @@ export interface RunningPool {
   readonly pid: number;
   /** Number of worker processes. */
   readonly workers: number;
+  /** Where the listen queue lives: 'kernel' (workers accept for themselves) or 'master'. */
+  readonly queue: PoolConfig['queue'];
+  /** Set when 'kernel' was asked for but the pool runs 'master': why, in one line. */
+  readonly queueFallback?: string;
   /**
    * SIGTERM to the master, which SIGKILLs its workers; SIGKILL after
    * DEFAULTS.stopGraceMs. Resolves once the master has exited; safe to
@@ -30,9 +34,13 @@ export interface RunningPool {
 
 /**
  * Starts the uWSGI role: a master process that listens on `host:port`
- * (uwsgi or http), keeps one FIFO listen queue of `listen` connections and
- * hands each to the first idle of `workers` worker processes, each serving
- * one request at a time with the app; plus a uWSGI-style stats server.
+ * (uwsgi or http) with one FIFO listen queue of `listen` connections, and
+ * `workers` worker processes, each serving one request at a time with the
+ * app; plus a uWSGI-style stats server. In 'kernel' queue mode (the
+ * default) idle workers accept from the kernel's accept queue themselves;
+ * in 'master' mode (or where the native addon cannot load, then
+ * `queueFallback` says why) the master accepts and hands each connection
+ * to the first idle worker.
  * Resolves once both sockets are bound and every worker has loaded the app.
  * Options are validated first (CaplabError E_NOT_LOOPBACK or E_USAGE before
  * anything starts); rejects with CaplabError E_PORT_IN_USE when a port is
@@ -55,7 +63,7 @@ export async function startPool(options: PoolOptions = {}): Promise<RunningPool>
     }
     throw err;
   }
-  const { host, port, statsPort } = supervised.ready;
+  const { host, port, statsPort, queue, queueFallback } = supervised.ready;
   let stopping: Promise<void> | undefined;
   return Object.freeze({
     protocol: config.protocol,
@@ -64,6 +72,8 @@ export async function startPool(options: PoolOptions = {}): Promise<RunningPool>
     statsPort,
     pid: supervised.child.pid ?? -1,
     workers: config.workers,
+    queue,
+    ...(queueFallback !== undefined ? { queueFallback } : {}),
     stop: () => (stopping ??= supervised.stop(DEFAULTS.stopGraceMs)),
   });
 }

@@ -14,6 +14,11 @@ export interface ForkOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** How long to wait for the 'ready' message. */
   readonly startTimeoutMs?: number;
+  /**
+   * File descriptors of this process to share with the child, which finds
+   * them at 4, 5, … in order (after stdin, stdout, stderr and the IPC channel).
+   */
+  readonly shareFds?: readonly number[];
   /** Inherit stdio (for debugging); default: stdout ignored, stderr piped into the error. */
   readonly inheritStdio?: boolean;
 }
@@ -37,7 +42,13 @@ export class ChildStartError extends Error {
 export function forkChild<Ready extends ReadyMessage>(entry: string, config: unknown, options: ForkOptions = {}): Promise<Supervised<Ready>> {
   const child = fork(entry, [...(options.args ?? [])], {
     env: options.env ?? process.env,
-    stdio: options.inheritStdio ? 'inherit' : ['ignore', 'ignore', 'pipe', 'ipc'],
+    stdio: [
+      options.inheritStdio ? 'inherit' : 'ignore',
+      options.inheritStdio ? 'inherit' : 'ignore',
+      options.inheritStdio ? 'inherit' : 'pipe',
+      'ipc',
+      ...(options.shareFds ?? []),
+    ],
     serialization: 'advanced',
   });
   let stderr = '';

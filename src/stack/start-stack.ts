@@ -26,7 +26,10 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     timeScale: config.timeScale,
     ...(config.harakiriMs !== undefined ? { harakiriMs: config.harakiriMs } : {}),
   };
-  const pool = poolKind === 'uwsgi' ? await startUwsgiPool({ ...poolOptions, app: 'django' }) : await startPool({ ...poolOptions, app: config.app });
+  const pool =
+    poolKind === 'uwsgi'
+      ? await startUwsgiPool({ ...poolOptions, app: 'django' })
+      : await startPool({ ...poolOptions, app: config.app, queue: config.queue ?? DEFAULTS.queue });
   let proxy;
   try {
     const proxyOptions = {
@@ -38,7 +41,8 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       sendTimeoutMs: config.upstreamTimeoutMs,
       readTimeoutMs: config.upstreamTimeoutMs,
     };
-    proxy = proxyKind === 'nginx' ? await startNginxProxy(proxyOptions) : await startProxy(proxyOptions);
+    const proxyProcesses = config.proxyProcesses ?? DEFAULTS.proxyProcesses;
+    proxy = proxyKind === 'nginx' ? await startNginxProxy(proxyOptions) : await startProxy({ ...proxyOptions, workerProcesses: proxyProcesses });
   } catch (err) {
     await pool.stop();
     throw err;
@@ -46,7 +50,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
   let stopping: Promise<void> | undefined;
   return {
     url: proxy.url,
-    pids: [proxy.pid, pool.pid],
+    pids: [...proxy.pids, pool.pid],
     describe: {
       proxy: proxyKind === 'nginx' ? 'nginx' : 'embedded',
       pool: poolKind === 'uwsgi' ? 'uwsgi' : 'embedded',
@@ -55,6 +59,9 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       listen: config.listen,
       upstreamTimeoutMs: config.upstreamTimeoutMs / config.timeScale,
       timeScale: config.timeScale,
+      queue: pool.queue,
+      ...(pool.queueFallback !== undefined ? { queueFallback: pool.queueFallback } : {}),
+      ...(proxyKind === 'embedded' ? { proxyProcesses: config.proxyProcesses ?? DEFAULTS.proxyProcesses } : {}),
     },
     async sample() {
       const stats = await readStats(pool.host, pool.statsPort);

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { wallClockMs } from '../../app/index.js';
+import { wallClockMs } from '../../config/index.js';
 import { finishConnection } from '../finish-connection.js';
 import { rawResponse } from '../format-response.js';
 import type { WorkerConfig, WorkerDoneMessage, WorkerMessage, WorkerRequestMessage } from '../messages.js';
@@ -52,6 +52,9 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
     protocol: config.protocol,
     timeScale: config.timeScale,
     socketTimeoutMs: config.socketTimeoutMs,
+    queue: 'master',
+    maxRequests: 0,
+    scoreboardBytes: 0,
   });
 
   async function spawn(slot: WorkerSlot): Promise<void> {

@@ -1,17 +1,23 @@
+import { closeSync } from 'node:fs';
 import net from 'node:net';
 import type { PoolConfig } from '../pool-options.js';
 import type { PoolStats } from '../stats-types.js';
+import { loadNative, type PoolNative } from '../native/load-native.js';
 import { buildStats } from './build-stats.js';
 import { createDispatcher } from './create-dispatcher.js';
-import { listenTcp } from './listen-tcp.js';
+import { createKernelDispatcher } from './create-kernel-dispatcher.js';
+import { ListenError, listenTcp } from './listen-tcp.js';
 import { readProcessMemory } from './read-process-memory.js';
 
-/** Where a started master listens, and its first workers. */
+/** Where a started master listens, its first workers, and the queue mode it runs in. */
 export interface MasterAddress {
   readonly host: string;
   readonly port: number;
   readonly statsPort: number;
   readonly workerPids: readonly number[];
+  readonly queue: PoolConfig['queue'];
+  /** Why 'kernel' was asked for but 'master' runs (the native addon could not load). */
+  readonly queueFallback?: string;
 }
 
 /** The pool master living in the current process. */
@@ -24,35 +30,47 @@ export interface Master {
   start(): Promise<MasterAddress>;
   /** The current stats document. */
   stats(): PoolStats;
-  /** SIGKILLs every worker, closes both servers and drops queued connections. Synchronous, idempotent, safe at any time. */
+  /** SIGKILLs every worker, closes the sockets and drops queued connections. Synchronous, idempotent, safe at any time. */
+  shutdown(): void;
+}
+
+/** The scheduling half of a master, whichever queue mode it runs. */
+interface Core {
+  start(): Promise<{ host: string; port: number; workerPids: readonly number[] }>;
+  queue(): { depth: number; max: number; refused: number; malformed: number };
+  slots: Parameters<typeof buildStats>[0]['slots'];
   shutdown(): void;
 }
 
 /**
- * Creates the pool master: the request socket (`pauseOnConnect`, so the
- * master never reads a request; it hands the untouched connection to a
- * worker), the stats server (one JSON document per connection, then close,
- * like uWSGI's `--stats`), and the dispatcher that owns the workers and the
- * listen queue. Nothing happens until `start()`.
+ * Creates the pool master: the request socket, the stats server (one JSON
+ * document per connection, then close, like uWSGI's `--stats`), and the
+ * workers. In 'kernel' queue mode (when the native addon loads) the master
+ * binds the socket with backlog `listen` and never accepts: idle workers
+ * accept for themselves and the queue is the kernel's, read with TCP_INFO.
+ * In 'master' mode it accepts every connection (`pauseOnConnect`, never
+ * reading it), keeps the FIFO listen queue and hands each connection to a
+ * worker. Nothing happens until `start()`.
  */
 export function createMaster(config: PoolConfig): Master {
-  const server = net.createServer({ pauseOnConnect: true });
   const statsServer = net.createServer();
+  const load = config.queue === 'kernel' ? loadNative() : undefined;
+  const core = load?.native ? kernelCore(config, load.native) : masterCore(config);
   let socketName = `${config.host}:${config.port}`;
-  const dispatcher = createDispatcher(config, () => socketName);
   let closed = false;
 
-  const stats = (): PoolStats =>
-    buildStats({
+  const stats = (): PoolStats => {
+    const q = core.queue();
+    return buildStats({
       pid: process.pid,
-      socket: { name: socketName, proto: config.protocol, queue: dispatcher.queue.length, maxQueue: config.listen },
-      refused: dispatcher.counters.refused,
-      malformed: dispatcher.counters.malformed,
-      slots: dispatcher.slots,
+      socket: { name: socketName, proto: config.protocol, queue: q.depth, maxQueue: q.max },
+      refused: q.refused,
+      malformed: q.malformed,
+      slots: core.slots,
       memory: readProcessMemory,
     });
+  };
 
-  server.on('connection', (socket) => dispatcher.accept(socket));
   statsServer.on('connection', (socket) => {
     socket.on('error', () => undefined);
     socket.end(JSON.stringify(stats()));
@@ -60,19 +78,81 @@ export function createMaster(config: PoolConfig): Master {
 
   return {
     async start() {
-      const port = await listenTcp(server, config.host, config.port);
-      socketName = `${config.host}:${port}`;
+      const { host, port, workerPids } = await core.start();
+      socketName = `${host}:${port}`;
       const statsPort = await listenTcp(statsServer, config.host, config.statsPort);
-      await dispatcher.start();
-      return { host: config.host, port, statsPort, workerPids: dispatcher.slots.map((slot) => slot.pid) };
+      return {
+        host,
+        port,
+        statsPort,
+        workerPids,
+        queue: load?.native ? 'kernel' : 'master',
+        ...(load?.reason ? { queueFallback: load.reason } : {}),
+      };
     },
     stats,
     shutdown() {
       if (closed) return;
       closed = true;
+      core.shutdown();
+      statsServer.close();
+    },
+  };
+}
+
+function masterCore(config: PoolConfig): Core {
+  const server = net.createServer({ pauseOnConnect: true });
+  let name = `${config.host}:${config.port}`;
+  const dispatcher = createDispatcher(config, () => name);
+  server.on('connection', (socket) => dispatcher.accept(socket));
+  return {
+    async start() {
+      const port = await listenTcp(server, config.host, config.port);
+      name = `${config.host}:${port}`;
+      await dispatcher.start();
+      return { host: config.host, port, workerPids: dispatcher.slots.map((slot) => slot.pid) };
+    },
+    queue: () => ({ depth: dispatcher.queue.length, max: config.listen, refused: dispatcher.counters.refused, malformed: dispatcher.counters.malformed }),
+    slots: dispatcher.slots,
+    shutdown() {
       dispatcher.shutdown();
       server.close();
-      statsServer.close();
+    },
+  };
+}
+
+function kernelCore(config: PoolConfig, native: PoolNative): Core {
+  const host = config.host === 'localhost' ? '127.0.0.1' : config.host;
+  let fd = -1;
+  let dispatcher: ReturnType<typeof createKernelDispatcher> | undefined;
+  return {
+    async start() {
+      let bound;
+      try {
+        bound = native.listen(host, config.port, config.listen);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw code === 'EADDRINUSE'
+          ? new ListenError('E_PORT_IN_USE', `port ${config.host}:${config.port} is already in use`)
+          : new ListenError('E_STACK_START', `cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+      }
+      fd = bound.fd;
+      dispatcher = createKernelDispatcher(config, native, fd);
+      await dispatcher.start();
+      return { host: config.host, port: bound.port, workerPids: dispatcher.slots.map((slot) => slot.pid) };
+    },
+    queue() {
+      const { malformed } = dispatcher?.sync() ?? { malformed: 0 };
+      const info = fd >= 0 ? native.queueInfo(fd) : { queue: 0, backlog: config.listen };
+      return { depth: info.queue, max: info.backlog, refused: 0, malformed };
+    },
+    get slots() {
+      return dispatcher?.slots ?? [];
+    },
+    shutdown() {
+      dispatcher?.shutdown();
+      if (fd >= 0) closeSync(fd);
+      fd = -1;
     },
   };
 }

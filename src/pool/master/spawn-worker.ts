@@ -9,10 +9,11 @@ export const WORKER_START_TIMEOUT_MS = 30_000;
  * (`ready`). Rejects with ChildStartError (code E_APP_LOAD when the app
  * cannot be loaded) if it fails or dies first. Once ready, the worker's
  * stderr (app exceptions, crashes) is forwarded to the master's.
+ * `shareFds` are handed to the worker at fds 4, 5, … (KERNEL_FDS).
  */
-export async function spawnWorker(config: WorkerConfig): Promise<Supervised<WorkerReadyMessage>> {
+export async function spawnWorker(config: WorkerConfig, shareFds: readonly number[] = []): Promise<Supervised<WorkerReadyMessage>> {
   const entry = resolveEntry(import.meta.url, '../worker/worker-main.js');
-  const supervised = await forkChild<WorkerReadyMessage>(entry, config, { startTimeoutMs: WORKER_START_TIMEOUT_MS });
+  const supervised = await forkChild<WorkerReadyMessage>(entry, config, { startTimeoutMs: WORKER_START_TIMEOUT_MS, shareFds });
   supervised.child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   return supervised;
 }

@@ -35,6 +35,8 @@ export class WorkerSlot {
   runningTimeUs = 0;
   /** Epoch seconds of the latest spawn. */
   lastSpawn = 0;
+  /** 'kernel' mode: the scoreboard sequence number of the request harakiri last killed, so it is counted once. */
+  harakiriSeq = -1;
 
   constructor(readonly id: number) {}
 

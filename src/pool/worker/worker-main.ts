@@ -2,9 +2,10 @@
  * Entry point of a pool worker, forked by the master (through forkChild).
  * It receives a WorkerConfig, loads the app, warms its serving path up
  * (without calling the app) and answers `ready` (or `failed` with
- * E_APP_LOAD). Then each `request` message carries one client
- * socket: the worker serves it (one at a time; the master never sends
- * another before `done`) and answers `done`. It exits on SIGTERM (the
+ * E_APP_LOAD). In 'master' queue mode each `request` message then carries
+ * one client socket: the worker serves it (one at a time; the master never
+ * sends another before `done`) and answers `done`. In 'kernel' mode it
+ * accepts its connections itself (runAcceptLoop). It exits on SIGTERM (the
  * master recycling it while idle), and by itself when the master goes away
  * — through watchParent, and from inside blocking app work through
  * parentGone() — so no worker outlives its parents. SIGINT is left to the
@@ -15,6 +16,8 @@ import { isCaplabError } from '../../errors.js';
 import { loadApp, withTiming } from '../../app/index.js';
 import { watchParent } from '../../process/index.js';
 import type { FailedMessage, WorkerConfig, WorkerConfigMessage, WorkerDoneMessage, WorkerReadyMessage, WorkerRequestMessage } from '../messages.js';
+import { loadNative } from '../native/load-native.js';
+import { runAcceptLoop } from './accept-loop.js';
 import { serveConnection, type ConnectionOutcome, type ServeContext } from './serve-connection.js';
 import { warmUp } from './warm-up.js';
 
@@ -34,6 +37,18 @@ async function start(config: WorkerConfig): Promise<void> {
     return;
   }
   await warmUp(ctx);
+  if (config.queue === 'kernel') {
+    // The master only starts kernel-mode workers once it has loaded the addon itself.
+    const { native, reason } = loadNative();
+    if (!native) {
+      send({ type: 'failed', code: 'E_STACK_START', message: reason }, () => process.exit(1));
+      return;
+    }
+    send({ type: 'ready', pid: process.pid }, () =>
+      runAcceptLoop(ctx, { native, slot: config.id - 1, scoreboardBytes: config.scoreboardBytes, maxRequests: config.maxRequests }),
+    );
+    return;
+  }
   process.on('message', (message: WorkerRequestMessage, socket: Socket | undefined) => {
     if (message?.type !== 'request') return;
     if (!socket) {

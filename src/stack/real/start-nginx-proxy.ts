@@ -57,6 +57,7 @@ async function startOnce(options: ProxyConfig, port: number): Promise<RunningPro
       host: options.host,
       port,
       pid: kept.pid,
+      pids: [kept.pid],
       stop() {
         stopping ??= kept.stop().then(() => rm(prefix, { recursive: true, force: true }));
         return stopping;

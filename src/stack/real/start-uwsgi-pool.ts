@@ -45,6 +45,8 @@ async function startOnce(options: PoolConfig, port: number, statsPort: number): 
       statsPort,
       pid: kept.pid,
       workers: options.workers,
+      // uWSGI's workers accept from the kernel's queue themselves
+      queue: 'kernel' as const,
       stop() {
         stopping ??= kept.stop().then(() => rm(dir, { recursive: true, force: true }));
         return stopping;
