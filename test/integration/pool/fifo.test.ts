@@ -17,10 +17,18 @@ function stamped(protocol: 'http' | 'uwsgi', path: string, stampMs: number): Buf
     : uwsgiGet(path, { HTTP_X_REQUEST_START: `t=${(stampMs / 1000).toFixed(3)}` });
 }
 
-describe.each(['http', 'uwsgi'] as const)('one FIFO listen queue, one request per worker (%s)', (protocol) => {
+const MODES = [
+  ['http', 'kernel'],
+  ['uwsgi', 'kernel'],
+  ['http', 'master'],
+  ['uwsgi', 'master'],
+] as const;
+
+describe.each(MODES)('one FIFO listen queue, one request per worker (%s, %s queue)', (protocol, queue) => {
   let pool: RunningPool | undefined;
   beforeAll(async () => {
-    pool = await startPool({ protocol, workers: 2 });
+    pool = await startPool({ protocol, workers: 2, queue });
+    expect(pool.queue).toBe(queue);
     // Workers warm their own serving path up before they report ready, but
     // the first hand-over of a connection still costs a little extra: like
     // a Django worker's first request. Warm both up with two overlapping requests.
@@ -98,7 +106,9 @@ describe.each(['http', 'uwsgi'] as const)('one FIFO listen queue, one request pe
   it('never queues a request behind a busy worker while another worker is idle', async () => {
     const long = await send(pool!.port, get(protocol, '/sleep?ms=800'));
     const short: Pending[] = [];
-    for (let i = 0; i < 3; i += 1) short.push(await send(pool!.port, get(protocol, '/sleep?ms=100')));
+    // Stamped, so the queue wait is measured from the send in both modes (in
+    // kernel mode the pool cannot see when a connection entered the queue).
+    for (let i = 0; i < 3; i += 1) short.push(await send(pool!.port, stamped(protocol, '/sleep?ms=100', Date.now())));
     const shorts = await Promise.all(short.map((p) => p.done));
     const longDone = await long.done;
     expect([longDone.status, ...shorts.map((r) => r.status)]).toEqual([200, 200, 200, 200]);
@@ -109,6 +119,18 @@ describe.each(['http', 'uwsgi'] as const)('one FIFO listen queue, one request pe
     expect(Math.max(...shorts.map((r) => r.closedAt))).toBeLessThan(longDone.closedAt);
     const queued = shorts.map((r) => Number(r.headers['x-caplab-queue-ms']));
     expect(queued[2]!).toBeGreaterThan(queued[0]!);
+  });
+
+  it('a worker awaiting an async /io handler takes no second connection', async () => {
+    const io = [await send(pool!.port, get(protocol, '/io?ms=400')), await send(pool!.port, get(protocol, '/io?ms=400'))];
+    const startedAt = performance.now();
+    const third = await send(pool!.port, stamped(protocol, '/hello', Date.now()));
+    const [a, b, c] = await Promise.all([...io, third].map((p) => p.done));
+    expect([a!.status, b!.status, c!.status]).toEqual([200, 200, 200]);
+    expect(new Set([a!.headers['x-caplab-worker'], b!.headers['x-caplab-worker']])).toEqual(new Set(['1', '2']));
+    // /hello waited in the queue until one of the idle-in-await workers was done.
+    expect(c!.closedAt - startedAt).toBeGreaterThan(400 * 0.8);
+    expect(Number(c!.headers['x-caplab-queue-ms'])).toBeGreaterThan(400 * 0.8);
   });
 });
 

@@ -64,4 +64,40 @@ describe('pool lifecycle', () => {
     expect(gone, `still alive: ${pids.filter(alive).join(', ')}`).toBe(true);
     expect((await blocked.done).status).toBe(0);
   });
+
+  it('kernel queue: kill -9 of the master ends every worker, busy or waiting in accept', async () => {
+    pool = await startPool({ protocol: 'http', workers: 2, queue: 'kernel' });
+    const workers = (await stats(pool)).workers.map((w) => w.pid);
+    // One worker blocked in a synchronous sleep, the other idle in accept.
+    const blocked = await send(pool.port, httpGet('/sleep?ms=20000'));
+    expect(await waitFor(async () => (await stats(pool!)).caplab!.busy === 1)).toBe(true);
+    strays.push(...workers);
+    process.kill(pool.pid, 'SIGKILL');
+    const gone = await waitFor(() => workers.every((pid) => !alive(pid)), 3_000);
+    expect(gone, `still alive: ${workers.filter(alive).join(', ')}`).toBe(true);
+    expect((await blocked.done).status).toBe(0);
+    await pool.stop();
+    pool = undefined;
+  });
+
+  it('without the native addon (CAPLAB_NATIVE=0) the pool runs its master queue and says why', async () => {
+    const saved = process.env.CAPLAB_NATIVE;
+    process.env.CAPLAB_NATIVE = '0';
+    try {
+      pool = await startPool({ protocol: 'http', workers: 1, listen: 1, queue: 'kernel' });
+    } finally {
+      if (saved === undefined) delete process.env.CAPLAB_NATIVE;
+      else process.env.CAPLAB_NATIVE = saved;
+    }
+    expect(pool.queue).toBe('master');
+    expect(pool.queueFallback).toMatch(/native pool addon is disabled/);
+    // Master-queue behaviour: a full queue answers 503 at once.
+    const slow = await send(pool.port, httpGet('/sleep?ms=500'));
+    expect(await waitFor(async () => (await stats(pool!)).load === 1)).toBe(true);
+    const queued = await send(pool.port, httpGet('/hello'));
+    expect(await waitFor(async () => (await stats(pool!)).listen_queue === 1)).toBe(true);
+    const refused = await (await send(pool.port, httpGet('/hello'))).done;
+    expect(refused.status).toBe(503);
+    expect([(await slow.done).status, (await queued.done).status]).toEqual([200, 200]);
+  });
 });

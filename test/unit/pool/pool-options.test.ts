@@ -24,6 +24,7 @@ describe('parsePoolOptions', () => {
       protocol: 'uwsgi',
       workers: DEFAULTS.workers,
       listen: DEFAULTS.listen,
+      queue: 'kernel',
       maxRequests: 0,
       timeScale: DEFAULTS.timeScale,
       app: 'sample',
