@@ -8,10 +8,19 @@ import { TARGETS } from './targets.js';
 
 type Rss = { proxy: number; master: number; worker: number };
 
-/** Peak RSS of the proxy (largest of its processes), the pool master and its largest worker. */
+/**
+ * Peak RSS of the proxy (largest of its processes and their children), the
+ * pool master and its largest worker. RunningStack.pids lists the proxy's
+ * processes, then the pool master; the workers are the master's children.
+ */
 function stackRss(stack: RunningStack): Rss {
-  const [proxy, master] = stack.pids as [number, number];
-  return { proxy: maxPeakRssMiB([proxy, ...childPids(proxy)]), master: maxPeakRssMiB([master]), worker: maxPeakRssMiB(childPids(master)) };
+  const proxies = stack.pids.slice(0, -1);
+  const master = stack.pids.at(-1) as number;
+  return {
+    proxy: maxPeakRssMiB(proxies.flatMap((pid) => [pid, ...childPids(pid)])),
+    master: maxPeakRssMiB([master]),
+    worker: maxPeakRssMiB(childPids(master)),
+  };
 }
 
 function rssResults(embedded: Rss | Error, real: Rss | Error | null): BenchResult[] {
