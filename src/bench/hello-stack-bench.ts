@@ -24,7 +24,7 @@ function stackRss(stack: RunningStack): Rss {
 }
 
 function rssResults(embedded: Rss | Error, real: Rss | Error | null): BenchResult[] {
-  const how = 'VmHWM from /proc/PID/status after the hello-stack runs; proxy = largest of its processes (nginx: its worker), worker = largest worker';
+  const how = 'VmHWM from /proc/PID/status after the hello-stack runs; proxy = largest of its processes (nginx: its worker); workers = the master\'s children in /proc, the largest';
   return (['proxy', 'master', 'worker'] as const).map((role) =>
     makeResult({
       name: `rss@${role}`,
