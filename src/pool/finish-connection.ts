@@ -3,6 +3,9 @@ import type { Socket } from 'node:net';
 /** How long a connection may stay open after the response, waiting for the client to close. */
 export const LINGER_MS = 1_000;
 
+/** Responses up to this size are copied into one buffer and written at once. */
+const SINGLE_WRITE_BYTES = 16 * 1024;
+
 /** How a response write ended: `delivered` once every byte was handed to the kernel. */
 export interface Finished {
   readonly bytes: number;
@@ -46,9 +49,15 @@ export function finishConnection(socket: Socket, buffers: readonly Buffer[], tim
     });
     socket.once('finish', () => settle(true));
     socket.once('close', () => settle(false));
-    socket.cork();
-    for (const buffer of buffers) socket.write(buffer);
-    socket.end();
-    socket.uncork();
+    // One write of one buffer where the response is small (the common case):
+    // a single send(2) with the FIN right after, as a C server would do.
+    if (buffers.length === 1 || total <= SINGLE_WRITE_BYTES) {
+      socket.end(buffers.length === 1 ? buffers[0] : Buffer.concat(buffers as Buffer[], total));
+    } else {
+      socket.cork();
+      for (const buffer of buffers) socket.write(buffer);
+      socket.end();
+      socket.uncork();
+    }
   });
 }

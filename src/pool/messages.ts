@@ -60,6 +60,8 @@ export interface WorkerConfig {
   readonly maxRequests: number;
   /** 'kernel' mode: size in bytes of the scoreboard at KERNEL_FDS.scoreboard. */
   readonly scoreboardBytes: number;
+  /** 'kernel' mode: the address the shared socket is bound to (SERVER_NAME/PORT without asking each connection). */
+  readonly local?: { readonly address: string; readonly port: number };
 }
 
 /** Master → worker: the worker's config. */

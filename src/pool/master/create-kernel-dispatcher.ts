@@ -25,14 +25,15 @@ export interface KernelDispatcher {
 
 /**
  * The master of a pool whose workers accept for themselves (uWSGI's model):
- * it shares the listening socket `listenFd` and a scoreboard with every
+ * it shares the listening socket `listen.fd` and a scoreboard with every
  * worker and never touches a connection. It respawns a worker that exits
  * (crash, max-requests, harakiri), and kills one whose current request, as
  * the scoreboard shows it, has run longer than `harakiriMs`; only that
  * request fails, since queued connections stay in the kernel's accept queue
  * for the other workers.
  */
-export function createKernelDispatcher(config: PoolConfig, native: PoolNative, listenFd: number): KernelDispatcher {
+export function createKernelDispatcher(config: PoolConfig, native: PoolNative, listen: { fd: number; address: string; port: number }): KernelDispatcher {
+  const listenFd = listen.fd;
   const slots = Array.from({ length: config.workers }, (_, i) => new WorkerSlot(i + 1));
   const bytes = Scoreboard.bytes(config.workers);
   const shared = native.createShared(bytes);
@@ -49,6 +50,7 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
     queue: 'kernel',
     maxRequests: config.maxRequests,
     scoreboardBytes: bytes,
+    local: { address: listen.address, port: listen.port },
   });
 
   async function spawn(slot: WorkerSlot): Promise<void> {

@@ -137,7 +137,7 @@ function kernelCore(config: PoolConfig, native: PoolNative): Core {
           : new ListenError('E_STACK_START', `cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
       }
       fd = bound.fd;
-      dispatcher = createKernelDispatcher(config, native, fd);
+      dispatcher = createKernelDispatcher(config, native, { fd, address: host, port: bound.port });
       await dispatcher.start();
       return { host: config.host, port: bound.port, workerPids: dispatcher.slots.map((slot) => slot.pid) };
     },

@@ -7,6 +7,7 @@ import { nativeAddonDisabled } from '../../config/index.js';
 export interface PoolNative {
   listen(host: string, port: number, backlog: number): { fd: number; port: number };
   createAcceptor(fd: number, callback: (err: Error | null, clientFd?: number) => void): Acceptor;
+  tryAccept(fd: number): number;
   queueInfo(fd: number): { queue: number; backlog: number };
   createShared(bytes: number): { fd: number; buffer: ArrayBuffer };
   mapShared(fd: number, bytes: number): ArrayBuffer;

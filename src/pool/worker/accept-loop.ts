@@ -28,11 +28,27 @@ export interface AcceptLoopOptions {
 export function runAcceptLoop(ctx: ServeContext, options: AcceptLoopOptions): void {
   const board = new Scoreboard(options.native.mapShared(KERNEL_FDS.scoreboard, options.scoreboardBytes));
   let served = 0;
-  const acceptor = options.native.createAcceptor(KERNEL_FDS.listen, (err, fd) => {
-    if (err || fd === undefined) {
-      process.stderr.write(`caplab worker ${ctx.worker}: cannot accept: ${err?.message ?? 'no descriptor'}\n`);
-      process.exit(1);
+  const fail = (err: unknown): never => {
+    process.stderr.write(`caplab worker ${ctx.worker}: cannot accept: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  };
+  // Take the next waiting connection at once if there is one (no epoll
+  // round trip under load), else wait for one.
+  const next = (): void => {
+    let fd: number;
+    try {
+      fd = options.native.tryAccept(KERNEL_FDS.listen);
+    } catch (err) {
+      fail(err);
     }
+    if (fd! >= 0) serve(fd!);
+    else acceptor.resume();
+  };
+  const acceptor = options.native.createAcceptor(KERNEL_FDS.listen, (err, fd) => {
+    if (err || fd === undefined) fail(err ?? 'no descriptor');
+    else serve(fd);
+  });
+  const serve = (fd: number): void => {
     const acceptedAtMs = wallClockMs();
     board.begin(options.slot, acceptedAtMs);
     const socket = new net.Socket({ fd, readable: true, writable: true });
@@ -49,10 +65,10 @@ export function runAcceptLoop(ctx: ServeContext, options: AcceptLoopOptions): vo
           if (socket.closed) process.exit(0);
           else socket.once('close', () => process.exit(0));
         } else {
-          acceptor.resume();
+          next();
         }
       });
-  });
+  };
   board.attach(options.slot, process.pid);
-  acceptor.resume();
+  next();
 }

@@ -17,6 +17,8 @@ export interface ServeContext {
   readonly worker: number;
   readonly timeScale: number;
   readonly socketTimeoutMs: number;
+  /** The listening address, when known up front (saves asking each connection). */
+  readonly local?: { readonly address: string; readonly port: number } | undefined;
 }
 
 /** How one connection ended: the `done` message without its type and id. */
@@ -35,7 +37,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  */
 export async function serveConnection(socket: Socket, acceptedAtMs: number, ctx: ServeContext): Promise<ConnectionOutcome> {
   socket.allowHalfOpen = true;
-  const request = await readRequest(socket, readerFor(socket, ctx.protocol), ctx.socketTimeoutMs);
+  const request = await readRequest(socket, readerFor(socket, ctx), ctx.socketTimeoutMs);
   if (request === null) {
     socket.destroy();
     return { outcome: 'dropped', bytes: 0 };
@@ -60,13 +62,13 @@ export async function serveConnection(socket: Socket, acceptedAtMs: number, ctx:
   return { outcome: 'served', status, exception: result.error !== undefined, bytes };
 }
 
-function readerFor(socket: Socket, protocol: ServeContext['protocol']): RequestReader {
-  if (protocol === 'uwsgi') return new UwsgiPacketReader();
+function readerFor(socket: Socket, ctx: ServeContext): RequestReader {
+  if (ctx.protocol === 'uwsgi') return new UwsgiPacketReader();
   return new HttpRequestReader({
     remoteAddress: socket.remoteAddress ?? '',
     remotePort: socket.remotePort ?? 0,
-    localAddress: socket.localAddress ?? '',
-    localPort: socket.localPort ?? 0,
+    localAddress: ctx.local?.address ?? socket.localAddress ?? '',
+    localPort: ctx.local?.port ?? socket.localPort ?? 0,
   });
 }
 
