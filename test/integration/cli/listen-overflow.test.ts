@@ -7,10 +7,10 @@ import type { RunResult } from '../../../src/results/index.js';
 import type { RunPlan } from '../../../src/scenario/index.js';
 import { runCli } from '../../helpers/cli.js';
 
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/scenarios');
+
 const SERVICE_MS = 2000;
 
-// The kernel queue's behaviour (SYN retries, served late, never refused) is the
-// pool's to test; here the scenario runs end to end with the master-held queue.
 describe('caplab run listen-overflow --queue master', () => {
   it('serves 1 + 4 queued and refuses the other 7 with 503 at once', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'caplab-overflow-'));
@@ -32,5 +32,24 @@ describe('caplab run listen-overflow --queue master', () => {
     expect(r.stdout).toMatch(/503 × 7/);
     expect(r.stdout).not.toMatch(/queue master, not kernel/);
     if (existsSync('/proc/net/netstat')) expect(result.overflow).toMatchObject({ systemWide: true });
+  });
+});
+
+describe('caplab run with the kernel queue (the default)', () => {
+  it('connections beyond the backlog are served late, never refused, and the overflow is counted', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'caplab-kernel-overflow-'));
+    const r = await runCli(['run', path.join(FIXTURES, 'kernel-overflow.yaml'), '--time-scale', '0.2', '--out', out, '--quiet', '--no-html']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as RunResult;
+    expect(result.stack.queue).toBe('kernel');
+    expect(result.summary.status).toEqual({ 200: 8 });
+    // At least one request's upstream connect waited on a SYN retransmission
+    // (about 1 s of wall time, 5 s of scenario time at this scale).
+    expect(result.synRetries?.requests ?? 0).toBeGreaterThan(0);
+    const retried = result.requests.filter((q) => (q.connectMs ?? 0) >= 500 / 0.2);
+    expect(retried.length).toBe(result.synRetries!.requests);
+    expect(Math.min(...retried.map((q) => q.connectMs!))).toBeGreaterThan(0.8 * (1000 / 0.2));
+    // The kernel counted the dropped SYNs (system-wide, so at least ours).
+    if (existsSync('/proc/net/netstat')) expect(result.overflow?.listenOverflows ?? 0).toBeGreaterThan(0);
   });
 });

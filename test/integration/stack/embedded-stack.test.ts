@@ -57,8 +57,9 @@ describe('the embedded stack end to end', () => {
     expect(done.map((d) => d.status)).toEqual([200, 200, 200]);
   });
 
-  it('a full listen queue gives an immediate 503 through the proxy', async () => {
-    stack = await startStack({ workers: 1, listen: 2, upstreamTimeoutMs: 10_000, timeScale: 1, app: 'sample' });
+  it('a full master-held listen queue gives an immediate 503 through the proxy', async () => {
+    stack = await startStack({ workers: 1, listen: 2, upstreamTimeoutMs: 10_000, timeScale: 1, app: 'sample', queue: 'master' });
+    expect(stack.describe.queue).toBe('master');
     const held = [get(`${stack.url}/sleep?ms=1500`)];
     await new Promise((r) => setTimeout(r, 150));
     held.push(get(`${stack.url}/sleep?ms=10`), get(`${stack.url}/sleep?ms=10`));
