@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../src/results/index.js';
 import type { RunPlan } from '../../../src/scenario/index.js';
 import { runCli } from '../../helpers/cli.js';
+import { NO_NATIVE, SKIP_KERNEL } from '../../helpers/native.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/scenarios');
 
@@ -35,7 +36,7 @@ describe('caplab run listen-overflow --queue master', () => {
   });
 });
 
-describe('caplab run with the kernel queue (the default)', () => {
+describe.skipIf(SKIP_KERNEL)(`caplab run with the kernel queue (the default)${NO_NATIVE}`, () => {
   it('connections beyond the backlog are served late, never refused, and the overflow is counted', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'caplab-kernel-overflow-'));
     const r = await runCli(['run', path.join(FIXTURES, 'kernel-overflow.yaml'), '--time-scale', '0.2', '--out', out, '--quiet', '--no-html']);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPool, type RunningPool } from '../../../src/pool/index.js';
 import { get, httpGet, send, sleep, stopAndCheck, uwsgiGet, type Pending } from './helpers.js';
+import { NO_NATIVE, SKIP_KERNEL } from '../../helpers/native.js';
 
 const SERVICE_MS = 200;
 /** Which wave each of the 5 requests is served in: 2 workers take 2 at a time. */
@@ -24,7 +25,7 @@ const MODES = [
   ['uwsgi', 'master'],
 ] as const;
 
-describe.each(MODES)('one FIFO listen queue, one request per worker (%s, %s queue)', (protocol, queue) => {
+describe.each(MODES.filter(([, queue]) => queue === 'master' || !SKIP_KERNEL))(`one FIFO listen queue, one request per worker (%s, %s queue)${NO_NATIVE}`, (protocol, queue) => {
   let pool: RunningPool | undefined;
   beforeAll(async () => {
     pool = await startPool({ protocol, workers: 2, queue });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readStats, startPool, type RunningPool } from '../../../src/pool/index.js';
 import { alive, httpGet, send, stats, stopAndCheck, waitFor } from './helpers.js';
+import { NO_NATIVE, SKIP_KERNEL } from '../../helpers/native.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/apps/orphan-pool.mjs');
@@ -65,7 +66,7 @@ describe('pool lifecycle', () => {
     expect((await blocked.done).status).toBe(0);
   });
 
-  it('kernel queue: kill -9 of the master ends every worker, busy or waiting in accept', async () => {
+  it.skipIf(SKIP_KERNEL)(`kernel queue: kill -9 of the master ends every worker, busy or waiting in accept${NO_NATIVE}`, async () => {
     pool = await startPool({ protocol: 'http', workers: 2, queue: 'kernel' });
     const workers = (await stats(pool)).workers.map((w) => w.pid);
     // One worker blocked in a synchronous sleep, the other idle in accept.

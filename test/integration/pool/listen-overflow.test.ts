@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPool, type RunningPool } from '../../../src/pool/index.js';
 import { exchange, httpGet, send, stats, stopAndCheck, waitFor } from './helpers.js';
+import { NO_NATIVE, SKIP_KERNEL } from '../../helpers/native.js';
 
 const SLOW_MS = 1_000;
 
@@ -40,7 +41,7 @@ describe('master queue overflow (workers=1, listen=2)', () => {
   });
 });
 
-describe('kernel queue (workers=1, listen=2): the accept queue is the listen queue', () => {
+describe.skipIf(SKIP_KERNEL)(`kernel queue (workers=1, listen=2): the accept queue is the listen queue${NO_NATIVE}`, () => {
   let pool: RunningPool | undefined;
   beforeAll(async () => {
     pool = await startPool({ protocol: 'http', workers: 1, listen: 2, queue: 'kernel' });
@@ -68,7 +69,7 @@ describe('kernel queue (workers=1, listen=2): the accept queue is the listen que
   });
 });
 
-describe('kernel queue depth from TCP_INFO', () => {
+describe.skipIf(SKIP_KERNEL)(`kernel queue depth from TCP_INFO${NO_NATIVE}`, () => {
   let pool: RunningPool | undefined;
   beforeAll(async () => {
     pool = await startPool({ protocol: 'http', workers: 2, queue: 'kernel' });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPool, type RunningPool } from '../../../src/pool/index.js';
 import { alive, exchange, httpGet, send, stats, stopAndCheck, waitFor } from './helpers.js';
+import { SKIP_KERNEL } from '../../helpers/native.js';
 
 const HARAKIRI_MS = 400;
 
-describe.each(['kernel', 'master'] as const)('a worker that dies is respawned; only its request fails (%s queue)', (queue) => {
+describe.each((['kernel', 'master'] as const).filter((queue) => queue === 'master' || !SKIP_KERNEL))('a worker that dies is respawned; only its request fails (%s queue)', (queue) => {
   let pool: RunningPool | undefined;
   beforeAll(async () => {
     pool = await startPool({ protocol: 'http', workers: 2, harakiriMs: HARAKIRI_MS, queue });
