@@ -31,6 +31,10 @@ export interface RunPredictions {
   readonly notes: readonly string[];
 }
 
+/** Why predicted 503s do not happen on a kernel-queue pool. */
+export const KERNEL_OVERFLOW_NOTE =
+  'the models refuse (503) what overflows the listen queue, as the master-held queue does; with the kernel queue the kernel drops those SYNs instead and the connections are retried about 1 s and 3 s (wall time) later, so they are served late, not refused';
+
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
@@ -63,7 +67,9 @@ export function predictRun(plan: RunPlan): RunPredictions {
     refusedShare: sim.count > 0 ? r3(sim.refused / sim.count) : 0,
     throughputRps: sim.durationMs > 0 ? r3((sim.count * 1000) / sim.durationMs) : null,
   };
-  return { analytic: analyticPrediction(plan), simulated, notes: workload.notes };
+  const notes = [...workload.notes];
+  if (stack.queue === 'kernel' && simulated.refusedShare > 0) notes.push(KERNEL_OVERFLOW_NOTE);
+  return { analytic: analyticPrediction(plan), simulated, notes };
 }
 
 /** M/M/c/K when it is exact for the plan, else null. */

@@ -30,4 +30,14 @@ describe('runTrace', () => {
     expect(predictRun(plan(yaml, 1)).simulated).toEqual(predictRun(plan(yaml, 1)).simulated);
     expect(predictRun(plan(yaml, 1)).simulated.meanWaitMs).not.toBe(predictRun(plan(yaml, 2)).simulated.meanWaitMs);
   });
+
+  it('says that predicted 503s are SYN-retry delays on a kernel-queue pool, and only there', () => {
+    const yaml = (queue: string) => `name: o\nstack: { workers: 1, listen: 2, queue: ${queue} }\nload:\n  - burst: { count: 8, path: /sleep?ms=1000 }\n`;
+    const kernel = predictRun(plan(yaml('kernel')));
+    expect(kernel.simulated.refusedShare).toBeGreaterThan(0);
+    expect(kernel.notes.some((n) => /kernel drops those SYNs/.test(n))).toBe(true);
+    expect(predictRun(plan(yaml('master'))).notes.some((n) => /SYN/.test(n))).toBe(false);
+    const roomy = `name: r\nstack: { workers: 1, listen: 100 }\nload:\n  - burst: { count: 8, path: /sleep?ms=1000 }\n`;
+    expect(predictRun(plan(roomy)).notes.some((n) => /SYN/.test(n))).toBe(false);
+  });
 });
