@@ -63,6 +63,8 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       ...(pool.queueFallback !== undefined ? { queueFallback: pool.queueFallback } : {}),
       ...(proxyKind === 'embedded' ? { proxyProcesses: config.proxyProcesses ?? DEFAULTS.proxyProcesses } : {}),
     },
+    // Placeholder until the exit watch lands: never resolves.
+    died: new Promise<never>(() => undefined),
     async sample() {
       const stats = await readStats(pool.host, pool.statsPort);
       return { queue: stats.listen_queue, busy: stats.workers.filter((w) => w.status === 'busy').length };

@@ -36,6 +36,16 @@ export type QueueMode = 'kernel' | 'master';
 export type ProxyKind = 'embedded' | 'nginx';
 export type PoolKind = 'embedded' | 'uwsgi';
 
+/** A role process of a running stack that exited before `stop()` was called. */
+export interface RoleDeath {
+  readonly role: 'proxy' | 'pool master' | 'keeper';
+  readonly pid: number;
+  /** Exit code, or null when a signal ended it. */
+  readonly code: number | null;
+  /** Signal name (e.g. 'SIGKILL'), or null when it exited by itself. */
+  readonly signal: string | null;
+}
+
 /** A started proxy → pool → app stack. */
 export interface RunningStack {
   /** Base URL of the proxy, e.g. http://127.0.0.1:43121 */
@@ -45,6 +55,8 @@ export interface RunningStack {
   readonly pids: readonly number[];
   /** One sample of the pool's listen-queue depth and busy workers (tMs left 0). */
   sample(): Promise<Omit<TimelinePoint, 'tMs'>>;
+  /** Resolves when any role process dies before stop() was called; never resolves after stop(). */
+  readonly died: Promise<RoleDeath>;
   /** Stops every role; safe to call more than once. */
   stop(): Promise<void>;
 }
