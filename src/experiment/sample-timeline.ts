@@ -1,16 +1,32 @@
 import type { TimelinePoint } from '../results/index.js';
 import type { RunningStack } from '../stack/index.js';
 
+/** Samples that failed during a run: how many, and the first one's message. */
+export interface SampleFailures {
+  readonly count: number;
+  /** The first failure's message (e.g. "pool stats at 127.0.0.1:41234: connect ECONNREFUSED"); undefined when none failed. */
+  readonly first: string | undefined;
+}
+
+/** A running sampler. */
+export interface TimelineSampler {
+  /** Stops sampling, waits for a sample in flight, and returns the points in time order. */
+  stop(): Promise<TimelinePoint[]>;
+  /** The samples that failed so far (a failed sample adds no point, and is counted here, never swallowed). */
+  failures(): SampleFailures;
+}
+
 /**
  * Samples the pool's listen-queue depth and busy workers every `intervalMs`
  * of wall time until `stop()` is called. Times are converted to scenario ms
- * from `startedAt` (epoch ms). A failed sample is skipped, never fatal;
- * samples never overlap.
+ * from `startedAt` (epoch ms). A failed sample is never fatal: it adds no
+ * point and is counted in `failures()`, with the first message kept, for
+ * the caller to report. Samples never overlap.
  */
-export function sampleTimeline(stack: RunningStack, startedAt: number, timeScale: number, intervalMs: number): {
-  stop(): Promise<TimelinePoint[]>;
-} {
+export function sampleTimeline(stack: RunningStack, startedAt: number, timeScale: number, intervalMs: number): TimelineSampler {
   const points: TimelinePoint[] = [];
+  let failed = 0;
+  let first: string | undefined;
   let inFlight: Promise<void> | null = null;
   const tick = (): void => {
     if (inFlight) return;
@@ -20,7 +36,10 @@ export function sampleTimeline(stack: RunningStack, startedAt: number, timeScale
       .then((s) => {
         points.push({ tMs: Math.round(((t - startedAt) / timeScale) * 1000) / 1000, queue: s.queue, busy: s.busy });
       })
-      .catch(() => undefined)
+      .catch((err: unknown) => {
+        failed += 1;
+        first ??= err instanceof Error ? err.message : String(err);
+      })
       .finally(() => {
         inFlight = null;
       });
@@ -33,5 +52,6 @@ export function sampleTimeline(stack: RunningStack, startedAt: number, timeScale
       if (inFlight) await inFlight;
       return points.sort((a, b) => a.tMs - b.tMs);
     },
+    failures: () => ({ count: failed, first }),
   };
 }

@@ -1,6 +1,6 @@
 import { DEFAULTS } from '../config/index.js';
 import { CaplabError, ERROR_CODES, type ErrorCode } from '../errors.js';
-import { ChildStartError, forkChild, resolveEntry } from '../process/index.js';
+import { ChildStartError, forkChild, resolveEntry, type ProcessExit } from '../process/index.js';
 import type { MasterConfigMessage, MasterReadyMessage } from './messages.js';
 import { parsePoolOptions, type PoolConfig, type PoolOptions } from './pool-options.js';
 
@@ -25,6 +25,12 @@ export interface RunningPool {
   /** Set when 'kernel' was asked for but the pool runs 'master': why, in one line. */
   readonly queueFallback?: string;
   /**
+   * Resolves when the master exits, for whatever reason (stop() included);
+   * its workers are SIGKILLed by then, even ones blocked in JavaScript.
+   * (Real uWSGI: its master, or the keeper above it if that ends first.)
+   */
+  readonly exited: Promise<ProcessExit>;
+  /**
    * SIGTERM to the master, which SIGKILLs its workers; SIGKILL after
    * DEFAULTS.stopGraceMs. Resolves once the master has exited; safe to
    * call more than once.
@@ -46,7 +52,9 @@ export interface RunningPool {
  * anything starts); rejects with CaplabError E_PORT_IN_USE when a port is
  * taken, E_APP_LOAD when the app cannot be loaded, E_STACK_START otherwise.
  * Neither master nor workers outlive the calling process, even after
- * `kill -9` of it.
+ * `kill -9` of it; no worker outlives the master, even after `kill -9` of
+ * the master while every worker is blocked in JavaScript (the master leads
+ * a process group of its own, which is SIGKILLed when it exits).
  */
 export async function startPool(options: PoolOptions = {}): Promise<RunningPool> {
   const config = parsePoolOptions(options);
@@ -55,6 +63,7 @@ export async function startPool(options: PoolOptions = {}): Promise<RunningPool>
   try {
     supervised = await forkChild<MasterReadyMessage>(entry, config satisfies MasterConfigMessage['config'], {
       startTimeoutMs: POOL_START_TIMEOUT_MS,
+      ownGroup: true,
     });
   } catch (err) {
     if (err instanceof ChildStartError) {
@@ -74,6 +83,7 @@ export async function startPool(options: PoolOptions = {}): Promise<RunningPool>
     workers: config.workers,
     queue,
     ...(queueFallback !== undefined ? { queueFallback } : {}),
+    exited: supervised.exited.then((status) => ({ pid: supervised.child.pid ?? -1, ...status })),
     stop: () => (stopping ??= supervised.stop(DEFAULTS.stopGraceMs)),
   });
 }

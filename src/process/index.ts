@@ -1,3 +1,4 @@
 export { resolveEntry } from './resolve-entry.js';
 export { watchParent, parentGone } from './watch-parent.js';
-export { forkChild, ChildStartError, type Supervised, type ForkOptions } from './supervise-child.js';
+export { forkChild, childExit, signalChildren, ChildStartError, type Supervised, type ForkOptions, type ExitStatus, type ProcessExit } from './supervise-child.js';
+export { readProcStat, isRunning, type ProcStat } from './proc-stat.js';

@@ -2,7 +2,9 @@ import { startPool, readStats } from '../pool/index.js';
 import { startProxy } from '../proxy/index.js';
 import { DEFAULTS } from '../config/index.js';
 import { requireRealPrograms, startNginxProxy, startUwsgiPool } from './real/index.js';
+import type { ProcessExit } from '../process/index.js';
 import type { RunningStack, StackConfig } from './types.js';
+import { exitOf, watchRoles } from './watch-roles.js';
 
 /**
  * Starts a stack: a prefork pool (master + workers on a loopback port,
@@ -11,7 +13,9 @@ import type { RunningStack, StackConfig } from './types.js';
  * version unless `proxy: 'nginx'` or `pool: 'uwsgi'` asks for Debian's
  * program (uWSGI runs the Django project, whatever `app` says). If a role
  * fails to start, the ones already started are stopped and the error is
- * rethrown.
+ * rethrown. Once started, the proxy's main process, the pool's master and
+ * any keeper are watched: `died` resolves with the first that ends before
+ * `stop()` is called.
  */
 export async function startStack(config: StackConfig): Promise<RunningStack> {
   const proxyKind = config.proxy ?? 'embedded';
@@ -31,6 +35,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       ? await startUwsgiPool({ ...poolOptions, app: 'django' })
       : await startPool({ ...poolOptions, app: config.app, queue: config.queue ?? DEFAULTS.queue });
   let proxy;
+  let proxyExited: Promise<ProcessExit> | undefined;
   try {
     const proxyOptions = {
       host: DEFAULTS.host,
@@ -42,12 +47,26 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       readTimeoutMs: config.upstreamTimeoutMs,
     };
     const proxyProcesses = config.proxyProcesses ?? DEFAULTS.proxyProcesses;
-    proxy = proxyKind === 'nginx' ? await startNginxProxy(proxyOptions) : await startProxy({ ...proxyOptions, workerProcesses: proxyProcesses });
+    if (proxyKind === 'nginx') {
+      const nginx = await startNginxProxy(proxyOptions);
+      proxyExited = nginx.exited;
+      proxy = nginx;
+    } else {
+      proxy = await startProxy({ ...proxyOptions, workerProcesses: proxyProcesses });
+    }
   } catch (err) {
     await pool.stop();
     throw err;
   }
   let stopping: Promise<void> | undefined;
+  const stopped = (): boolean => stopping !== undefined;
+  const died = watchRoles(
+    [
+      { role: 'proxy', exited: proxyExited ?? exitOf(proxy.pid, stopped) },
+      { role: 'pool master', exited: pool.exited },
+    ],
+    stopped,
+  );
   return {
     url: proxy.url,
     pids: [...proxy.pids, pool.pid],
@@ -63,8 +82,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       ...(pool.queueFallback !== undefined ? { queueFallback: pool.queueFallback } : {}),
       ...(proxyKind === 'embedded' ? { proxyProcesses: config.proxyProcesses ?? DEFAULTS.proxyProcesses } : {}),
     },
-    // Placeholder until the exit watch lands: never resolves.
-    died: new Promise<never>(() => undefined),
+    died,
     async sample() {
       const stats = await readStats(pool.host, pool.statsPort);
       return { queue: stats.listen_queue, busy: stats.workers.filter((w) => w.status === 'busy').length };

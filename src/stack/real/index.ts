@@ -12,4 +12,4 @@ export { checkRealPrograms, requireRealPrograms, type RealPrograms, type RealRol
 export { assertListenFits, readSomaxconn } from './check-listen.js';
 export { harakiriSeconds } from './uwsgi-args.js';
 export { REAL_PROGRAMS, REAL_PACKAGES } from './programs.js';
-export type { NginxProxyOptions, RunningProxy, UwsgiPoolOptions, RunningPool, UpstreamProtocol } from './types.js';
+export type { NginxProxyOptions, RunningProxy, RunningNginx, UwsgiPoolOptions, RunningPool, UpstreamProtocol } from './types.js';

@@ -17,7 +17,8 @@
  * parent pid changes, see watchParent) or sends SIGTERM, it SIGTERMs the
  * program, SIGKILLs its whole group after the grace period, removes the
  * program's temp dir and exits. If the program dies on its own, the keeper
- * cleans up the same way and exits 1.
+ * first says so (`{type:'exited', pid, code, signal}`), then cleans up the
+ * same way and exits 1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, rmSync } from 'node:fs';
@@ -75,7 +76,10 @@ async function start(cfg: KeeperConfig): Promise<void> {
   });
   program.once('exit', (code, signal) => {
     programExit ??= `exited (${signal ?? `code ${code}`})`;
-    if (ready) exitAfterCleanUp(1);
+    if (ready && program?.pid !== undefined) {
+      const pid = program.pid;
+      void send({ type: 'exited', pid, code, signal }).finally(() => exitAfterCleanUp(1));
+    }
   });
   const ports = [...new Set([...cfg.listenPorts, ...cfg.readyPorts])].map((p) => `${cfg.host}:${p}`).join(', ');
   const pid = program.pid;

@@ -1,7 +1,8 @@
 /**
  * IPC between caplab and a keeper process (see keeper-main.ts). The parent
  * sends `{type:'config', config: KeeperConfig}` (forkChild does this); the
- * keeper answers once with `KeeperReady` or `KeeperFailed`.
+ * keeper answers once with `KeeperReady` or `KeeperFailed`, and after
+ * `KeeperReady` sends `KeeperProgramExited` if the program dies by itself.
  */
 export interface KeeperConfig {
   /** Short name for messages, e.g. 'nginx'. */
@@ -41,4 +42,12 @@ export interface KeeperFailed {
   readonly message: string;
 }
 
-export type KeeperMessage = KeeperReady | KeeperFailed;
+/** After `ready`: the program ended on its own; the keeper ends its group and exits 1 next. */
+export interface KeeperProgramExited {
+  readonly type: 'exited';
+  readonly pid: number;
+  readonly code: number | null;
+  readonly signal: string | null;
+}
+
+export type KeeperMessage = KeeperReady | KeeperFailed | KeeperProgramExited;

@@ -1,6 +1,6 @@
-import { ChildStartError, forkChild, resolveEntry } from '../../process/index.js';
+import { ChildStartError, forkChild, resolveEntry, type ProcessExit } from '../../process/index.js';
 import { CaplabError, ERROR_CODES, type ErrorCode } from '../../errors.js';
-import type { KeeperConfig, KeeperReady } from './keeper-messages.js';
+import type { KeeperConfig, KeeperMessage, KeeperReady } from './keeper-messages.js';
 
 /** A real program under a keeper process. */
 export interface KeptProgram {
@@ -8,6 +8,12 @@ export interface KeptProgram {
   readonly pid: number;
   /** Pid of the keeper. */
   readonly keeperPid: number;
+  /**
+   * Resolves when the program or its keeper ends, for whatever reason
+   * (stop() included): with the program's pid and status if the keeper
+   * reported its death, else with the keeper's (`keeper: true`).
+   */
+  readonly exited: Promise<ProcessExit>;
   /** SIGTERM to the keeper, which ends the program's group; resolves once the keeper has exited. */
   stop(): Promise<void>;
 }
@@ -31,9 +37,20 @@ export async function startKeeper(config: KeeperConfig): Promise<KeptProgram> {
   try {
     const kept = await forkChild<KeeperReady>(entry, config, { startTimeoutMs: config.startTimeoutMs + margin });
     let stopping: Promise<void> | undefined;
+    const keeperPid = kept.child.pid ?? -1;
+    const programExited = new Promise<ProcessExit>((resolve) => {
+      const onMessage = (message: KeeperMessage): void => {
+        if (message?.type !== 'exited') return;
+        kept.child.off('message', onMessage);
+        resolve({ pid: message.pid, code: message.code, signal: message.signal });
+      };
+      kept.child.on('message', onMessage);
+    });
+    const keeperExited = kept.exited.then((status): ProcessExit => ({ pid: keeperPid, keeper: true, ...status }));
     return {
       pid: kept.ready.pid,
-      keeperPid: kept.child.pid ?? -1,
+      keeperPid,
+      exited: Promise.race([programExited, keeperExited]),
       stop() {
         stopping ??= kept.stop(margin);
         return stopping;

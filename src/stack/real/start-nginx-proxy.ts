@@ -10,12 +10,12 @@ import { pickFreePort } from './pick-free-port.js';
 import { REAL_PROGRAMS } from './programs.js';
 import { nginxAddress, renderNginxConf } from './render-nginx-conf.js';
 import { startKeeper } from './start-keeper.js';
-import type { NginxProxyOptions, RunningProxy } from './types.js';
+import type { NginxProxyOptions, RunningNginx } from './types.js';
 
 /** How long nginx gets to accept connections. */
 const START_TIMEOUT_MS = 15_000;
 
-async function startOnce(options: ProxyConfig, port: number): Promise<RunningProxy> {
+async function startOnce(options: ProxyConfig, port: number): Promise<RunningNginx> {
   const prefix = await mkdtemp(path.join(os.tmpdir(), 'caplab-nginx-'));
   try {
     await mkdir(path.join(prefix, 'tmp'));
@@ -58,6 +58,7 @@ async function startOnce(options: ProxyConfig, port: number): Promise<RunningPro
       port,
       pid: kept.pid,
       pids: [kept.pid],
+      exited: kept.exited,
       stop() {
         stopping ??= kept.stop().then(() => rm(prefix, { recursive: true, force: true }));
         return stopping;
@@ -95,7 +96,7 @@ async function checkPaths(config: ProxyConfig): Promise<void> {
  * (with nginx's last log lines) if it does not start. A port picked here
  * that another process took first is picked again, once.
  */
-export async function startNginxProxy(options: NginxProxyOptions): Promise<RunningProxy> {
+export async function startNginxProxy(options: NginxProxyOptions): Promise<RunningNginx> {
   const config = parseProxyOptions(options);
   await checkPaths(config);
   requireRealPrograms(['nginx']);

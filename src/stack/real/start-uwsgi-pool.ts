@@ -47,6 +47,7 @@ async function startOnce(options: PoolConfig, port: number, statsPort: number): 
       workers: options.workers,
       // uWSGI's workers accept from the kernel's queue themselves
       queue: 'kernel' as const,
+      exited: kept.exited,
       stop() {
         stopping ??= kept.stop().then(() => rm(dir, { recursive: true, force: true }));
         return stopping;

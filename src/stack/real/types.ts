@@ -4,9 +4,16 @@
  * says so the day the two drift apart. All times are wall-clock ms.
  */
 import type { PoolOptions, RunningPool } from '../../pool/index.js';
+import type { ProcessExit } from '../../process/index.js';
 import type { ProxyOptions, RunningProxy } from '../../proxy/index.js';
 
 export type { RunningPool, RunningProxy };
+
+/** nginx's handle: the embedded proxy's, plus how nginx (or its keeper) ends. */
+export interface RunningNginx extends RunningProxy {
+  /** Resolves when nginx's master or its keeper exits, for whatever reason (stop() included). */
+  readonly exited: Promise<ProcessExit>;
+}
 
 /** How the proxy talks to the pool. */
 export type UpstreamProtocol = 'uwsgi' | 'http';
