@@ -2,25 +2,13 @@
  * The uWSGI role: a prefork pool (a master process with one FIFO listen
  * queue, and worker processes serving one request at a time) speaking
  * uwsgi or HTTP on loopback, with a uWSGI-style stats server. Also the
- * uwsgi codec and its streaming reader. The rest of caplab imports the pool
- * only through this module.
+ * streaming uwsgi packet reader (the codec itself is src/uwsgi/). The rest
+ * of caplab imports the pool only through this module.
  */
 export { startPool, type RunningPool } from './start-pool.js';
 export { parsePoolOptions, type PoolOptions, type PoolConfig } from './pool-options.js';
 export { readStats, parseStats } from './read-stats.js';
 export type { PoolStats, WorkerStats, SocketStats, CaplabPoolStats } from './stats-types.js';
-export {
-  encodeRequest,
-  decodeRequest,
-  decodeHeader,
-  decodeVars,
-  UwsgiPacketError,
-  MAX_VARS_SIZE,
-  HEADER_SIZE,
-  type UwsgiRequest,
-  type UwsgiRequestHeader,
-} from './uwsgi/codec.js';
 export { UwsgiPacketReader } from './uwsgi/packet-reader.js';
 export { HttpRequestReader } from './http/http-request-reader.js';
 export { RequestRefused, MAX_BODY_BYTES, type ParsedRequest, type RequestReader } from './request-reader.js';
-export { isLoopbackHost } from '../config/index.js';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { buildHttpRequestHead, NOT_FORWARDED_TO_HTTP } from './build-http-request-head.js';
 import { buildUwsgiVars } from './build-uwsgi-vars.js';
-import { encodeUwsgiPacket } from './encode-uwsgi-packet.js';
+import { encodeUwsgiPacket } from '../uwsgi/index.js';
 import type { ProxyConfig } from './proxy-options.js';
 import { combineRequestHeaders } from './request-headers.js';
 import type { RequestTarget } from './request-target.js';

@@ -1,6 +1,6 @@
 import { ByteQueue } from '../byte-queue.js';
 import { RequestRefused, checkBodyLength, type ParsedRequest, type RequestReader } from '../request-reader.js';
-import { HEADER_SIZE, UwsgiPacketError, decodeHeader, decodeVars } from './codec.js';
+import { HEADER_SIZE, UwsgiPacketError, decodeHeader, decodeVars } from '../../uwsgi/index.js';
 
 /**
  * Reads one uwsgi request packet from a stream: the 4-byte header, then

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { withTiming, type AppResponse } from '../../app/index.js';
-import { encodeRequest } from '../uwsgi/codec.js';
+import { encodeRequest } from '../../uwsgi/index.js';
 import { serveConnection, type ServeContext } from './serve-connection.js';
 
 /** How long the warm-up may take before the worker gives up on it and starts anyway. */

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { alive, descendants, waitFor } from '../../helpers/processes.js';
-import { encodeRequest, readStats, type PoolStats, type RunningPool } from '../../../src/pool/index.js';
+import { readStats, type PoolStats, type RunningPool } from '../../../src/pool/index.js';
+import { encodeRequest } from '../../../src/uwsgi/index.js';
 
 /** What came back on one connection. `status` is 0 when the connection closed without a response. */
 export interface Exchange {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeRequest, startPool, type RunningPool } from '../../../src/pool/index.js';
+import { startPool, type RunningPool } from '../../../src/pool/index.js';
+import { encodeRequest } from '../../../src/uwsgi/index.js';
 import { alive, exchange, stats, stopAndCheck, uwsgiGet, waitFor } from './helpers.js';
 
 const ECHO_APP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/apps/echo-app.mjs');

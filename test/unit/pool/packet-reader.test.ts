@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRequest, RequestRefused, UwsgiPacketReader, type ParsedRequest } from '../../../src/pool/index.js';
+import { RequestRefused, UwsgiPacketReader, type ParsedRequest } from '../../../src/pool/index.js';
+import { encodeRequest } from '../../../src/uwsgi/index.js';
 
 function refusal(fn: () => unknown): RequestRefused {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRequest, encodeRequest } from '../../../src/pool/uwsgi/codec.js';
+import { decodeRequest, encodeRequest } from '../../../src/uwsgi/index.js';
 import { buildHttpRequestHead, NOT_FORWARDED_TO_HTTP } from '../../../src/proxy/build-http-request-head.js';
 import { buildUwsgiVars, type EnvironInput } from '../../../src/proxy/build-uwsgi-vars.js';
 import { combineRequestHeaders } from '../../../src/proxy/request-headers.js';

@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { decodeHeader, decodeRequest, HEADER_SIZE } from '../../../../src/pool/uwsgi/codec.js';
+import { decodeHeader, decodeRequest, HEADER_SIZE } from '../../../../src/uwsgi/index.js';
 
 /** A fake upstream listening on a loopback port; `close()` also drops its open connections. */
 export interface FakeUpstream {

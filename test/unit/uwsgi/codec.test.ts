@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHeader, decodeRequest, decodeVars, encodeRequest, UwsgiPacketError } from '../../../src/pool/index.js';
+import { decodeHeader, decodeRequest, decodeVars, encodeRequest, UwsgiPacketError } from '../../../src/uwsgi/index.js';
 
 /** One var as nginx writes it: u16 LE key length, key, u16 LE value length, value. */
 function rawVar(key: string, value: string): number[] {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRequest, encodeRequest } from '../../../src/pool/uwsgi/codec.js';
-import { encodeUwsgiPacket } from '../../../src/proxy/encode-uwsgi-packet.js';
+import { decodeRequest, encodeRequest, encodeUwsgiPacket } from '../../../src/uwsgi/index.js';
 
 const vars: Array<[string, string]> = [
   ['QUERY_STRING', 'a=1'],

@@ -1,4 +1,4 @@
-import { HEADER_SIZE, MAX_VARS_SIZE } from '../pool/uwsgi/codec.js';
+import { HEADER_SIZE, MAX_VARS_SIZE } from './codec.js';
 
 /** Largest key or value a uwsgi var can carry (its length field is 16 bits). */
 const MAX_VAR_PART = 0xffff;
