@@ -9,7 +9,6 @@ export { loadApp, SAMPLE_APP } from './load-app.js';
 export { createSampleHandler, handler as sampleHandler, type SampleAppHooks } from './sample-app.js';
 export { withTiming, type TimedHandler, type TimedResult, type TimedResponse } from './with-timing.js';
 export { parseRequestStart } from './parse-request-start.js';
-export { wallClockMs } from '../config/index.js';
 export { sleepBlocking, BLOCK_SLICE_MS } from './sleep-blocking.js';
 export { burnCpu } from './burn-cpu.js';
 export { MAX_MS, MAX_BYTES } from './query-values.js';

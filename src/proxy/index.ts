@@ -8,4 +8,3 @@ export { startProxy, type RunningProxy } from './start-proxy.js';
 export { parseProxyOptions, type ProxyOptions, type ProxyConfig } from './proxy-options.js';
 export type { AccessLogRecord } from './access-log.js';
 export { UPSTREAM_CONNECT_TIME_HEADER } from './forward-request.js';
-export { isLoopbackHost } from '../config/index.js';

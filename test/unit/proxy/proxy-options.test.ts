@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS } from '../../../src/config/index.js';
+import { DEFAULTS, isLoopbackHost } from '../../../src/config/index.js';
 import { CaplabError } from '../../../src/errors.js';
-import { isLoopbackHost, parseProxyOptions, type ProxyOptions } from '../../../src/proxy/index.js';
+import { parseProxyOptions, type ProxyOptions } from '../../../src/proxy/index.js';
 
 const upstream = { host: '127.0.0.1', port: 9001, protocol: 'uwsgi' } as const;
 
