@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
 import { runLoad } from '../load/index.js';
-import { evaluateThreshold, type RunPlan } from '../scenario/index.js';
+import type { RunPlan } from '../scenario/index.js';
 import { readListenCounters, startStack } from '../stack/index.js';
 import { stackConfig, type StackChoices } from './stack-config.js';
 import {
   checkLittlesLaw,
+  evaluateThreshold,
   overflowBetween,
   sampleRecords,
   summarizePhases,
@@ -75,7 +76,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
       ...(synRetries !== null ? { synRetries } : {}),
       littlesLaw: checkLittlesLaw(records, timeline),
       predictions: predictOrNote(plan),
-      aborted: options.signal?.aborted ?? false,
+      ...(options.signal?.aborted ? { aborted: 'interrupted' } : {}),
     };
   } finally {
     await stack.stop();

@@ -33,7 +33,7 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
       summary: result.summary,
       thresholds: result.thresholds,
       results: path.join(`workers-${workers}`, 'results.json'),
-      littlesLaw: result['littlesLaw'] ?? null,
+      littlesLaw: result.littlesLaw ?? null,
       predicted: predictedForRun(result),
     });
   }
@@ -52,6 +52,6 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
     recommended: passing.length > 0 ? Math.min(...passing.map((r) => r.workers)) : null,
     ...(queueFallback !== undefined ? { queueFallback } : {}),
     ...sweepModels(plan, runs),
-    aborted: options.signal?.aborted ?? false,
+    ...(options.signal?.aborted ? { aborted: 'interrupted' } : {}),
   };
 }

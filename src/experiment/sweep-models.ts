@@ -1,22 +1,21 @@
 import { fitUsl, type UslFit } from '../plan/index.js';
-import type { RunResult, SweepRun } from '../results/index.js';
+import type { RunResult, SweepPredicted, SweepRun } from '../results/index.js';
 import type { RunPlan } from '../scenario/index.js';
 
 /**
  * The prediction a sweep draws beside one run's measurements: the analytic
  * model's where it is exact, else the simulator's; null if the run has none.
  */
-export function predictedForRun(result: RunResult): Record<string, number | string | null> | null {
-  const predictions = result['predictions'] as { analytic?: Record<string, unknown> | null; simulated?: Record<string, unknown> } | undefined;
-  const source = predictions?.analytic ?? predictions?.simulated;
-  if (!source) return null;
-  const pick = (k: string): number | null => (typeof source[k] === 'number' ? (source[k] as number) : null);
+export function predictedForRun(result: RunResult): SweepPredicted | null {
+  const predictions = result.predictions;
+  if (predictions === undefined || 'error' in predictions) return null;
+  const source = predictions.analytic ?? predictions.simulated;
   return {
-    source: typeof source['source'] === 'string' ? (source['source'] as string) : null,
-    p50LatencyMs: pick('p50LatencyMs'),
-    p99LatencyMs: pick('p99LatencyMs'),
-    meanWaitMs: pick('meanWaitMs'),
-    throughputRps: pick('throughputRps'),
+    source: source.source,
+    p50LatencyMs: source.p50LatencyMs,
+    p99LatencyMs: source.p99LatencyMs,
+    meanWaitMs: source.meanWaitMs,
+    throughputRps: source.throughputRps,
   };
 }
 

@@ -43,8 +43,8 @@ function describeWaits(result: RunResult): string {
 /**
  * One plain-language sentence summing up a run, computed from its data,
  * e.g. "2 workers served 3 requests in 20.0 s; 1 waited 10.0 s in the
- * listen queue; p99 latency 20.0 s." A run whose `aborted` flag is set
- * says that it was interrupted.
+ * listen queue; p99 latency 20.0 s." A run stopped early (`aborted`)
+ * says what stopped it.
  */
 export function describeRun(result: RunResult): string {
   const s = result.summary;
@@ -55,6 +55,6 @@ export function describeRun(result: RunResult): string {
   ];
   if (s.errors > 0) parts.push(`${formatCount(s.errors)} failed (${describeFailures(s.status)})`);
   parts.push(`p99 latency ${formatMs(s.latencyMs.p99)}`);
-  const interrupted = result['aborted'] === true ? ' The run was interrupted, so these numbers cover only the part that ran.' : '';
+  const interrupted = result.aborted !== undefined ? ` The run stopped early (${result.aborted}), so these numbers cover only the part that ran.` : '';
   return `${parts.join('; ')}.${interrupted}`;
 }

@@ -1,6 +1,5 @@
 import type { RunResult } from '../results/index.js';
 import { formatMs, formatNumber, formatRps } from './format-values.js';
-import { fieldOf, numberAt } from './read-extra.js';
 
 /**
  * The Little's law check on the listen queue in one sentence, for the
@@ -9,14 +8,9 @@ import { fieldOf, numberAt } from './read-extra.js';
  * (no timeline, or no request carried a queue time).
  */
 export function formatLittlesLaw(result: RunResult): string {
-  const ll = fieldOf(result, 'littlesLaw');
-  const observed = numberAt(ll, 'meanQueueLength');
-  const predicted = numberAt(ll, 'predictedQueueLength');
-  if (observed === null || predicted === null) return '';
-  const ratio = numberAt(ll, 'ratio');
-  const rate = numberAt(ll, 'arrivalRatePerSec');
-  const wait = numberAt(ll, 'meanWaitMs');
-  return `Mean listen-queue length sampled over the run: ${formatNumber(observed)}. Little’s law (arrival rate × mean wait = ${
-    rate === null ? '?' : formatRps(rate)
-  } × ${wait === null ? '?' : formatMs(wait)}) gives ${formatNumber(predicted)}${ratio === null ? '' : `, a ratio of ${formatNumber(ratio)}`}.`;
+  const ll = result.littlesLaw;
+  if (ll === undefined || ll === null) return '';
+  return `Mean listen-queue length sampled over the run: ${formatNumber(ll.meanQueueLength)}. Little’s law (arrival rate × mean wait = ${formatRps(
+    ll.arrivalRatePerSec,
+  )} × ${formatMs(ll.meanWaitMs)}) gives ${formatNumber(ll.predictedQueueLength)}${ll.ratio === null ? '' : `, a ratio of ${formatNumber(ll.ratio)}`}.`;
 }

@@ -2,7 +2,6 @@ import type { SweepResult, SweepRun } from '../results/index.js';
 import { describeQueueFallback } from './describe-overflow.js';
 import { plural } from './describe.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
-import { fieldOf, numberAt } from './read-extra.js';
 import { formatTextTable } from './text-table.js';
 
 /** `✓` when every threshold of a sweep run passed, `✗ 1/2` when some failed, `—` when none were set. */
@@ -57,18 +56,16 @@ export function formatSweepTable(sweep: SweepResult): string {
 
 /** The run's predicted p99 latency (model or simulation), or a dash. */
 function predictedP99(run: SweepRun): string {
-  const v = numberAt(fieldOf(run, 'predicted'), 'p99LatencyMs');
+  const v = run.predicted?.p99LatencyMs ?? null;
   return v === null ? '—' : formatMs(v);
 }
 
 /** One line on the Universal Scalability Law fit, when the sweep has one. */
 function uslLine(sweep: SweepResult): string | null {
-  const usl = fieldOf(sweep, 'usl');
-  const sigma = numberAt(usl, 'sigma');
-  const kappa = numberAt(usl, 'kappa');
-  if (sigma === null || kappa === null) return null;
-  const peak = numberAt(usl, 'peakN');
-  return `scalability (USL fit of throughput): contention σ=${sigma.toFixed(3)}, coherency κ=${kappa.toFixed(4)}; ${
+  const usl = sweep.usl;
+  if (usl === null) return null;
+  const peak = usl.peakN;
+  return `scalability (USL fit of throughput): contention σ=${usl.sigma.toFixed(3)}, coherency κ=${usl.kappa.toFixed(4)}; ${
     peak === null ? 'no peak within the range' : `throughput peaks near ${Math.round(peak)} workers`
   }`;
 }

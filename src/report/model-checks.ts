@@ -1,10 +1,9 @@
-import type { RunResult } from '../results/index.js';
+import type { Prediction, RunResult } from '../results/index.js';
 import { waitingRequests } from './describe-run.js';
 import { formatMs, formatNumber, formatPercent, formatRps } from './format-values.js';
 import { htmlTable, tableSection } from './html-blocks.js';
 import { escapeHtml } from './html-escape.js';
 import { formatLittlesLaw } from './format-littles-law.js';
-import { fieldOf, numberAt, numberEntries } from './read-extra.js';
 
 /** Mean busy workers over the sampled timeline divided by the worker count, or null. */
 function measuredUtilisation(r: RunResult): number | null {
@@ -37,7 +36,7 @@ export function measuredFor(r: RunResult, key: string): number | null {
     utilisation: () => measuredUtilisation(r),
     utilization: () => measuredUtilisation(r),
     workers: () => r.stack.workers,
-    meanQueueLength: () => numberAt(fieldOf(r, 'littlesLaw'), 'meanQueueLength'),
+    meanQueueLength: () => r.littlesLaw?.meanQueueLength ?? null,
   };
   return table[key]?.() ?? null;
 }
@@ -65,28 +64,39 @@ export function labelForKey(key: string): string {
   return LABELS[key] ?? key.replace(/(Ms|Rps)$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** The figures of a prediction, in the order the reports list them. */
+const PREDICTION_KEYS = [
+  'workers', 'utilization', 'pWait', 'meanWaitMs', 'p99WaitMs', 'p50LatencyMs', 'p99LatencyMs', 'refusedShare', 'throughputRps',
+] as const satisfies readonly (keyof Prediction)[];
+
 /**
- * A "predicted vs measured" table from the optional `predictions` field
- * (`{ analytic?: {...}, simulated?: {...} }`, or any other named source
- * holding numbers). Empty string when the field is absent or holds no numbers.
+ * The run's predictions by name, `M/M/c/K` (when the model is exact for the
+ * plan) then `simulated`; empty when the run carries none or only the
+ * reason the models could not make any.
+ */
+export function predictionSources(result: RunResult): Array<readonly [string, Prediction]> {
+  const p = result.predictions;
+  if (p === undefined || 'error' in p) return [];
+  return [...(p.analytic !== null ? [['M/M/c/K', p.analytic] as const] : []), ['simulated', p.simulated] as const];
+}
+
+/**
+ * The HTML "predicted vs measured" table: the analytic model's and the
+ * simulator's figures next to the run's own, with the models' notes below
+ * (or why there are no predictions). Empty string when the run has none.
  */
 export function renderPredictions(result: RunResult): string {
-  const predictions = fieldOf(result, 'predictions');
-  const sources = Object.entries((predictions ?? {}) as Record<string, unknown>).filter(([, v]) => numberEntries(v).length > 0);
-  if (predictions === null || typeof predictions !== 'object' || sources.length === 0) return '';
-  const keys = [...new Set(sources.flatMap(([, v]) => numberEntries(v).map(([k]) => k)))];
-  const rows = keys.map((k) => [
-    `${labelForKey(k)}`,
-    ...sources.map(([, v]) => formatByKey(k, numberAt(v, k))),
-    formatByKey(k, measuredFor(result, k)),
-  ]);
-  const described = sources
-    .flatMap(([name, v]) => Object.entries(v as Record<string, unknown>).filter(([, x]) => typeof x === 'string').map(([k, x]) => `${name} ${k}: ${String(x)}`))
-    .join('; ');
+  const p = result.predictions;
+  if (p === undefined) return '';
+  const sources = predictionSources(result);
+  const keys = PREDICTION_KEYS.filter((k) => sources.some(([, s]) => s[k] !== null));
+  const rows = keys.map((k) => [labelForKey(k), ...sources.map(([, s]) => formatByKey(k, s[k])), formatByKey(k, measuredFor(result, k))]);
+  const notes = 'error' in p ? [`no predictions: ${p.error}`] : p.notes;
   return tableSection(
     'Predicted vs measured',
     'What the queueing model (analytic) and the simulator predicted for this scenario, next to what the run measured. Large gaps mean the model’s assumptions (arrival pattern, service times) do not match the run.',
-    htmlTable(['quantity', ...sources.map(([name]) => name), 'measured'], rows, described || undefined),
+    (sources.length > 0 ? htmlTable(['quantity', ...sources.map(([name]) => name), 'measured'], rows) : '') +
+      notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join(''),
     'predictions',
   );
 }

@@ -8,8 +8,7 @@ import { describeQueueFallback } from './describe-overflow.js';
 import { chartSection, htmlTable, reportHeader, tableSection, type Cell } from './html-blocks.js';
 import { escapeHtml } from './html-escape.js';
 import { renderPage } from './html-page.js';
-import { numberAt } from './read-extra.js';
-import { buildSweepLatencyChart, predictedAt, runsByWorkers } from './sweep-latency-chart.js';
+import { buildSweepLatencyChart, predictedAt, runsByWorkers, type PredictedKey } from './sweep-latency-chart.js';
 import { buildSweepThroughputChart } from './sweep-throughput-chart.js';
 
 /** A link to a run's own files, when `results` is a plain relative path. */
@@ -34,14 +33,14 @@ function missedThresholds(runs: readonly SweepRun[]): string {
 
 function runsTable(sweep: SweepResult): string {
   const runs = runsByWorkers(sweep);
-  const withPredicted = (key: string): boolean => runs.some((r) => predictedAt(r, key) !== null);
+  const withPredicted = (key: PredictedKey): boolean => runs.some((r) => predictedAt(r, key) !== null);
   const p99Predicted = withPredicted('p99LatencyMs');
   const tputPredicted = withPredicted('throughputRps');
   const headers = [
     'workers', 'throughput', ...(tputPredicted ? ['predicted'] : []), 'p50', 'p90', 'p99',
     ...(p99Predicted ? ['p99 predicted'] : []), 'queue mean', 'queue p99', 'errors', 'thresholds', 'files',
   ];
-  const predicted = (r: SweepRun, key: string, f: (v: number) => string): string => {
+  const predicted = (r: SweepRun, key: PredictedKey, f: (v: number) => string): string => {
     const v = predictedAt(r, key);
     return v === null ? '—' : f(v);
   };
@@ -70,7 +69,7 @@ function runsTable(sweep: SweepResult): string {
 /** The facts in a sweep report's header. */
 export function sweepFacts(sweep: SweepResult): [string, string][] {
   const exprs = [...new Set(sweep.runs.flatMap((r) => r.thresholds.map((t) => t.expr)))];
-  const offered = numberAt(sweep, 'offeredRps');
+  const offered = sweep.offeredRps;
   return [
     ['worker counts', runsByWorkers(sweep).map((r) => r.workers).join(', ')],
     ['thresholds', exprs.length > 0 ? exprs.join('; ') : 'none set'],

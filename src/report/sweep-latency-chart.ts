@@ -1,8 +1,7 @@
-import type { SweepResult, SweepRun } from '../results/index.js';
+import type { SweepPredicted, SweepResult, SweepRun } from '../results/index.js';
 import { axis, baseOptions, lineStyle } from './chart-options.js';
 import type { ChartSpec, DatasetJson } from './chart-spec.js';
 import { DASH, SERIES_COLOR } from './palette.js';
-import { fieldOf, numberAt } from './read-extra.js';
 
 /** The sweep's runs in ascending worker order. */
 export function runsByWorkers(sweep: SweepResult): SweepRun[] {
@@ -14,22 +13,25 @@ export function workerLabels(sweep: SweepResult): string[] {
   return runsByWorkers(sweep).map((r) => String(r.workers));
 }
 
-/** A run's `predicted[key]` when it is a finite number, else null (a gap in the curve). */
-export function predictedAt(run: SweepRun, key: string): number | null {
-  return numberAt(fieldOf(run, 'predicted'), key);
+/** The figures a sweep run's prediction may carry. */
+export type PredictedKey = Exclude<keyof SweepPredicted, 'source'>;
+
+/** A run's `predicted[key]`, or null when the run has no prediction or the model no figure (a gap in the curve). */
+export function predictedAt(run: SweepRun, key: PredictedKey): number | null {
+  return run.predicted?.[key] ?? null;
 }
 
 const MEASURED = [
   { key: 'p50', predictedKey: 'p50LatencyMs', label: 'p50 (median)', color: SERIES_COLOR.p50, pointStyle: 'circle' },
-  { key: 'p90', predictedKey: 'p90LatencyMs', label: 'p90', color: SERIES_COLOR.p90, pointStyle: 'rect' },
+  { key: 'p90', predictedKey: null, label: 'p90', color: SERIES_COLOR.p90, pointStyle: 'rect' },
   { key: 'p99', predictedKey: 'p99LatencyMs', label: 'p99', color: SERIES_COLOR.p99, pointStyle: 'triangle' },
 ] as const;
 
 /**
  * Latency p50, p90 and p99 against the number of workers (solid lines with
  * distinct markers), plus a dashed "predicted" curve for each percentile
- * that any run carries in `predicted` (`p50LatencyMs`, `p90LatencyMs`,
- * `p99LatencyMs`).
+ * that any run carries in `predicted` (`p50LatencyMs`, `p99LatencyMs`; the
+ * models give no p90).
  */
 export function buildSweepLatencyChart(sweep: SweepResult, id = 'chart-sweep-latency'): ChartSpec {
   const runs = runsByWorkers(sweep);
@@ -42,7 +44,9 @@ export function buildSweepLatencyChart(sweep: SweepResult, id = 'chart-sweep-lat
     });
   }
   for (const m of MEASURED) {
-    const predicted = runs.map((r) => predictedAt(r, m.predictedKey));
+    if (m.predictedKey === null) continue;
+    const key = m.predictedKey;
+    const predicted = runs.map((r) => predictedAt(r, key));
     if (predicted.every((v) => v === null)) continue;
     datasets.push({
       label: `${m.label}, predicted`,

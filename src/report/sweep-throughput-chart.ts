@@ -3,7 +3,6 @@ import { axis, baseOptions, lineStyle } from './chart-options.js';
 import type { ChartSpec, DatasetJson } from './chart-spec.js';
 import { formatRps } from './format-values.js';
 import { DASH, SERIES_COLOR } from './palette.js';
-import { fieldOf, numberAt } from './read-extra.js';
 import { predictedAt, runsByWorkers, workerLabels } from './sweep-latency-chart.js';
 
 /**
@@ -21,7 +20,7 @@ export function buildSweepThroughputChart(sweep: SweepResult, id = 'chart-sweep-
       ...lineStyle(SERIES_COLOR.throughput, DASH.solid, { pointStyle: 'circle', pointRadius: 5 }),
     },
   ];
-  const offered = numberAt(sweep, 'offeredRps');
+  const offered = sweep.offeredRps;
   const notes: string[] = [];
   if (offered !== null) {
     datasets.push({
@@ -77,16 +76,12 @@ export function buildSweepThroughputChart(sweep: SweepResult, id = 'chart-sweep-
  * sentence giving the fitted contention and coherency; null without a fit.
  */
 function uslCurve(sweep: SweepResult, workers: readonly number[]): { values: number[]; note: string } | null {
-  const usl = fieldOf(sweep, 'usl');
-  const lambda = numberAt(usl, 'lambda');
-  const sigma = numberAt(usl, 'sigma');
-  const kappa = numberAt(usl, 'kappa');
-  if (lambda === null || sigma === null || kappa === null) return null;
+  const usl = sweep.usl;
+  if (usl === null) return null;
+  const { lambda, sigma, kappa } = usl;
   const values = workers.map((n) => (lambda * n) / (1 + sigma * (n - 1) + kappa * n * (n - 1)));
-  const peak = numberAt(usl, 'peakN');
-  const r2 = numberAt(usl, 'rSquared');
-  const note = `Universal Scalability Law fit: contention σ = ${sigma.toFixed(3)}, coherency κ = ${kappa.toFixed(4)}${
-    r2 === null ? '' : `, R² = ${r2.toFixed(3)}`
-  }${peak === null ? '; throughput keeps rising over the range fitted.' : `; throughput peaks near ${Math.round(peak)} workers.`}`;
+  const peak = usl.peakN;
+  const fit = `Universal Scalability Law fit: contention σ = ${sigma.toFixed(3)}, coherency κ = ${kappa.toFixed(4)}, R² = ${usl.rSquared.toFixed(3)}`;
+  const note = `${fit}${peak === null ? '; throughput keeps rising over the range fitted.' : `; throughput peaks near ${Math.round(peak)} workers.`}`;
   return { values, note };
 }

@@ -1,18 +1,4 @@
-import type { RequestRecord, TimelinePoint } from './types.js';
-
-/** Little's law applied to the listen queue: Lq = λ · Wq. */
-export interface LittlesLawCheck {
-  /** Mean listen-queue depth sampled over the run (L_q, observed). */
-  readonly meanQueueLength: number;
-  /** Arrivals into the queue per second of scenario time (λ): requests the pool admitted, refusals left out. */
-  readonly arrivalRatePerSec: number;
-  /** Mean queue wait of the requests, in ms (W_q), less any time their connect took (SYN retries happen before the queue). */
-  readonly meanWaitMs: number;
-  /** λ · W_q, the queue length Little's law predicts. */
-  readonly predictedQueueLength: number;
-  /** observed / predicted; 1 when both are ~0, null when it cannot be judged. */
-  readonly ratio: number | null;
-}
+import type { LittlesLawCheck, RequestRecord, TimelinePoint } from './types.js';
 
 /**
  * Checks Little's law over the sampled timeline: the time-averaged queue

@@ -1,37 +1,69 @@
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { caplabError } from '../errors.js';
+import { RunResultSchema } from './run-result-schema.js';
+import { SweepResultSchema } from './sweep-result-schema.js';
 import type { RunResult, SweepResult } from './types.js';
 
+const SCHEMAS = { 'caplab.run/1': RunResultSchema, 'caplab.sweep/1': SweepResultSchema } as const;
+
+/** Why a file could not be read, in words, by its errno code. */
+function unreadable(file: string, err: unknown): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' ? 'no such file'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+    : code === 'EISDIR' ? 'it is a directory'
+    : `${code ?? 'error'}: ${(err as Error).message}`;
+  return caplabError('E_RESULTS_INVALID', `cannot read ${file}: ${why}`, { cause: err });
+}
+
+/** The first zod issue as `<path>: <problem>`, e.g. `summary.latencyMs.p99: expected number, received null`. */
+function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const where = issue.path.length > 0 ? z.core.toDotPath(issue.path) : 'the top level';
+  const what = issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, ', but it is missing');
+  return `${where}: ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
+}
+
 /**
- * Reads a `results.json` (caplab.run/1) or `sweep.json` (caplab.sweep/1).
- * A missing file, bad JSON or another schema is an E_RESULTS_INVALID error
- * (exit 2) naming the file.
+ * Validates parsed JSON as a caplab result: a `caplab.run/1` or
+ * `caplab.sweep/1` document that matches its schema. Anything else is an
+ * E_RESULTS_INVALID error (exit 2) whose one-line message names `file` and
+ * either says it is not caplab JSON or names the first bad field by path.
+ */
+export function parseResult(data: unknown, file: string): RunResult | SweepResult {
+  const tag = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as { schema?: unknown }).schema : undefined;
+  if (tag !== 'caplab.run/1' && tag !== 'caplab.sweep/1') {
+    throw caplabError(
+      'E_RESULTS_INVALID',
+      `${file} is not caplab JSON (its "schema" is ${tag === undefined ? 'missing' : JSON.stringify(tag)}; expected caplab.run/1 or caplab.sweep/1)`,
+    );
+  }
+  const parsed = SCHEMAS[tag].safeParse(data);
+  if (!parsed.success) throw caplabError('E_RESULTS_INVALID', `${file} is a broken ${tag} file: ${firstProblem(parsed.error)}`);
+  return parsed.data;
+}
+
+/**
+ * Reads and validates a `results.json` (caplab.run/1) or `sweep.json`
+ * (caplab.sweep/1). Every failure is an E_RESULTS_INVALID error (exit 2)
+ * that tells apart a missing file, one that may not be read, one that is
+ * not caplab JSON, and one that is but has a bad field (named by path).
  */
 export async function readResultFile(file: string): Promise<RunResult | SweepResult> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
-    throw caplabError('E_RESULTS_INVALID', `cannot read ${file}: no such file`);
+  } catch (err) {
+    throw unreadable(file, err);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw caplabError('E_RESULTS_INVALID', `${file} is not valid JSON (${(err as Error).message})`);
+    throw caplabError('E_RESULTS_INVALID', `${file} is not caplab JSON (not valid JSON: ${(err as Error).message})`);
   }
-  const schema = (data as { schema?: unknown } | null)?.schema;
-  if (schema === 'caplab.run/1') {
-    const run = data as RunResult;
-    if (!Array.isArray(run.requests) || typeof run.summary !== 'object') {
-      throw caplabError('E_RESULTS_INVALID', `${file} says caplab.run/1 but has no requests[] or summary`);
-    }
-    return run;
-  }
-  if (schema === 'caplab.sweep/1') {
-    const sweep = data as SweepResult;
-    if (!Array.isArray(sweep.runs)) throw caplabError('E_RESULTS_INVALID', `${file} says caplab.sweep/1 but has no runs[]`);
-    return sweep;
-  }
-  throw caplabError('E_RESULTS_INVALID', `${file} is not a caplab results file (schema ${JSON.stringify(schema)}; expected caplab.run/1 or caplab.sweep/1)`);
+  return parseResult(data, file);
 }

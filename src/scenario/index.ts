@@ -7,13 +7,12 @@ export { createRng, type Rng } from './rng.js';
 export { parseDuration, durationToMs, formatDuration } from './parse-duration.js';
 export { ScenarioSchema, QUEUE_MODES, MAX_PROXY_PROCESSES, type Scenario, type QueueMode } from './scenario-schema.js';
 export type { ScenarioPhase, BurstPhase, ClosedPhase, OpenPhase, RampPhase, PhaseKind, Arrival } from './phase-schema.js';
-export type { ScenarioRequest } from './request-schema.js';
+export { METHODS, type ScenarioRequest } from './request-schema.js';
 export { type ServiceDist, serviceMean } from './service-schema.js';
 export { parseScenario } from './parse-scenario.js';
 export { loadScenario } from './load-scenario.js';
 export { resolveScenario, listScenarios, BUILTIN_SCENARIO_DIR, type ScenarioListing } from './resolve-scenario.js';
 export { parseThreshold, THRESHOLD_METRICS, type Threshold, type ThresholdMetric, type ThresholdOp } from './parse-threshold.js';
-export { evaluateThreshold, thresholdActual } from './evaluate-threshold.js';
 export { buildPlan, type PlanOptions } from './build-plan.js';
 export { formatPlan } from './format-plan.js';
 export type {

@@ -34,10 +34,10 @@ describe('the compare charts', () => {
 
   it('bucket both runs’ throughput with the same width', () => {
     const spec = buildCompareThroughputChart([seedRun(), a], labels) as ChartSpec;
-    const [first, second] = spec.config.data.datasets.map((d) => d.data as { x: number }[]);
+    const [first, second] = spec.config.data.datasets.map((d) => d.data as { x: number; y: number }[]);
     expect(first!.length).toBe(second!.length);
     expect(first![1]!.x).toBe(second![1]!.x);
-    const seedOk = (first as { y: number }[]).reduce((n, p) => n + (p.y * first![1]!.x) / 1000, 0);
+    const seedOk = first!.reduce((n, p) => n + (p.y * first![1]!.x) / 1000, 0);
     expect(seedOk).toBeCloseTo(3);
   });
 });

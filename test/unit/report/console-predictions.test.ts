@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { formatLittlesLaw, formatPredictions, formatRunSummary } from '../../../src/report/index.js';
+import type { RunResult } from '../../../src/results/index.js';
 import { seedRun } from '../../fixtures/results/load-fixtures.js';
 
-const withPredictions = () => ({
+const simulated = {
+  source: 'simulation',
+  workers: 2,
+  utilization: 0.5,
+  pWait: 1 / 3,
+  meanWaitMs: 3333.333,
+  p99WaitMs: 10000,
+  p50LatencyMs: 10000,
+  p99LatencyMs: 20000,
+  refusedShare: 0.25,
+  throughputRps: 0.15,
+} as const;
+
+const withPredictions = (): RunResult => ({
   ...seedRun(),
-  predictions: {
-    analytic: null,
-    simulated: { source: 'simulation', pWait: 1 / 3, meanWaitMs: 3333.333, p99WaitMs: 10000, p99LatencyMs: 20000, refusedShare: 0.25 },
-    notes: ['a note from the simulator'],
-  },
+  predictions: { analytic: null, simulated, notes: ['a note from the simulator'] },
 });
 
 describe('formatPredictions', () => {
@@ -23,8 +33,9 @@ describe('formatPredictions', () => {
     expect(formatRunSummary(withPredictions())).toContain('predicted vs measured:');
   });
 
-  it('is empty without predictions', () => {
+  it('is empty without predictions, or with only the reason the models made none', () => {
     expect(formatPredictions(seedRun())).toBe('');
+    expect(formatPredictions({ ...seedRun(), predictions: { error: 'closed clients could never all be queued' } })).toBe('');
   });
 });
 

@@ -59,21 +59,30 @@ describe('a small run with a request no worker served', () => {
 });
 
 describe('an interrupted run', () => {
-  it('says its numbers cover only the part that ran', () => {
-    expect(describeRun({ ...seedRun(), aborted: true })).toMatch(/p99 latency 20\.0 s\. The run was interrupted/);
-    expect(describeRun({ ...seedRun(), aborted: false })).not.toMatch(/interrupted/);
+  it('says what stopped it and that its numbers cover only the part that ran', () => {
+    expect(describeRun({ ...seedRun(), aborted: 'proxy died' })).toMatch(/p99 latency 20\.0 s\. The run stopped early \(proxy died\), so these numbers cover only the part that ran/);
+    expect(describeRun(seedRun())).not.toMatch(/stopped early/);
   });
 });
 
-describe('predictions shaped like the planner’s capacity rows', () => {
+describe('predictions', () => {
+  const simulated = {
+    source: 'simulation', workers: 2, utilization: 0.75, pWait: 0.43, meanWaitMs: 3000, p99WaitMs: 10_000,
+    p50LatencyMs: null, p99LatencyMs: 19_000, refusedShare: 0, throughputRps: 0.15,
+  } as const;
+
   it('are labelled in words and matched with measured values', () => {
-    const predictions = {
-      analytic: { workers: 2, utilization: 0.75, stable: true, reason: null, pWait: 0.43, meanWaitMs: 3000, p99LatencyMs: 19_000, errorShare: 0, meetsSlo: false },
-    };
-    const html = renderRunReport({ ...seedRun(), predictions });
+    const html = renderRunReport({ ...seedRun(), predictions: { analytic: null, simulated, notes: ['a simulator note'] } });
     expect(html).toMatch(/<td>share of requests that wait<\/td><td>43%<\/td><td>33.3%<\/td>/);
     expect(html).toMatch(/<td>utilization<\/td><td>75%<\/td><td>\d+(\.\d+)?%<\/td>/);
     expect(html).toMatch(/<td>workers<\/td><td>2<\/td><td>2<\/td>/);
-    expect(html).not.toMatch(/<td>stable<\/td>|<td>meets slo<\/td>/);
+    expect(html).not.toMatch(/<td>p50 latency<\/td>/);
+    expect(html).toContain('a simulator note');
+  });
+
+  it('that the models could not make say why', () => {
+    const html = renderRunReport({ ...seedRun(), predictions: { error: 'closed clients could never all be queued' } });
+    expect(html).toContain('no predictions: closed clients could never all be queued');
+    expect(html).not.toMatch(/<th>quantity<\/th>/);
   });
 });

@@ -64,12 +64,17 @@ describe('the run report', () => {
 
   it('renders predicted vs measured only when predictions are present', () => {
     expect(pages.run).not.toContain('Predicted vs measured');
-    const run: RunResult = { ...seedRun(), predictions: { analytic: { model: 'M/M/c', meanWaitMs: 3000, p99LatencyMs: 19_000 }, simulated: { meanWaitMs: 3400 } } };
+    const prediction = {
+      workers: 2, utilization: 0.5, pWait: 0.3, meanWaitMs: 3000, p99WaitMs: 9000, p50LatencyMs: null, p99LatencyMs: 19_000, refusedShare: 0, throughputRps: null,
+    } as const;
+    const run: RunResult = {
+      ...seedRun(),
+      predictions: { analytic: { ...prediction, source: 'M/M/c/K' }, simulated: { ...prediction, source: 'simulation', meanWaitMs: 3400, p99LatencyMs: 21_000 }, notes: [] },
+    };
     const html = renderRunReport(run);
     expect(html).toContain('Predicted vs measured');
     expect(html).toMatch(/<td>mean wait<\/td><td>3.00 s<\/td><td>3.40 s<\/td><td>3.33 s<\/td>/);
-    expect(html).toMatch(/<td>p99 latency<\/td><td>19.0 s<\/td><td>—<\/td><td>20.0 s<\/td>/);
-    expect(renderRunReport({ ...seedRun(), predictions: { analytic: 'pending' } })).not.toContain('Predicted vs measured');
+    expect(html).toMatch(/<td>p99 latency<\/td><td>19.0 s<\/td><td>21.0 s<\/td><td>20.0 s<\/td>/);
   });
 
   it('cannot be broken out of by data containing </script>', () => {

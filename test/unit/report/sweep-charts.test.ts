@@ -8,8 +8,8 @@ import { poissonSweep } from '../../fixtures/results/load-fixtures.js';
 
 /** The sweep without the optional fields later features add. */
 function bareSweep(): SweepResult {
-  const { offeredRps: _offered, ...rest } = poissonSweep();
-  return { ...rest, runs: rest.runs.map(({ predicted: _p, ...run }) => run) } as SweepResult;
+  const sweep = poissonSweep();
+  return { ...sweep, offeredRps: null, runs: sweep.runs.map(({ predicted: _p, ...run }) => run) };
 }
 
 describe('buildSweepLatencyChart', () => {

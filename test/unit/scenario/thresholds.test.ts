@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Stats, Summary } from '../../../src/results/types.js';
-import { evaluateThreshold, parseThreshold } from '../../../src/scenario/index.js';
+import { evaluateThreshold, type Stats, type Summary } from '../../../src/results/index.js';
+import { parseThreshold } from '../../../src/scenario/index.js';
 
 const stats = (scale: number): Stats => ({ count: 100, mean: 50 * scale, min: 1 * scale, p50: 40 * scale, p90: 90 * scale, p95: 95 * scale, p99: 99 * scale, max: 120 * scale });
 const summary: Summary = {

@@ -1,5 +1,5 @@
-import type { Stats, Summary, ThresholdVerdict } from '../results/types.js';
-import type { Threshold } from './parse-threshold.js';
+import type { Threshold } from '../scenario/index.js';
+import type { Stats, Summary, ThresholdVerdict } from './types.js';
 
 const STATS_OF = { latency: 'latencyMs', queue: 'queueMs', service: 'serviceMs' } as const;
 

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { RunResultSchema } from './run-result-schema.js';
+import { SweepResultSchema } from './sweep-result-schema.js';
+
+/**
+ * The JSON Schema (draft 2020-12) of each result file kind, keyed by the
+ * file name it is published under in the package's `schemas/` folder.
+ * Pure: the same schemas give the same documents. `npm run schemas`
+ * writes them; a unit test fails when the committed files are stale.
+ */
+export function resultJsonSchemas(): Record<string, unknown> {
+  return {
+    'caplab.run-1.json': z.toJSONSchema(RunResultSchema),
+    'caplab.sweep-1.json': z.toJSONSchema(SweepResultSchema),
+  };
+}
+
+/** A JSON Schema document as committed: 2-space indent, trailing newline. */
+export function formatJsonSchema(doc: unknown): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

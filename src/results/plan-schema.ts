@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { METHODS, QUEUE_MODES, THRESHOLD_METRICS, type RunPlan } from '../scenario/index.js';
+
+/*
+ * The results-side schema of a `RunPlan` as results.json and sweep.json
+ * record it. scenario/ defines `RunPlan` as a TypeScript type built by
+ * `buildPlan` (its zod schemas read scenario *files*, not plans), so the
+ * schema lives here; the `z.ZodType<RunPlan>` annotation makes the compiler
+ * reject any drift between the two.
+ */
+
+const ServiceDistSchema = z.discriminatedUnion('dist', [
+  z.object({ dist: z.literal('constant'), value: z.number() }),
+  z.object({ dist: z.literal('uniform'), min: z.number(), max: z.number() }),
+  z.object({ dist: z.literal('exponential'), mean: z.number() }),
+  z.object({ dist: z.literal('lognormal'), median: z.number(), sigma: z.number() }),
+  z.object({ dist: z.literal('empirical'), values: z.array(z.number()) }),
+]);
+
+const PlannedRequestSchema = z.object({
+  method: z.enum(METHODS),
+  path: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string().nullable(),
+  weight: z.number().positive(),
+  service: ServiceDistSchema.nullable(),
+});
+
+const phaseCommon = {
+  index: z.number().int().nonnegative(),
+  name: z.string(),
+  parallel: z.boolean(),
+  startMs: z.number(),
+  durationMs: z.number(),
+  expectedRequests: z.number().int().nonnegative().nullable(),
+  requests: z.array(PlannedRequestSchema),
+};
+const arrival = z.enum(['constant', 'poisson']);
+
+const PhasePlanSchema = z.discriminatedUnion('kind', [
+  z.object({ ...phaseCommon, kind: z.literal('burst'), count: z.number().int().positive() }),
+  z.object({
+    ...phaseCommon,
+    kind: z.literal('closed'),
+    clients: z.number().int().positive(),
+    amount: z.number().int().positive().nullable(),
+    thinkTimeMs: z.number().nonnegative(),
+    engine: z.enum(['autocannon', 'caplab']),
+  }),
+  z.object({ ...phaseCommon, kind: z.literal('open'), rate: z.number().positive(), arrival }),
+  z.object({ ...phaseCommon, kind: z.literal('ramp'), from: z.number().nonnegative(), to: z.number().nonnegative(), arrival }),
+]);
+
+const ThresholdSchema = z.object({
+  expr: z.string(),
+  metric: z.enum(Object.keys(THRESHOLD_METRICS) as [keyof typeof THRESHOLD_METRICS, ...(keyof typeof THRESHOLD_METRICS)[]]),
+  stat: z.string(),
+  op: z.enum(['<', '<=', '>', '>=']),
+  value: z.number(),
+});
+
+const PlannedStackSchema = z.object({
+  workers: z.number().int().positive(),
+  listen: z.number().int().nonnegative(),
+  upstreamTimeoutMs: z.number().positive(),
+  app: z.string(),
+  staticDir: z.string().nullable(),
+  harakiriMs: z.number().positive().nullable(),
+  queue: z.enum(QUEUE_MODES),
+  proxyProcesses: z.number().int().positive(),
+});
+
+/** Scenario name, description and file (null for a built-in one), as results record them. */
+export const ScenarioRefSchema = z
+  .object({ name: z.string(), description: z.string(), file: z.string().nullable() })
+  .readonly();
+
+/** The plan a run executed: everything `--dry-run` prints (see `RunPlan` in scenario/). */
+export const RunPlanSchema: z.ZodType<RunPlan> = z.object({
+  scenario: ScenarioRefSchema,
+  stack: PlannedStackSchema,
+  timeScale: z.number().positive(),
+  seed: z.number(),
+  phases: z.array(PhasePlanSchema),
+  expect: z.array(ThresholdSchema),
+  totalDurationMs: z.number().nonnegative(),
+  totalRequests: z.number().int().nonnegative(),
+});

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { LittlesLawSchema, RunPredictionsSchema } from './model-schemas.js';
+import { RunPlanSchema, ScenarioRefSchema } from './plan-schema.js';
+import { RequestRecordSchema, TimelinePointSchema } from './request-record-schema.js';
+import { PhaseResultSchema, StatsSchema, SummarySchema, ThresholdVerdictSchema } from './summary-schema.js';
+
+/** The stack a run ran on, as it described itself. */
+export const StackDescriptionSchema = z
+  .object({
+    proxy: z.string(),
+    pool: z.string(),
+    app: z.string(),
+    workers: z.number().int().positive(),
+    listen: z.number().int().nonnegative(),
+    upstreamTimeoutMs: z.number(),
+    timeScale: z.number().positive(),
+    /** Where the embedded pool's listen queue lived; absent for real pools. */
+    queue: z.enum(['kernel', 'master']).optional(),
+    /** Why the pool ran in 'master' mode when 'kernel' was asked for (the native addon could not load). */
+    queueFallback: z.string().optional(),
+    /** Embedded proxy processes (nginx's worker_processes); absent for nginx. */
+    proxyProcesses: z.number().int().positive().optional(),
+  })
+  .readonly();
+
+/**
+ * How much the kernel's listen counters (`TcpExtListenOverflows`,
+ * `TcpExtListenDrops` in /proc/net/netstat) rose during a run. The counters
+ * are system-wide: every listening socket on the machine (its network
+ * namespace) adds to them, not only the pool's.
+ */
+export const ListenOverflowSchema = z
+  .object({
+    /** Connections dropped because an accept queue was full. */
+    listenOverflows: z.number().int().nonnegative(),
+    /** SYNs dropped on listening sockets, overflows included. */
+    listenDrops: z.number().int().nonnegative(),
+    /** Always true: a reminder that other programs count here too. */
+    systemWide: z.literal(true),
+  })
+  .readonly();
+
+/**
+ * Requests whose connect from the proxy to the pool took long enough that
+ * the kernel must have dropped their SYN and the proxy retried it.
+ */
+export const SynRetrySummarySchema = z
+  .object({
+    /** Requests whose connect took at least `thresholdWallMs` of wall time. */
+    requests: z.number().int().nonnegative(),
+    /** Requests that carried a connect time at all. */
+    measured: z.number().int().nonnegative(),
+    /** The wall-time connect above which a request counts as retried. */
+    thresholdWallMs: z.number(),
+    /** The retried requests' connect times, in scenario ms (wall ms ÷ time scale). */
+    delayMs: StatsSchema,
+  })
+  .readonly();
+
+/**
+ * `results.json`, schema `caplab.run/1`: one run. All times are in scenario
+ * milliseconds (wall-clock times divided by the run's time scale).
+ */
+export const RunResultSchema = z
+  .object({
+    schema: z.literal('caplab.run/1'),
+    scenario: ScenarioRefSchema,
+    stack: StackDescriptionSchema,
+    seed: z.number(),
+    startedAt: z.string(),
+    /** The plan the run executed (see scenario/). */
+    plan: RunPlanSchema,
+    /** Every request, unless more than the cap were sent: then a uniform sample. */
+    requests: z.array(RequestRecordSchema).readonly(),
+    sampling: z.object({ total: z.number().int().nonnegative(), kept: z.number().int().nonnegative(), sampled: z.boolean() }).readonly(),
+    summary: SummarySchema,
+    phases: z.array(PhaseResultSchema).readonly(),
+    timeline: z.array(TimelinePointSchema).readonly(),
+    thresholds: z.array(ThresholdVerdictSchema).readonly(),
+    /** Rise of the kernel's system-wide listen counters over the load; absent where /proc/net/netstat cannot be read. */
+    overflow: ListenOverflowSchema.optional(),
+    /** Requests that waited on a SYN retry; absent when no response carried `X-Caplab-Upstream-Connect-Time`. */
+    synRetries: SynRetrySummarySchema.optional(),
+    /** Little's law on the listen queue; null when it cannot be judged (no timeline, no queue times). */
+    littlesLaw: LittlesLawSchema.nullable().optional(),
+    /** What the models predicted for this plan, or why they could not. */
+    predictions: RunPredictionsSchema.optional(),
+    /** What stopped the run early, e.g. "interrupted" or "proxy died"; absent when it ran to the end. */
+    aborted: z.string().min(1).optional(),
+  })
+  .readonly()
+  .meta({ id: 'caplab.run/1', title: 'caplab run result (results.json)' });
