@@ -1,13 +1,37 @@
 /** Process checks shared by the integration tests (Linux: reads /proc). */
+import { readFileSync } from 'node:fs';
+import { isRunning } from '../../src/process/index.js';
 
-/** True while a process with this pid exists. */
-export function alive(pid: number): boolean {
+/**
+ * True while `pid` is a live process; a zombie (exited, not yet reaped)
+ * counts as dead. The library's own check, so tests and code agree.
+ */
+export const alive = isRunning;
+
+/** The command line of `pid`, arguments joined by spaces ('' once it has ended). */
+export function commandLine(pid: number): string {
   try {
-    process.kill(pid, 0);
-    return true;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
   } catch {
-    return false;
+    return '';
   }
+}
+
+/** CPU time `pid` has used (user + system), in clock ticks (usually 1/100 s); 0 once it has ended. */
+export function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // after "(comm) ": state(3) ... utime(14) stime(15)
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** Live descendants of `pid` whose command line contains `needle` (e.g. 'worker-main.js'). */
+export async function descendantsRunning(pid: number, needle: string): Promise<number[]> {
+  return (await descendants(pid)).filter((p) => alive(p) && commandLine(p).includes(needle));
 }
 
 /** Pids of every descendant of `pid`, read from /proc (Linux). */
