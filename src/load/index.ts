@@ -1,9 +1,10 @@
 /**
  * load/: the only client-side network code. Replays a RunPlan against a
  * loopback target: bursts, open and ramp arrivals with caplab's own
- * coordinated-omission-free scheduler, closed loops with autocannon (or
- * caplab's own loop when there is think time), and returns one
- * RequestRecord per request in scenario milliseconds.
+ * coordinated-omission-free scheduler, closed loops on caplab's own undici
+ * loop (with or without think time), and returns one RequestRecord per
+ * request in scenario milliseconds. Requests still in flight at a phase's
+ * deadline are recorded as `timeout` whatever the phase's kind.
  */
 export { runLoad, groupPhases, type LoadTarget, type LoadOptions, type LoadOutcome } from './run-load.js';
 export { assertLoopback } from './assert-loopback.js';

@@ -6,10 +6,9 @@ import { NO_TIMING, parseTimingHeaders } from './timing-headers.js';
 import { now, sleep, sleepUntil } from './wall-clock.js';
 
 /**
- * caplab's own closed loop, used when a closed phase has a think time
- * (autocannon has none): `clients` virtual users, each on its own undici
- * connection, send a request, wait for the whole response, wait the think
- * time, and go again, until the phase's duration is over or `amount`
+ * caplab's closed loop, used for every closed phase: `clients` virtual
+ * users, each on its own undici connection, send a request, wait for the
+ * whole response, wait the think time (if any), and go again, until the phase's duration is over or `amount`
  * requests have been started. Latency is measured from the actual send, as
  * in any closed loop. Requests still out at the deadline are aborted and
  * recorded as `timeout`; on abort they are dropped unrecorded.

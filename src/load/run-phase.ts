@@ -1,13 +1,16 @@
 import type { PhaseContext } from './phase-context.js';
-import { runClosedAutocannon } from './run-closed-autocannon.js';
 import { runClosedLoop } from './run-closed-loop.js';
 import { runScheduledPhase } from './run-scheduled-phase.js';
 
 /**
- * Runs one phase with the engine its kind needs: caplab's scheduler for
- * burst, open and ramp; autocannon for closed phases without think time;
- * caplab's closed loop for closed phases with think time. Resolves when the
- * phase is over (all responses in, or its deadline passed, or aborted).
+ * Runs one phase: caplab's scheduler for burst, open and ramp; caplab's own
+ * closed loop (undici) for every closed phase, with or without think time.
+ * Closed phases no longer go through autocannon: recording each request
+ * needed its undocumented client events and `requestIterator.context`, and
+ * it dropped the requests still in flight at the end, where the closed loop
+ * records them as timeouts (issue 9, item 8). The plan's `engine` field is
+ * therefore not consulted. Resolves when the phase is over (all responses
+ * in, or its deadline passed, or aborted).
  */
 export async function runPhase(ctx: PhaseContext): Promise<void> {
   const { phase } = ctx;
@@ -17,6 +20,6 @@ export async function runPhase(ctx: PhaseContext): Promise<void> {
     case 'ramp':
       return runScheduledPhase(ctx);
     case 'closed':
-      return phase.engine === 'autocannon' ? runClosedAutocannon(ctx, phase) : runClosedLoop(ctx, phase);
+      return runClosedLoop(ctx, phase);
   }
 }

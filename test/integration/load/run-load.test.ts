@@ -131,7 +131,7 @@ describe('runLoad: open arrivals', () => {
 });
 
 describe('runLoad: closed loops', () => {
-  it('drives a closed phase with autocannon, one record per request', async () => {
+  it('drives a closed phase without think time on its own loop, one record per request', async () => {
     const out = await runLoad(plan('load:\n  - closed: { clients: 4, amount: 40, path: /hello }\n'), { baseUrl: server.baseUrl });
     expect(out.records).toHaveLength(40);
     for (const r of out.records) {
@@ -140,7 +140,7 @@ describe('runLoad: closed loops', () => {
     }
   });
 
-  it('stops an autocannon phase at its duration, recording only what was sent before the end', async () => {
+  it('stops a closed phase at its duration, recording only what was sent before the end', async () => {
     const out = await runLoad(plan('load:\n  - closed: { clients: 2, duration: 400ms, requests: [{ path: /sleep, service: { dist: constant, value: 5ms } }] }\n'), {
       baseUrl: server.baseUrl,
     });
@@ -148,7 +148,7 @@ describe('runLoad: closed loops', () => {
     expect(out.records.every((r) => r.sentMs <= 400 + 0.001 && r.path === '/sleep?ms=5' && r.status === 200)).toBe(true);
   });
 
-  it('runs its own closed loop with think time: clients wait before each next request', async () => {
+  it('with think time, clients wait before each next request', async () => {
     const seen = server.arrivals.length;
     const out = await runLoad(plan('load:\n  - closed: { clients: 2, duration: 1s, thinkTime: 100ms, path: /think }\n'), { baseUrl: server.baseUrl });
     // At most one request per client per 100 ms of think time.
@@ -180,6 +180,20 @@ describe('runLoad: failures', () => {
     expect(out.records).toHaveLength(2);
     for (const r of out.records) {
       expect(r).toMatchObject({ status: 0, error: 'timeout' });
+      expect(r.latencyMs).toBeGreaterThanOrEqual(1200);
+    }
+  });
+
+  // Issue 9, item 8: closed phases with and without think time end the same way.
+  it.each([
+    ['without think time', 'closed: { clients: 2, duration: 100ms, path: /hang }'],
+    ['with think time', 'closed: { clients: 2, duration: 100ms, thinkTime: 10ms, path: /hang }'],
+    ['bounded by amount', 'closed: { clients: 2, amount: 2, path: /hang }'],
+  ])('records the requests of a closed phase (%s) still out at its deadline as timeouts', async (_name, phase) => {
+    const out = await runLoad(plan(`load:\n  - ${phase}\n`, { upstreamTimeoutMs: 200 }), { baseUrl: server.baseUrl });
+    expect(out.records).toHaveLength(2);
+    for (const r of out.records) {
+      expect(r).toMatchObject({ phase: 'closed#0', path: '/hang', status: 0, error: 'timeout' });
       expect(r.latencyMs).toBeGreaterThanOrEqual(1200);
     }
   });
