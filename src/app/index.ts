@@ -12,3 +12,4 @@ export { parseRequestStart } from './parse-request-start.js';
 export { sleepBlocking, BLOCK_SLICE_MS } from './sleep-blocking.js';
 export { burnCpu } from './burn-cpu.js';
 export { MAX_MS, MAX_BYTES } from './query-values.js';
+export { TIMED_ROUTE, heldMs, warmUpPath } from './sample-routes.js';

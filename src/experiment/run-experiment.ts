@@ -15,6 +15,7 @@ import {
   type RunResult,
 } from '../results/index.js';
 import { sampleTimeline } from './sample-timeline.js';
+import { warmUpPath } from '../app/index.js';
 import { warmUp } from './warm-up.js';
 import { predictOrNote } from './predict-or-note.js';
 
@@ -38,7 +39,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
   const scale = plan.timeScale;
   const stack = await startStack(stackConfig(plan, options));
   try {
-    await warmUp(stack.url, plan.stack.workers, scale);
+    await warmUp(stack.url, plan.stack.workers, warmUpPath(plan.stack.app, scale));
     const countersBefore = await readListenCounters();
     const startedAt = Date.now();
     const sampler = sampleTimeline(stack, startedAt, scale, Math.max(DEFAULTS.timelineFloorMs, DEFAULTS.timelineIntervalMs * scale));
