@@ -1,3 +1,4 @@
+import { reachesPool } from '../routing/index.js';
 import type { RunPlan } from '../scenario/index.js';
 
 /**
@@ -8,10 +9,10 @@ import type { RunPlan } from '../scenario/index.js';
  */
 export const WALL_RATE_WARNING = 150;
 
-/** Share of a phase's requests (by weight) that reach the pool; static files stop at the proxy. */
-function poolShare(phase: RunPlan['phases'][number]): number {
+/** Share of a phase's requests (by weight) that reach the pool (`reachesPool`). */
+function poolShare(phase: RunPlan['phases'][number], stack: RunPlan['stack']): number {
   const all = phase.requests.reduce((a, r) => a + r.weight, 0);
-  const pool = phase.requests.reduce((a, r) => a + (r.path.startsWith('/static/') ? 0 : r.weight), 0);
+  const pool = phase.requests.reduce((a, r) => a + (reachesPool(r.path, stack) ? r.weight : 0), 0);
   return all > 0 ? pool / all : 0;
 }
 
@@ -21,7 +22,7 @@ function poolShare(phase: RunPlan['phases'][number]): number {
  * measured queueing would include the lab's own overhead; null otherwise.
  */
 export function scaleWarning(plan: RunPlan): string | null {
-  const peak = Math.max(0, ...plan.phases.map((p) => (p.kind === 'open' ? p.rate : p.kind === 'ramp' ? Math.max(p.from, p.to) : 0) * poolShare(p)));
+  const peak = Math.max(0, ...plan.phases.map((p) => (p.kind === 'open' ? p.rate : p.kind === 'ramp' ? Math.max(p.from, p.to) : 0) * poolShare(p, plan.stack)));
   const wallRate = peak / plan.timeScale;
   if (wallRate <= WALL_RATE_WARNING) return null;
   const suggest = Math.min(1, Math.ceil((peak / WALL_RATE_WARNING) * 100 - 1e-9) / 100);

@@ -1,6 +1,7 @@
 import { caplabError } from '../errors.js';
 import type { RunResult } from '../results/index.js';
 import type { RunPlan } from '../scenario/index.js';
+import { reachesPool } from '../routing/index.js';
 import type { CapacityPlan } from './capacity-types.js';
 import type { Slo } from './parse-slo.js';
 import { planCapacity } from './plan-capacity.js';
@@ -31,7 +32,7 @@ function singleStream(plan: RunPlan): { rate: number; arrival: 'poisson' | 'cons
   if (plan.phases.length !== 1) return null;
   const phase = plan.phases[0]!;
   if (phase.kind !== 'open') return null;
-  const dynamic = phase.requests.filter((r) => !r.path.startsWith('/static/'));
+  const dynamic = phase.requests.filter((r) => reachesPool(r.path, plan.stack));
   const first = dynamic[0];
   if (!first?.service || dynamic.some((r) => JSON.stringify(r.service) !== JSON.stringify(first.service))) return null;
   const share = dynamic.reduce((a, r) => a + r.weight, 0) / phase.requests.reduce((a, r) => a + r.weight, 0);

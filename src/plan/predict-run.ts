@@ -1,3 +1,4 @@
+import { reachesPool } from '../routing/index.js';
 import type { RunPlan } from '../scenario/index.js';
 import { analyzeMmck } from './models/analyze-mmck.js';
 import { mmckResponseQuantileMs, mmckWaitQuantileMs } from './models/mmck-quantiles.js';
@@ -77,7 +78,7 @@ function analyticPrediction(plan: RunPlan): Prediction | null {
   if (plan.phases.length !== 1) return null;
   const phase = plan.phases[0]!;
   if (phase.kind !== 'open' || phase.arrival !== 'poisson') return null;
-  const means = new Set(phase.requests.map((r) => (r.service?.dist === 'exponential' && !r.path.startsWith('/static/') ? r.service.mean : NaN)));
+  const means = new Set(phase.requests.map((r) => (r.service?.dist === 'exponential' && reachesPool(r.path, plan.stack) ? r.service.mean : NaN)));
   const mean = [...means][0];
   if (means.size !== 1 || mean === undefined || !Number.isFinite(mean)) return null;
   const m = analyzeMmck({ ratePerSec: phase.rate, serviceMs: mean, workers: plan.stack.workers, capacity: plan.stack.workers + plan.stack.listen });

@@ -1,7 +1,9 @@
 import { buildSchedule, type RunPlan } from '../scenario/index.js';
 import type { ArrivalSpec } from './sim/arrival-spec.js';
 import type { Sampler } from './sim/distributions.js';
-import { heldMs, scenarioWorkload, type ScenarioWorkload } from './scenario-workload.js';
+import { heldMs } from '../app/index.js';
+import { reachesPool } from '../routing/index.js';
+import { scenarioWorkload, type ScenarioWorkload } from './scenario-workload.js';
 
 /**
  * The run's own workload for the simulator: every burst, open and ramp
@@ -16,7 +18,7 @@ export function runTrace(plan: RunPlan): ScenarioWorkload {
   const items: Array<{ t: number; s: number }> = [];
   plan.phases.forEach((phase, i) => {
     for (const req of schedule[i]?.requests ?? []) {
-      if (!req.path.startsWith('/static/')) items.push({ t: phase.startMs + req.atMs, s: heldMs(req.path) });
+      if (reachesPool(req.path, plan.stack)) items.push({ t: phase.startMs + req.atMs, s: heldMs(req.path) });
     }
   });
   items.sort((a, b) => a.t - b.t);

@@ -1,10 +1,9 @@
 import type { PhasePlan, PlannedRequest, RunPlan, ServiceDist } from '../scenario/index.js';
+import { heldMs } from '../app/index.js';
+import { reachesPool, type StaticSiteChoice } from '../routing/index.js';
 import type { ArrivalSpec } from './sim/arrival-spec.js';
 import { constantSampler, type Sampler } from './sim/distributions.js';
 import { serviceSampler, type ServiceSpec } from './service-spec.js';
-
-/** Routes of the sample app whose `?ms=` is the time a worker is held. */
-const TIMED_ROUTE = /^\/(sleep|cpu|io)(\?|$)/;
 
 /** The pool-side workload of a scenario, as the simulator takes it. */
 export interface ScenarioWorkload {
@@ -29,28 +28,22 @@ export function toServiceSpec(dist: ServiceDist): ServiceSpec {
   }
 }
 
-/** How long a request for `path` holds a sample-app worker: its `?ms=` on /sleep, /cpu and /io, else 0. */
-export function heldMs(path: string): number {
-  if (!TIMED_ROUTE.test(path)) return 0;
-  const ms = Number(new URL(path, 'http://x').searchParams.get('ms') ?? 0);
-  return Number.isFinite(ms) && ms > 0 ? ms : 0;
-}
-
 /**
  * How long one request of the mix holds a worker: its service distribution,
  * else `heldMs` of its path (the app's own overhead is not modelled).
- * Static files never reach the pool and return null.
+ * Requests that do not reach the pool (`reachesPool`: static files, when
+ * the stack has a static directory) return null.
  */
-function requestSampler(req: PlannedRequest): Sampler | null {
-  if (req.path.startsWith('/static/')) return null;
+function requestSampler(req: PlannedRequest, site: StaticSiteChoice): Sampler | null {
+  if (!reachesPool(req.path, site)) return null;
   if (req.service) return serviceSampler(toServiceSpec(req.service));
   return constantSampler(heldMs(req.path));
 }
 
 /** A phase's mix as one sampler (choose by weight, then draw), and the share that reaches the pool. */
-function mixSampler(requests: readonly PlannedRequest[]): { sampler: Sampler; poolShare: number } | null {
+function mixSampler(requests: readonly PlannedRequest[], site: StaticSiteChoice): { sampler: Sampler; poolShare: number } | null {
   const parts = requests.flatMap((r) => {
-    const s = requestSampler(r);
+    const s = requestSampler(r, site);
     return s ? [{ s, w: r.weight }] : [];
   });
   if (parts.length === 0) return null;
@@ -105,7 +98,7 @@ export function scenarioWorkload(plan: RunPlan): ScenarioWorkload {
   const notes: string[] = [];
   const arrivals: ArrivalSpec[] = [];
   for (const phase of plan.phases) {
-    const mix = mixSampler(phase.requests);
+    const mix = mixSampler(phase.requests, plan.stack);
     if (!mix) {
       notes.push(`${phase.name} only requests static files, which the proxy serves without the pool`);
       continue;

@@ -4,7 +4,7 @@ import { buildUwsgiVars } from './build-uwsgi-vars.js';
 import { encodeUwsgiPacket } from '../uwsgi/index.js';
 import type { ProxyConfig } from './proxy-options.js';
 import { combineRequestHeaders } from './request-headers.js';
-import type { RequestTarget } from './request-target.js';
+import type { RequestTarget } from '../routing/index.js';
 
 /** What is forwarded: the request as received, its normalised path and its buffered body. */
 export interface ForwardedRequest {

@@ -7,8 +7,8 @@ import { forwardRequest } from './forward-request.js';
 import type { ProxyConfig } from './proxy-options.js';
 import { readRequestBody } from './read-request-body.js';
 import { createRequestState, type RequestState } from './request-state.js';
-import { normalizePath, splitRequestTarget } from './request-target.js';
-import { isStaticRequest, serveStatic, type StaticSite } from './serve-static.js';
+import { isStaticLocation, normalizePath, splitRequestTarget } from '../routing/index.js';
+import { serveStatic, type StaticSite } from './serve-static.js';
 
 /** What the request handler works with, set up once by the proxy process. */
 export interface HandlerContext {
@@ -55,7 +55,7 @@ async function route(ctx: HandlerContext, req: IncomingMessage, res: ServerRespo
     return sendErrorPage(res, 400, state);
   }
   const normalized = normalizePath(target.rawPath);
-  if (ctx.site && isStaticRequest(ctx.site, target, normalized)) {
+  if (ctx.site && isStaticLocation(target, normalized, ctx.site.prefix)) {
     return serveStatic(req, res, state, ctx.site, target, normalized);
   }
   if (!normalized.ok) {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { sendErrorPage } from './error-page.js';
 import type { OpenFileCache } from './open-file-cache.js';
-import type { NormalizedPath, RequestTarget } from './request-target.js';
+import type { NormalizedPath, RequestTarget } from '../routing/index.js';
 import type { RequestState } from './request-state.js';
 
 const ENCODED_SLASH = /%(?:2f|5c)/i;
@@ -16,16 +16,6 @@ export interface StaticSite {
   readonly prefix: string;
   /** The files of `root`, cached (`createOpenFileCache`). */
   readonly files: OpenFileCache;
-}
-
-/**
- * True when the request belongs to the static location: its path as sent,
- * or once normalised, starts with the prefix. Judging the raw path too keeps
- * `/static/../x` inside the static handler, where it is refused, instead of
- * letting a traversal attempt reach the upstream.
- */
-export function isStaticRequest(site: StaticSite, target: RequestTarget, normalized: NormalizedPath): boolean {
-  return target.rawPath.startsWith(site.prefix) || (normalized.ok && normalized.path.startsWith(site.prefix));
 }
 
 /**

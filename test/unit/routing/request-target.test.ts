@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePath, splitRequestTarget } from '../../../src/proxy/request-target.js';
+import { normalizePath, splitRequestTarget } from '../../../src/routing/index.js';
 
 describe('splitRequestTarget', () => {
   it('splits path and query, keeping the uri as sent', () => {
