@@ -1,6 +1,7 @@
 import { ChildStartError, forkChild, resolveEntry, type ProcessExit } from '../../process/index.js';
 import { CaplabError, ERROR_CODES, type ErrorCode } from '../../errors.js';
 import type { KeeperConfig, KeeperMessage, KeeperReady } from './keeper-messages.js';
+import { groupMembers, terminateGroup } from './process-group.js';
 
 /** A real program under a keeper process. */
 export interface KeptProgram {
@@ -14,7 +15,10 @@ export interface KeptProgram {
    * reported its death, else with the keeper's (`keeper: true`).
    */
   readonly exited: Promise<ProcessExit>;
-  /** SIGTERM to the keeper, which ends the program's group; resolves once the keeper has exited. */
+  /**
+   * SIGTERM to the keeper, which ends the program's group; resolves once the
+   * keeper has exited and no process of the program's group is left.
+   */
   stop(): Promise<void>;
 }
 
@@ -27,7 +31,9 @@ function asErrorCode(code: string): ErrorCode {
  * accepts connections on its ready ports. A failed start rejects with a
  * CaplabError (E_PORT_IN_USE when the log says the address was taken,
  * otherwise E_STACK_START) whose message ends with the program's last log
- * lines; by then the keeper has already ended the program.
+ * lines; by then the keeper has already ended the program. A keeper that
+ * dies without cleaning up (kill -9) has its program's group ended from
+ * here (SIGTERM, SIGKILL after `graceMs`).
  */
 export async function startKeeper(config: KeeperConfig): Promise<KeptProgram> {
   const entry = resolveEntry(import.meta.url, './keeper-main.js');
@@ -47,12 +53,15 @@ export async function startKeeper(config: KeeperConfig): Promise<KeptProgram> {
       kept.child.on('message', onMessage);
     });
     const keeperExited = kept.exited.then((status): ProcessExit => ({ pid: keeperPid, keeper: true, ...status }));
+    const programPid = kept.ready.pid;
+    // Members left with the group's id keep that id reserved, so the signals reach only them.
+    const orphansEnded = kept.exited.then(() => (groupMembers(programPid).length > 0 ? terminateGroup(programPid, config.graceMs) : undefined));
     return {
       pid: kept.ready.pid,
       keeperPid,
       exited: Promise.race([programExited, keeperExited]),
       stop() {
-        stopping ??= kept.stop(margin);
+        stopping ??= kept.stop(margin).then(() => orphansEnded);
         return stopping;
       },
     };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStack, type RunningStack } from '../../../src/stack/index.js';
 import { ROOT } from '../../helpers/cli.js';
+import { waitFor } from '../../helpers/processes.js';
 
 /** The three roles together: proxy → pool → app, each its own process on loopback. */
 let stack: RunningStack | undefined;
@@ -40,10 +41,9 @@ describe('the embedded stack end to end', () => {
       staticDir: path.join(ROOT, 'scenarios/static'),
     });
     const slow = [get(`${stack.url}/sleep?ms=1500`), get(`${stack.url}/sleep?ms=1500`), get(`${stack.url}/sleep?ms=1500`)];
-    await new Promise((r) => setTimeout(r, 200));
-    const state = await stack.sample();
-    expect(state.busy).toBe(2);
-    expect(state.queue).toBe(1);
+    // Both workers busy and the third request queued behind them.
+    let state = await stack.sample();
+    expect(await waitFor(async () => ((state = await stack!.sample()), state.busy === 2 && state.queue === 1), 1_200), JSON.stringify(state)).toBe(true);
     const file = await get(`${stack.url}/static/hello.txt`);
     expect(file.status).toBe(200);
     expect(file.body).toContain('static files');
@@ -61,9 +61,9 @@ describe('the embedded stack end to end', () => {
     stack = await startStack({ workers: 1, listen: 2, upstreamTimeoutMs: 10_000, timeScale: 1, app: 'sample', queue: 'master' });
     expect(stack.describe.queue).toBe('master');
     const held = [get(`${stack.url}/sleep?ms=1500`)];
-    await new Promise((r) => setTimeout(r, 150));
+    expect(await waitFor(async () => (await stack!.sample()).busy === 1, 1_000)).toBe(true);
     held.push(get(`${stack.url}/sleep?ms=10`), get(`${stack.url}/sleep?ms=10`));
-    await new Promise((r) => setTimeout(r, 150));
+    expect(await waitFor(async () => (await stack!.sample()).queue === 2, 1_000)).toBe(true);
     const refused = await get(`${stack.url}/hello`);
     expect(refused.status).toBe(503);
     // Refused at once, not after the 1.5 s request ahead of it.
