@@ -9,7 +9,10 @@
  *   1   the run itself failed (a role could not start, an internal error)
  *   2   bad usage or configuration: flags, scenario files, ports
  *   99  the run finished but a threshold in `expect` failed
- *   130 interrupted (SIGINT); 128 + n for other signals
+ *   130 interrupted (SIGINT); 128 + n for other signals (143 for SIGTERM)
+ *
+ * The CLI prints `caplab: <code>: <message>`, so a code is part of the
+ * interface: scripts may match on it. Every code here is thrown somewhere.
  */
 
 export const EXIT = Object.freeze({
@@ -35,8 +38,8 @@ export const ERROR_CODES = {
   E_SCENARIO_INVALID: { exitCode: EXIT.usage },
   E_RESULTS_INVALID: { exitCode: EXIT.usage },
   E_PORT_IN_USE: { exitCode: EXIT.usage, hint: 'choose another port, or 0 for any free port' },
-  E_PORT_INVALID: { exitCode: EXIT.usage },
-  E_APP_LOAD: { exitCode: EXIT.usage, hint: 'an app module must export a `handler(environ)` function' },
+  E_PORT_DENIED: { exitCode: EXIT.usage, hint: 'ports below 1024 need root; choose a port of 1024 or more, or 0 for any free port' },
+  E_APP_LOAD: { exitCode: EXIT.usage, hint: 'an app module must export a `handler(req)` function, and must not exit while it loads' },
   E_NOT_LOOPBACK: { exitCode: EXIT.usage, hint: 'caplab sends load only to loopback addresses (127.0.0.0/8, ::1)' },
   E_SLO_INVALID: { exitCode: EXIT.usage, hint: "write an objective like 'p99<1s' or 'mean<200ms'" },
   E_RATE_INVALID: { exitCode: EXIT.usage, hint: "write a rate like '40/s' or '2400/min'" },
@@ -44,16 +47,18 @@ export const ERROR_CODES = {
   E_PLAN_INVALID: { exitCode: EXIT.usage },
   E_REAL_MISSING: { exitCode: EXIT.usage, hint: 'apt-get install nginx-light uwsgi-core uwsgi-plugin-python3 python3-django' },
   E_LISTEN_OVER_SOMAXCONN: { exitCode: EXIT.usage, hint: 'lower listen, or raise the limit: sysctl -w net.core.somaxconn=N' },
+  E_OUT_UNWRITABLE: { exitCode: EXIT.usage, hint: 'choose a folder you can write to with --out' },
+  E_OUT_IN_USE: { exitCode: EXIT.usage, hint: 'choose another --out, or move the earlier results away' },
+  E_SCALE_TOO_SMALL: { exitCode: EXIT.usage },
   // runtime (exit 1)
   E_STACK_START: { exitCode: EXIT.failure },
-  E_ROLE_DIED: { exitCode: EXIT.failure },
-  E_INTERNAL: { exitCode: EXIT.failure },
-  // protocol (never leaves the pool as an exit code; reported per connection)
-  E_UWSGI_PACKET: { exitCode: EXIT.failure },
+  E_ROLE_DIED: { exitCode: EXIT.failure, hint: 'what was measured until then is in results.json, marked aborted' },
+  E_WRITE_FAILED: { exitCode: EXIT.failure },
+  E_INTERNAL: { exitCode: EXIT.failure, hint: 'run again with --debug for the stack trace' },
   E_POOL_STATS: { exitCode: EXIT.failure, hint: 'the pool may have died; its stats server answers one JSON document per connection' },
   // thresholds (exit 99)
   E_THRESHOLD: { exitCode: EXIT.threshold },
-  // signals
+  // signals (exit 128 + the signal's number)
   E_INTERRUPTED: { exitCode: EXIT.interrupted },
 } as const satisfies Record<string, ErrorSpec>;
 
@@ -82,4 +87,15 @@ export function caplabError(code: ErrorCode, message: string, options?: { hint?:
 
 export function isCaplabError(err: unknown): err is CaplabError {
   return err instanceof CaplabError;
+}
+
+/**
+ * The catalogued error for a failed `listen()` on `host:port`: the port is
+ * taken (E_PORT_IN_USE) or needs privileges (E_PORT_DENIED), both usage
+ * errors; anything else is E_STACK_START. `role` names who listened.
+ */
+export function listenError(err: NodeJS.ErrnoException, role: string, host: string, port: number): { code: 'E_PORT_IN_USE' | 'E_PORT_DENIED' | 'E_STACK_START'; message: string } {
+  if (err.code === 'EADDRINUSE') return { code: 'E_PORT_IN_USE', message: `port ${host}:${port} is already in use` };
+  if (err.code === 'EACCES' || err.code === 'EPERM') return { code: 'E_PORT_DENIED', message: `${role} may not listen on port ${host}:${port} (${err.code})` };
+  return { code: 'E_STACK_START', message: `${role} cannot listen on ${host}:${port}: ${err.message}` };
 }

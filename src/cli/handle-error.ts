@@ -1,25 +1,35 @@
 import { CommanderError } from 'commander';
-import { EXIT, isCaplabError } from '../errors.js';
+import { caplabError, EXIT, isCaplabError, type CaplabError } from '../errors.js';
 
 /**
- * The CLI's one error handler: prints a one- or two-line message (and hint)
- * to stderr and returns the exit code. Stack traces only with `debug`.
- * Commander's own usage errors (already printed by commander) map to 2.
+ * The CLI's one error handler: prints `caplab: <code>: <message>` (and a
+ * `hint:` line) to stderr and returns the exit code. A message of several
+ * lines (a config error lists every problem) gets the prefix on each line.
+ * Stack traces only with `debug`. Commander's own usage errors (already
+ * printed by commander) map to 2, and so does the usage commander prints
+ * for `caplab` with no command. Anything that is not a CaplabError is an
+ * E_INTERNAL (exit 1). Control characters in a message are shown escaped,
+ * so a message that quotes a binary file cannot garble the terminal.
  */
-export function handleError(err: unknown, debug: boolean): number {
+export function handleError(err: unknown, debug: boolean, stream: NodeJS.WritableStream = process.stderr): number {
   if (err instanceof CommanderError) {
-    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-    return EXIT.usage;
+    // `caplab --help` and `--version` exit 0; usage shown because a command is missing (`caplab` alone) is an error.
+    const informational = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
+    return informational && err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
-  if (isCaplabError(err)) {
-    process.stderr.write(`caplab: ${err.message}\n`);
-    if (err.hint) process.stderr.write(`hint: ${err.hint}\n`);
-    if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
-    return err.exitCode;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`caplab: internal error: ${message.split('\n')[0]}\n`);
-  if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
-  else process.stderr.write('hint: run again with --debug for the stack trace\n');
-  return EXIT.failure;
+  const known: CaplabError = isCaplabError(err)
+    ? err
+    : caplabError('E_INTERNAL', `internal error: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`, { cause: err });
+  for (const line of known.message.split('\n')) stream.write(`caplab: ${known.code}: ${printable(line)}\n`);
+  const hint = known.code === 'E_INTERNAL' && debug ? undefined : known.hint;
+  if (hint) stream.write(`hint: ${printable(hint)}\n`);
+  const stack = isCaplabError(err) ? err.stack : err instanceof Error ? err.stack : undefined;
+  if (debug && stack) stream.write(`${stack}\n`);
+  return known.exitCode;
+}
+
+/** One line of text with control characters (tabs and newlines too) and U+FFFD escaped. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
