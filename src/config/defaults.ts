@@ -30,4 +30,24 @@ export const DEFAULTS = Object.freeze({
   stopGraceMs: 2_000,
 });
 
+/**
+ * The capacity planner's defaults (`caplab plan` and `planCapacity`): the
+ * worker counts scanned, the error share a row may have, and the size of a
+ * simulated row.
+ */
+export const PLAN_DEFAULTS = Object.freeze({
+  /** Largest worker count scanned unless the load needs more (then 4 × the offered load, or 63 beyond the first row). */
+  maxWorkers: 64,
+  /** Largest `maxWorkers` anyone may ask for. */
+  maxWorkersLimit: 100_000,
+  /** Share of refused, killed or timed-out requests a row may have and still meet the objective. */
+  maxErrorShare: 0.01,
+  /** Rows scanned past the recommendation. */
+  rowsAfterRecommended: 2,
+  /** Requests in one simulated row, and the share of them discarded as warm-up. */
+  requests: 200_000,
+  warmupShare: 0.1,
+  seed: 1,
+});
+
 export type Defaults = typeof DEFAULTS;

@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import { z } from 'zod';
+import { issueCode } from './parse-config.js';
 
 /** The one wording for a host that is not on this machine. */
 export const NOT_LOOPBACK = 'must be a loopback address (127.0.0.0/8, ::1 or localhost)';
@@ -14,3 +16,6 @@ export function isLoopbackHost(hostname: string): boolean {
   if (isIP(host) === 4) return host.startsWith('127.');
   return isIP(host) === 6 && /^::ffff:127\./i.test(host);
 }
+
+/** A host field that must be loopback; `parseConfig` turns a refusal into E_NOT_LOOPBACK by the issue's code. */
+export const loopbackHostField = z.string().refine(isLoopbackHost, { message: NOT_LOOPBACK, params: issueCode('E_NOT_LOOPBACK') });
