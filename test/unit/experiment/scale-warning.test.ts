@@ -24,4 +24,8 @@ describe('scaleWarning and static files', () => {
     const p = buildPlan(parseScenario('name: s\nstack: { static: . }\nload:\n  - open: { rate: 50, duration: 10s, path: /static/hello.txt }\n'), { timeScale: 0.1, file: `${process.cwd()}/scenarios/x.yaml` });
     expect(scaleWarning(p)).toBeNull();
   });
+  it('counts /static/ requests when the stack has no static directory: the proxy forwards them', () => {
+    const p = buildPlan(parseScenario('name: s\nload:\n  - open: { rate: 50, duration: 10s, path: /static/hello.txt }\n'), { timeScale: 0.1 });
+    expect(scaleWarning(p)).toMatch(/500 requests per second of wall time/);
+  });
 });

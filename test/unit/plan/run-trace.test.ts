@@ -6,7 +6,7 @@ const plan = (yaml: string, seed = 3) => buildPlan(parseScenario(yaml), { timeSc
 
 describe('runTrace', () => {
   it('replays the run’s own schedule: the same times and service draws the load generator sends', () => {
-    const p = plan(`name: t\nload:\n  - open:\n      rate: 50\n      arrival: poisson\n      duration: 2s\n      requests:\n        - path: /sleep\n          service: { dist: exponential, mean: 20ms }\n        - path: /static/a.txt\n`);
+    const p = plan(`name: t\nstack: { static: . }\nload:\n  - open:\n      rate: 50\n      arrival: poisson\n      duration: 2s\n      requests:\n        - path: /sleep\n          service: { dist: exponential, mean: 20ms }\n        - path: /static/a.txt\n`);
     const sent = buildSchedule(p)[0]!.requests.filter((r) => !r.path.startsWith('/static/'));
     const { arrivals } = runTrace(p);
     expect(arrivals).toHaveLength(1);
@@ -15,6 +15,13 @@ describe('runTrace', () => {
     expect(trace.timesMs).toEqual(sent.map((r) => r.atMs));
     const drawn = sent.map(() => trace.service!({ next: () => 0, nextUint32: () => 0 }));
     expect(drawn).toEqual(sent.map((r) => Number(new URL(r.path, 'http://x').searchParams.get('ms'))));
+  });
+
+  it('keeps /static/ requests when the stack has no static directory: the proxy forwards them to the pool', () => {
+    const yaml = (stack: string) => `name: t\n${stack}load:\n  - burst: { count: 4, path: /static/a.txt }\n`;
+    const count = (p: ReturnType<typeof plan>) => runTrace(p).arrivals.reduce((n, a) => n + (a.kind === 'trace' ? a.timesMs.length : 0), 0);
+    expect(count(plan(yaml('')))).toBe(4);
+    expect(count(plan(yaml('stack: { static: . }\n')))).toBe(0);
   });
 
   it('simulates the seed experiment exactly, and keeps closed phases as closed clients', () => {
