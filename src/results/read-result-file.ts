@@ -18,12 +18,14 @@ function unreadable(file: string, err: unknown): Error {
   return caplabError('E_RESULTS_INVALID', `cannot read ${file}: ${why}`, { cause: err });
 }
 
-/** The first zod issue as `<path>: <problem>`, e.g. `summary.latencyMs.p99: expected number, received null`. */
+/** The first zod issue as `<path>: <problem>` or `<path> is missing (expected <type>)`, e.g. `summary.latencyMs.p99: expected number, received null`. */
 function firstProblem(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
   const where = issue.path.length > 0 ? z.core.toDotPath(issue.path) : 'the top level';
-  const what = issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, ', but it is missing');
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(issue.message);
+  if (missing) return `${where} is missing (expected ${missing[1]})`;
+  const what = issue.message.replace(/^Invalid input: /, '');
   return `${where}: ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
 }
 

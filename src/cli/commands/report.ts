@@ -1,10 +1,15 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { caplabError } from '../../errors.js';
-import { readResultFile } from '../../results/index.js';
+import { readResultFile, type RunResult } from '../../results/index.js';
 import { renderCompareReport, renderRunReport, renderSweepReport, writeHtmlReport } from '../../report/index.js';
 
-/** `caplab report <json>` and `caplab compare <a> <b>`: HTML reports from saved results. */
+/**
+ * `caplab report <json>` and `caplab compare <a> <b>`: HTML reports from
+ * saved results. A file that is missing, unreadable, not caplab JSON or
+ * broken inside, and an `--out` that is a folder or cannot be written, are
+ * usage errors (exit 2) told in one line.
+ */
 export function registerReport(program: Command): void {
   program
     .command('report')
@@ -25,15 +30,18 @@ export function registerReport(program: Command): void {
     .argument('<b>', 'the second results.json')
     .option('-o, --out <file>', 'where to write the HTML (default: compare.html in the current folder)')
     .action(async (fileA: string, fileB: string, opts: { out?: string }) => {
-      const [a, b] = await Promise.all([readResultFile(fileA), readResultFile(fileB)]);
-      for (const [f, d] of [[fileA, a], [fileB, b]] as const) {
-        if (d.schema !== 'caplab.run/1') throw caplabError('E_RESULTS_INVALID', `compare takes two results.json files; ${f} is a ${d.schema}`);
-      }
-      const labels: [string, string] = [label(fileA), label(fileB)];
-      const html = renderCompareReport(a as Parameters<typeof renderCompareReport>[0], b as Parameters<typeof renderCompareReport>[1], labels);
+      const [a, b] = await Promise.all([readRunFile(fileA), readRunFile(fileB)]);
+      const html = renderCompareReport(a, b, [label(fileA), label(fileB)]);
       const written = await writeHtmlReport(opts.out ?? path.resolve('compare.html'), html);
       process.stdout.write(`report: ${written}\n`);
     });
+}
+
+/** Reads a results.json for `compare`; a sweep.json is a usage error (exit 2). */
+async function readRunFile(file: string): Promise<RunResult> {
+  const data = await readResultFile(file);
+  if (data.schema !== 'caplab.run/1') throw caplabError('E_RESULTS_INVALID', `compare takes two results.json files; ${file} is a ${data.schema}`);
+  return data;
 }
 
 /** A short label for a results file: its folder's name. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,30 @@ describe('writeHtmlReport', () => {
     const file = await writeHtmlReport(rel, '<!doctype html><p>hi</p>');
     expect(path.isAbsolute(file)).toBe(true);
     expect(await readFile(file, 'utf8')).toBe('<!doctype html><p>hi</p>');
+  });
+});
+
+describe('writing where a report cannot go', () => {
+  it('refuses a target that is a folder, exit 2, leaving no temporary file', async () => {
+    const folder = path.join(dir, 'existing');
+    await mkdir(folder);
+    await expect(writeHtmlReport(folder, '<p>x</p>')).rejects.toMatchObject({ code: 'E_OUT_UNWRITABLE', exitCode: 2, message: expect.stringMatching(/existing is a folder, not a file/) as unknown });
+    expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('refuses a folder under a file', async () => {
+    const file = path.join(dir, 'plain.txt');
+    await writeFile(file, 'x');
+    await expect(writeJsonResult(path.join(file, 'sub', 'results.json'), {})).rejects.toMatchObject({ code: 'E_OUT_UNWRITABLE', message: expect.stringMatching(/plain\.txt: it is not a folder/) as unknown });
+  });
+
+  it('fails at once under /proc instead of retrying mkdir forever', async () => {
+    await expect(writeHtmlReport('/proc/caplab-no-such/x.html', '<p>x</p>')).rejects.toMatchObject({
+      code: 'E_OUT_UNWRITABLE',
+      exitCode: 2,
+      message: expect.stringMatching(/cannot create the folder \/proc\/caplab-no-such \(E[A-Z]+\)/) as unknown,
+    });
   });
 });
 
