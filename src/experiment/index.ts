@@ -1,7 +1,8 @@
-export { runExperiment, runFiles, type ExperimentOptions } from './run-experiment.js';
+export { runExperiment, runFiles, describeRoleDeath, type ExperimentOptions, type RoleDeathReport } from './run-experiment.js';
 export { stackConfig, type StackChoices } from './stack-config.js';
-export { writeRunOutputs } from './write-run-outputs.js';
-export { reportDir } from './report-dir.js';
-export { sampleTimeline } from './sample-timeline.js';
+export { writeRunOutputs, type WrittenOutputs } from './write-run-outputs.js';
+export { claimOutDir, dirSafeName, defaultDirName, CLAIM_FILE, MAX_DIR_NAME, type ClaimedDir } from './claim-out-dir.js';
+export { sampleTimeline, type SampleFailures } from './sample-timeline.js';
 export { runSweep, type SweepOptions } from './run-sweep.js';
 export { scaleWarning, WALL_RATE_WARNING } from './scale-warning.js';
+export { assertScaleFloor, stackCostWarning, MIN_WALL_LIMIT_MS, STACK_COST_WALL_MS } from './scale-floor.js';

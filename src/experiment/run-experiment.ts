@@ -2,7 +2,8 @@ import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
 import { runLoad } from '../load/index.js';
 import type { RunPlan } from '../scenario/index.js';
-import { readListenCounters, startStack } from '../stack/index.js';
+import { caplabError } from '../errors.js';
+import { readListenCounters, startStack, type RoleDeath } from '../stack/index.js';
 import { stackConfig, type StackChoices } from './stack-config.js';
 import {
   checkLittlesLaw,
@@ -14,16 +15,32 @@ import {
   summarizeSynRetries,
   type RunResult,
 } from '../results/index.js';
-import { sampleTimeline } from './sample-timeline.js';
+import { sampleTimeline, type SampleFailures } from './sample-timeline.js';
 import { warmUpPath } from '../app/index.js';
 import { warmUp } from './warm-up.js';
 import { predictOrNote } from './predict-or-note.js';
+
+/** A role that died during the measured load, and when. */
+export interface RoleDeathReport extends RoleDeath {
+  /** Scenario ms from the start of the load. */
+  readonly atMs: number;
+}
 
 export interface ExperimentOptions extends StackChoices {
   /** Called as requests complete. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting ends the load early; results so far are still summarised. */
   readonly signal?: AbortSignal;
+  /** Called once if a role dies during the load: the load stops, and the result is marked `aborted: "<role> died"`. */
+  readonly onRoleDeath?: (death: RoleDeathReport) => void;
+  /** Called after the load if any pool stats sample failed (the timeline has gaps). */
+  readonly onSampleFailures?: (failures: SampleFailures) => void;
+}
+
+/** The one-line account of a role's death: "pool master (pid 123) died at t = 2.0 s". */
+export function describeRoleDeath(death: RoleDeathReport): string {
+  const how = death.signal !== null ? ` (${death.signal})` : death.code !== null && death.code !== 0 ? ` (exit ${death.code})` : '';
+  return `${death.role} (pid ${death.pid}) died${how} at t = ${(death.atMs / 1000).toFixed(1)} s`;
 }
 
 /**
@@ -32,14 +49,31 @@ export interface ExperimentOptions extends StackChoices {
  * every process (also on error or abort), and returns the run's result in
  * scenario milliseconds, with predictions beside it, the rise of the
  * kernel's system-wide listen counters over the load, and the requests that
- * waited on a SYN retry. It writes nothing; see
- * `writeRunOutputs`.
+ * waited on a SYN retry. It writes nothing; see `writeRunOutputs`.
+ *
+ * A role that dies during the load stops it: the result covers what was
+ * measured until then and is marked `aborted: "<role> died"`, and
+ * `onRoleDeath` is told who and when. A role that dies before the load
+ * starts throws E_ROLE_DIED.
  */
 export async function runExperiment(plan: RunPlan, options: ExperimentOptions = {}): Promise<RunResult> {
   const scale = plan.timeScale;
   const stack = await startStack(stackConfig(plan, options));
+  const stopLoad = new AbortController();
+  const onAbort = (): void => stopLoad.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) stopLoad.abort();
+  let death: (RoleDeath & { readonly wallMs: number }) | null = null;
+  void stack.died.then((d) => {
+    death = { ...d, wallMs: Date.now() };
+    stopLoad.abort();
+  });
   try {
     await warmUp(stack.url, plan.stack.workers, warmUpPath(plan.stack.app, scale));
+    // Give an exit seen during warm-up its turn before deciding.
+    await new Promise((r) => setImmediate(r));
+    const early = death as (RoleDeath & { readonly wallMs: number }) | null;
+    if (early) throw caplabError('E_ROLE_DIED', `${early.role} (pid ${early.pid}) died before the load started`, { hint: 'nothing was measured' });
     const countersBefore = await readListenCounters();
     const startedAt = Date.now();
     const sampler = sampleTimeline(stack, startedAt, scale, Math.max(DEFAULTS.timelineFloorMs, DEFAULTS.timelineIntervalMs * scale));
@@ -49,12 +83,20 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
     try {
       outcome = await runLoad(plan, { baseUrl: stack.url }, {
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
+        signal: stopLoad.signal,
       });
     } finally {
       countersAfter = await readListenCounters();
       timeline = await sampler.stop();
     }
+    const failures = sampler.failures();
+    if (failures.count > 0) options.onSampleFailures?.(failures);
+    const died = death as (RoleDeath & { readonly wallMs: number }) | null;
+    if (died) {
+      const { wallMs, ...who } = died;
+      options.onRoleDeath?.({ ...who, atMs: Math.max(0, (wallMs - startedAt) / scale) });
+    }
+    const aborted = died ? `${died.role} died` : options.signal?.aborted ? 'interrupted' : null;
     const records = outcome.records;
     const summary = summarizeRequests(records);
     const { kept, sampling } = sampleRecords(records, DEFAULTS.requestRecordCap);
@@ -77,9 +119,10 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
       ...(synRetries !== null ? { synRetries } : {}),
       littlesLaw: checkLittlesLaw(records, timeline),
       predictions: predictOrNote(plan),
-      ...(options.signal?.aborted ? { aborted: 'interrupted' } : {}),
+      ...(aborted !== null ? { aborted } : {}),
     };
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await stack.stop();
   }
 }

@@ -10,29 +10,42 @@ export interface SweepOptions extends ExperimentOptions {
   readonly onRunStart?: (workers: number, index: number, total: number) => void;
   /** Write each run's report.html too (default true). */
   readonly html?: boolean;
+  /** Called with one line when a run's files could not all be written (see `writeRunOutputs`). */
+  readonly onWriteProblem?: (problem: string) => void;
 }
 
 /**
  * Runs `plan` once per worker count, each on a fresh stack, writing each
  * run's outputs to `<dir>/workers-<n>/`. Stops early (keeping the runs done)
- * when `signal` aborts. Returns the sweep, which the caller writes.
+ * when `signal` aborts or a role dies during a run (that run is kept, marked
+ * aborted, and the sweep is marked `aborted: "<role> died"`). Returns the
+ * sweep, which the caller writes.
  */
 export async function runSweep(plan: RunPlan, workerCounts: readonly number[], dir: string, options: SweepOptions = {}): Promise<SweepResult> {
   const runs: SweepResult['runs'][number][] = [];
   const results: RunResult[] = [];
+  let died: string | null = null;
   for (const [index, workers] of workerCounts.entries()) {
-    if (options.signal?.aborted) break;
+    if (options.signal?.aborted || died !== null) break;
     options.onRunStart?.(workers, index, workerCounts.length);
     const runPlan: RunPlan = { ...plan, stack: { ...plan.stack, workers } };
-    const result = await runExperiment(runPlan, options);
+    const result = await runExperiment(runPlan, {
+      ...options,
+      onRoleDeath: (death) => {
+        died = `${death.role} died`;
+        options.onRoleDeath?.(death);
+      },
+    });
     const runDir = path.join(dir, `workers-${workers}`);
-    await writeRunOutputs(result, runDir, { html: options.html ?? true });
+    const written = await writeRunOutputs(result, runDir, { html: options.html ?? true });
+    if (written.problem !== null) options.onWriteProblem?.(written.problem);
     results.push(result);
     runs.push({
       workers,
       summary: result.summary,
       thresholds: result.thresholds,
-      results: path.join(`workers-${workers}`, 'results.json'),
+      // Relative to the sweep folder; absolute when it had to be saved elsewhere.
+      results: written.json !== null && !written.json.startsWith(dir + path.sep) ? written.json : path.join(`workers-${workers}`, 'results.json'),
       littlesLaw: result.littlesLaw ?? null,
       predicted: predictedForRun(result),
     });
@@ -52,6 +65,6 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
     recommended: passing.length > 0 ? Math.min(...passing.map((r) => r.workers)) : null,
     ...(queueFallback !== undefined ? { queueFallback } : {}),
     ...sweepModels(plan, runs),
-    ...(options.signal?.aborted ? { aborted: 'interrupted' } : {}),
+    ...(died !== null ? { aborted: died } : options.signal?.aborted ? { aborted: 'interrupted' } : {}),
   };
 }

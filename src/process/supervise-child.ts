@@ -37,6 +37,8 @@ export interface ForkOptions {
    * them at 4, 5, … in order (after stdin, stdout, stderr and the IPC channel).
    */
   readonly shareFds?: readonly number[];
+  /** What the child is, for error messages (e.g. "worker 1 loading app ./my-app.mjs"); default: the entry's path. */
+  readonly name?: string;
   /** Inherit stdio (for debugging); default: stdout ignored, stderr piped into the error. */
   readonly inheritStdio?: boolean;
   /**
@@ -151,7 +153,7 @@ export function forkChild<Ready extends ReadyMessage>(entry: string, config: unk
     const timeout = setTimeout(() => {
       // stuck (perhaps blocked in JavaScript, deaf to SIGTERM): no grace
       child.kill('SIGKILL');
-      reject(new ChildStartError(`${entry} did not start within ${options.startTimeoutMs ?? 15000} ms`, 'E_STACK_START'));
+      reject(new ChildStartError(`${options.name ?? entry} did not start within ${options.startTimeoutMs ?? 15000} ms`, 'E_STACK_START'));
     }, options.startTimeoutMs ?? 15000);
     const onMessage = (msg: ReadyMessage | FailedMessage): void => {
       if (msg?.type === 'ready') {
@@ -166,7 +168,7 @@ export function forkChild<Ready extends ReadyMessage>(entry: string, config: unk
     const onExit = (code: number | null, signal: string | null): void => {
       cleanup();
       const detail = stderr.trim().split('\n').slice(-3).join(' | ');
-      reject(new ChildStartError(`${entry} exited (${signal ?? code}) before it was ready${detail ? `: ${detail}` : ''}`, 'E_STACK_START'));
+      reject(new ChildStartError(`${options.name ?? entry} exited (${signal ?? code}) before it was ready${detail ? `: ${detail}` : ''}`, 'E_STACK_START'));
     };
     const cleanup = (): void => {
       clearTimeout(timeout);

@@ -19,6 +19,7 @@ import { createOpenFileCache } from './open-file-cache.js';
 import type { ProxyChildMessage, ProxyFailedMessage, ProxyParentMessage } from './proxy-messages.js';
 import type { ProxyConfig } from './proxy-options.js';
 import type { StaticSite } from './serve-static.js';
+import { listenError } from '../errors.js';
 
 /** How long shutdown may take (closing connections, flushing the log) before the process just exits. */
 const SHUTDOWN_LIMIT_MS = 1_000;
@@ -77,9 +78,8 @@ async function start(config: ProxyConfig): Promise<void> {
     address = await proxy.listen();
     server = proxy;
   } catch (err) {
-    const error = err as NodeJS.ErrnoException;
-    if (error.code === 'EADDRINUSE') return failed('E_PORT_IN_USE', `port ${config.host}:${config.port} is already in use`);
-    return failed('E_STACK_START', `proxy cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    const { code, message } = listenError(err as NodeJS.ErrnoException, 'the proxy', config.host, config.port);
+    return failed(code, message);
   }
   if (config.workerProcesses > 1) {
     try {

@@ -33,7 +33,7 @@ export interface ProxyReadyMessage {
 /** Child → parent: could not start; `code` is an `ERROR_CODES` key. */
 export interface ProxyFailedMessage {
   readonly type: 'failed';
-  readonly code: 'E_PORT_IN_USE' | 'E_USAGE' | 'E_STACK_START';
+  readonly code: 'E_PORT_IN_USE' | 'E_PORT_DENIED' | 'E_USAGE' | 'E_STACK_START';
   readonly message: string;
 }
 

@@ -1,17 +1,27 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { EXIT } from '../../errors.js';
 import { formatRunSummary } from '../../report/index.js';
-import { reportDir, runExperiment, scaleWarning, writeRunOutputs } from '../../experiment/index.js';
+import {
+  assertScaleFloor,
+  claimOutDir,
+  describeRoleDeath,
+  runExperiment,
+  scaleWarning,
+  stackCostWarning,
+  writeRunOutputs,
+  type RoleDeathReport,
+} from '../../experiment/index.js';
 import { formatPlan } from '../../scenario/index.js';
 import { intFlag, parseFlags, runFlagShape } from '../parse-flags.js';
+import { MAX_WORKERS } from '../parse-worker-list.js';
 import { createProgressBar } from '../progress-bar.js';
-import { onInterrupt } from '../interrupt.js';
+import { onInterrupt, signalExitCode } from '../interrupt.js';
 import { planFromArgs } from '../plan-from-args.js';
+import { describeFailedThresholds, describeSampleFailures, endOfRunError } from '../end-of-run.js';
 
 const RunFlags = z.object({
   ...runFlagShape,
-  workers: intFlag(1, 512).optional(),
+  workers: intFlag(1, MAX_WORKERS).optional(),
   port: intFlag(0, 65535).optional(),
 });
 
@@ -24,7 +34,7 @@ export function registerRun(program: Command): void {
     .option('-w, --workers <n>', 'worker processes in the pool (overrides stack.workers)')
     .option('-t, --time-scale <f>', 'multiply every scenario duration by f (0.01 runs 100x faster)')
     .option('--seed <n>', 'seed for every random draw (arrivals, mixes, service times)')
-    .option('-o, --out <dir>', 'folder for results.json and report.html (default reports/<scenario>-<time>)')
+    .option('-o, --out <dir>', 'folder for results.json and report.html (default reports/<scenario>-<time>); never overwrites earlier results')
     .option('--port <n>', 'port for the proxy (default: any free port)')
     .option('-q, --quiet', 'no progress bar')
     .option('--dry-run', 'print the plan and exit without starting anything')
@@ -41,10 +51,13 @@ export function registerRun(program: Command): void {
         process.stdout.write(`${formatPlan(plan)}\n`);
         return;
       }
-      const warning = scaleWarning(plan);
-      if (warning) process.stderr.write(`${warning}\n`);
+      assertScaleFloor(plan);
+      for (const warning of [scaleWarning(plan), stackCostWarning(plan)]) if (warning) process.stderr.write(`${warning}\n`);
+      // The folder is claimed before the stack starts, so a run never measures for nothing.
+      const out = await claimOutDir(plan.scenario.name, flags.out, { resultFile: 'results.json' });
       const progress = createProgressBar(!flags.quiet);
       const interrupt = onInterrupt();
+      let death: RoleDeathReport | null = null;
       let result;
       try {
         result = await runExperiment(plan, {
@@ -52,16 +65,27 @@ export function registerRun(program: Command): void {
           signal: interrupt.signal,
           roles: { proxy: flags.proxy, pool: flags.pool },
           ...(flags.port !== undefined ? { port: flags.port } : {}),
+          onRoleDeath: (d) => (death = d),
+          onSampleFailures: (f) => process.stderr.write(`${describeSampleFailures(f)}\n`),
         });
+      } catch (err) {
+        await out.abandon();
+        throw err;
       } finally {
         progress.done();
         interrupt.dispose();
       }
-      const dir = reportDir(plan.scenario.name, flags.out);
-      const files = await writeRunOutputs(result, dir, { html: flags.html });
+      const files = await writeRunOutputs(result, out.dir, { html: flags.html });
+      await out.release();
       process.stdout.write(`${formatRunSummary(result)}\n`);
-      process.stdout.write(`\nresults: ${files.json}\n${files.html ? `report:  ${files.html}\n` : ''}`);
-      if (interrupt.received()) process.exitCode = EXIT.interrupted;
-      else if (result.thresholds.some((t) => !t.ok)) process.exitCode = EXIT.threshold;
+      if (files.json !== null) process.stdout.write(`\nresults: ${files.json}\n${files.html ? `report:  ${files.html}\n` : ''}`);
+      const received = interrupt.received();
+      const error = endOfRunError({
+        death: death === null ? null : describeRoleDeath(death),
+        writeProblem: files.problem,
+        interrupted: received === null ? null : { signal: received, exitCode: signalExitCode(received) },
+        thresholdsFailed: describeFailedThresholds(result.thresholds.filter((t) => !t.ok).map((t) => t.expr)),
+      });
+      if (error) throw error;
     });
 }

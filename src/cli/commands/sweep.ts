@@ -1,15 +1,23 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { EXIT } from '../../errors.js';
 import { formatSweepTable, renderSweepReport, writeHtmlReport, writeJsonResult } from '../../report/index.js';
-import { reportDir, runSweep, scaleWarning } from '../../experiment/index.js';
+import {
+  assertScaleFloor,
+  claimOutDir,
+  describeRoleDeath,
+  runSweep,
+  scaleWarning,
+  stackCostWarning,
+  type RoleDeathReport,
+} from '../../experiment/index.js';
 import { formatPlan } from '../../scenario/index.js';
 import { parseFlags, runFlagShape } from '../parse-flags.js';
 import { parseWorkerList } from '../parse-worker-list.js';
 import { createProgressBar } from '../progress-bar.js';
-import { onInterrupt } from '../interrupt.js';
+import { onInterrupt, signalExitCode } from '../interrupt.js';
 import { planFromArgs } from '../plan-from-args.js';
+import { describeSampleFailures, endOfRunError } from '../end-of-run.js';
 
 const SweepFlags = z.object({ ...runFlagShape, workers: z.string({ message: 'is required' }).transform(parseWorkerList) });
 
@@ -22,7 +30,7 @@ export function registerSweep(program: Command): void {
     .requiredOption('-w, --workers <list>', 'worker counts: 1,2,4,8 or 1..16')
     .option('-t, --time-scale <f>', 'multiply every scenario duration by f')
     .option('--seed <n>', 'seed for every random draw (the same for every run)')
-    .option('-o, --out <dir>', 'folder for sweep.json, report.html and one folder per run')
+    .option('-o, --out <dir>', 'folder for sweep.json, report.html and one folder per run; never overwrites an earlier sweep')
     .option('-q, --quiet', 'no progress output')
     .option('--dry-run', 'print the plan for each worker count and exit')
     .option('--app <module>', 'serve a module exporting handler(req) instead of the sample app')
@@ -44,10 +52,14 @@ export function registerSweep(program: Command): void {
         process.stdout.write(`${formatPlan(plan)}\nsweep over workers: ${flags.workers.join(', ')}\n`);
         return;
       }
-      const warning = scaleWarning(plan);
-      if (warning) process.stderr.write(`${warning}\n`);
-      const dir = reportDir(`${plan.scenario.name}-sweep`, flags.out);
+      assertScaleFloor(plan);
+      for (const warning of [scaleWarning(plan), stackCostWarning(plan)]) if (warning) process.stderr.write(`${warning}\n`);
+      // The folder is claimed before any stack starts, so a sweep never measures for nothing.
+      const out = await claimOutDir(`${plan.scenario.name}-sweep`, flags.out, { resultFile: 'sweep.json' });
+      const dir = out.dir;
       const interrupt = onInterrupt();
+      const writeProblems: string[] = [];
+      let death: RoleDeathReport | null = null;
       let sweep;
       try {
         let progress = createProgressBar(false);
@@ -61,16 +73,36 @@ export function registerSweep(program: Command): void {
             progress = createProgressBar(!flags.quiet);
           },
           onProgress: (done, total) => progress.update(done, total),
+          onRoleDeath: (d) => (death = d),
+          onSampleFailures: (f) => process.stderr.write(`${describeSampleFailures(f)}\n`),
+          onWriteProblem: (p) => writeProblems.push(p),
         });
         progress.done();
+      } catch (err) {
+        await out.abandon();
+        throw err;
       } finally {
         interrupt.dispose();
       }
       const json = path.join(dir, 'sweep.json');
-      await writeJsonResult(json, sweep);
-      const html = flags.html ? await writeHtmlReport(path.join(dir, 'report.html'), renderSweepReport(sweep)) : null;
-      process.stdout.write(`${formatSweepTable(sweep)}\n\nsweep:  ${json}\n${html ? `report: ${html}\n` : ''}`);
-      if (interrupt.received()) process.exitCode = EXIT.interrupted;
-      else if (plan.expect.length > 0 && sweep.recommended === null) process.exitCode = EXIT.threshold;
+      let jsonWritten: string | null = null;
+      let html: string | null = null;
+      try {
+        jsonWritten = await writeJsonResult(json, sweep);
+        if (flags.html) html = await writeHtmlReport(path.join(dir, 'report.html'), renderSweepReport(sweep));
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        writeProblems.push(`${jsonWritten === null ? 'sweep.json' : 'report.html'} could not be written to ${dir} (${e.code ?? e.message})${jsonWritten === null ? '; each run\'s results.json is kept in its workers-<n> folder' : `; sweep.json is kept at ${jsonWritten}`}`);
+      }
+      await out.release();
+      process.stdout.write(`${formatSweepTable(sweep)}\n\n${jsonWritten ? `sweep:  ${jsonWritten}\n` : ''}${html ? `report: ${html}\n` : ''}`);
+      const received = interrupt.received();
+      const error = endOfRunError({
+        death: death === null ? null : describeRoleDeath(death),
+        writeProblem: writeProblems.length === 0 ? null : writeProblems.join('; '),
+        interrupted: received === null ? null : { signal: received, exitCode: signalExitCode(received) },
+        thresholdsFailed: plan.expect.length > 0 && sweep.recommended === null ? `no worker count met every threshold (${plan.expect.map((t) => t.expr).join(', ')})` : null,
+      });
+      if (error) throw error;
     });
 }
