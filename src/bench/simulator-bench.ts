@@ -1,4 +1,5 @@
-import { exponentialSampler, simulatePool, type SimulationInput } from '../plan/index.js';
+import { simulatePool, type SimulationInput } from '../plan/index.js';
+import { serviceSampler } from '../scenario/index.js';
 import type { Bench, BenchContext } from './bench-types.js';
 import { median } from './bench-types.js';
 import { makeResult } from './make-result.js';
@@ -10,7 +11,7 @@ const REQUESTS = 1_000_000;
 const input = (): SimulationInput => ({
   workers: WORKERS,
   arrivals: { kind: 'poisson', ratePerSec: 0.9 * WORKERS * 10, count: REQUESTS },
-  service: exponentialSampler(100),
+  service: serviceSampler({ dist: 'exponential', mean: 100 }),
   seed: 1,
 });
 

@@ -1,5 +1,5 @@
 import type { Slo } from './parse-slo.js';
-import type { ServiceSpec } from './service-spec.js';
+import type { ServiceDist } from '../scenario/index.js';
 
 /**
  * What `planCapacity` needs: an open arrival stream, a service-time
@@ -9,7 +9,8 @@ export interface CapacityInput {
   readonly ratePerSec: number;
   /** Inter-arrival law: 'poisson' (default) or 'constant' spacing. */
   readonly arrival?: 'poisson' | 'constant';
-  readonly service: ServiceSpec;
+  /** caplab's one service model (a lognormal by its median; see `ServiceDist`). */
+  readonly service: ServiceDist;
   readonly slo: Slo;
   /** Listen-queue places; default Infinity. Finite makes the analytic model M/M/c/K with K = workers + listen. */
   readonly listen?: number;
@@ -22,7 +23,7 @@ export interface CapacityInput {
   readonly maxErrorShare?: number;
   /** First worker count scanned; default max(1, ⌊a⌋) with a = λ·E[S], so one overloaded row shows when a ≥ 1. */
   readonly minWorkers?: number;
-  /** Last worker count scanned; default max(64, 4⌈a⌉, minWorkers + 63). */
+  /** Last worker count scanned; default max(PLAN_DEFAULTS.maxWorkers, 4⌈a⌉, minWorkers + 63). Below the load's stable count, the plan has no rows and says so. */
   readonly maxWorkers?: number;
   /** Rows still scanned after the recommended one, to show the trend; default 2. */
   readonly rowsAfterRecommended?: number;

@@ -19,19 +19,10 @@ export {
 export { analyzeMmck, type Mmck, type MmckInput } from './models/analyze-mmck.js';
 export { mmckResponseQuantileMs, mmckResponseSurvival, mmckWaitQuantileMs, mmckWaitSurvival } from './models/mmck-quantiles.js';
 export { allenCunneen, type AllenCunneen, type GgcInput } from './models/allen-cunneen.js';
-export { fitUsl, uslThroughput, type UslFit, type UslParams, type UslPoint } from './models/fit-usl.js';
+export { fitUsl, uslPeakInSight, uslThroughput, USL_PEAK_SIGHT, type UslFit, type UslParams, type UslPoint } from './models/fit-usl.js';
 export type { Unstable } from './models/unstable.js';
 
-// Simulator
-export { createRng, type Rng } from './sim/create-rng.js';
-export {
-  constantSampler,
-  empiricalSampler,
-  exponentialSampler,
-  lognormalSampler,
-  uniformSampler,
-  type Sampler,
-} from './sim/distributions.js';
+// Simulator (its generator and samplers: random/ and scenario/'s one service model)
 export {
   inSequence,
   type ArrivalSpec,
@@ -46,7 +37,7 @@ export type { SimRecord, SimStatus, SimSummary, SimulationInput, SimulationResul
 export type { SimStats } from './sim/quantile-sketch.js';
 
 // Capacity planning
-export { serviceMeanMs, serviceSampler, serviceScv, type ServiceSpec } from './service-spec.js';
+export { PlanInputError, isPlanInputError, type PlanField } from './plan-input-error.js';
 export { parseDurationMs } from './parse-duration.js';
 export { formatSlo, parseSlo, SLO_QUANTILE, type Slo, type SloStat } from './parse-slo.js';
 export { parseRate } from './parse-rate.js';
@@ -55,7 +46,7 @@ export { planCapacity } from './plan-capacity.js';
 export type { CapacityInput, CapacityPlan, CapacityRecommendation, CapacityRow } from './capacity-types.js';
 
 // Scenarios: predictions for a run, and planning a whole scenario
-export { scenarioWorkload, toServiceSpec, type ScenarioWorkload } from './scenario-workload.js';
+export { scenarioWorkload, type ScenarioWorkload } from './scenario-workload.js';
 export { predictRun, type Prediction, type RunPredictions } from './predict-run.js';
 export { runTrace } from './run-trace.js';
 export { planScenario, type ScenarioCapacityPlan, type ScenarioPlanOptions } from './plan-scenario.js';

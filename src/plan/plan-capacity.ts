@@ -21,10 +21,15 @@ import { simulatedRow } from './simulated-row.js';
  * `maxWorkers`, or early when a stable row fails although no request waits
  * and none is refused: more workers cannot change such a row, because the
  * service time alone breaks the objective (`note` says so).
+ * When `maxWorkers` is at most the offered load a = λ·E[S] (and
+ * `minWorkers` is not given), no count in range is stable: the plan has no
+ * rows, `recommended: null`, and a note saying that the load needs more
+ * than a workers.
  * Throws E_PLAN_INVALID on a bad input. Deterministic under `seed`.
  */
 export function planCapacity(input: CapacityInput): CapacityPlan {
   const cfg = checkCapacityInput(input);
+  if (cfg.tooFewWorkers) return tooFew(cfg);
   const evaluate = (workers: number, rate: number): CapacityRow =>
     cfg.method === 'analytic' ? analyticRow(cfg, workers, rate) : simulatedRow(cfg, workers, rate);
   const rows: CapacityRow[] = [];
@@ -61,6 +66,25 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     rows: Object.freeze(rows),
     recommended,
     note,
+  });
+}
+
+const round = (x: number): number => Number(x.toPrecision(4));
+
+/** The plan when even `maxWorkers` cannot carry the offered load: no rows, and how many workers it needs. */
+function tooFew(cfg: CapacityConfig): CapacityPlan {
+  const a = cfg.offeredLoad;
+  return Object.freeze({
+    method: cfg.method,
+    model: cfg.method === 'simulated' ? 'simulation' : cfg.listen === Infinity ? 'M/M/c' : 'M/M/c/K',
+    ratePerSec: cfg.ratePerSec,
+    slo: cfg.slo,
+    offeredLoad: a,
+    rows: Object.freeze([]),
+    recommended: null,
+    note:
+      `the load needs more than ${round(a)} workers to be stable (offered load ${round(cfg.ratePerSec)}/s × ${round(cfg.serviceMs)} ms = ${round(a)} Erlangs), ` +
+      `and at most ${cfg.maxWorkers} may be scanned; allow at least ${Math.floor(a) + 1}`,
   });
 }
 

@@ -1,13 +1,12 @@
-import { caplabError } from '../errors.js';
+import { PLAN_DEFAULTS } from '../config/index.js';
 import type { RunResult } from '../results/index.js';
-import type { RunPlan } from '../scenario/index.js';
+import type { RunPlan, ServiceDist } from '../scenario/index.js';
 import { reachesPool } from '../routing/index.js';
 import type { CapacityPlan } from './capacity-types.js';
 import type { Slo } from './parse-slo.js';
 import { planCapacity } from './plan-capacity.js';
 import { planScenario, type ScenarioCapacityPlan } from './plan-scenario.js';
-import { toServiceSpec } from './scenario-workload.js';
-import type { ServiceSpec } from './service-spec.js';
+import { PlanInputError } from './plan-input-error.js';
 
 /** Everything `caplab plan` can be told; at least a rate and a service, or a scenario, or a results file. */
 export interface PlanSources {
@@ -16,7 +15,7 @@ export interface PlanSources {
   /** A measured run whose service times stand in for the service distribution. */
   readonly fromResult?: RunResult;
   readonly ratePerSec?: number;
-  readonly service?: ServiceSpec;
+  readonly service?: ServiceDist;
   readonly listen?: number;
   readonly upstreamTimeoutMs?: number;
   readonly harakiriMs?: number;
@@ -28,7 +27,7 @@ export interface PlanSources {
 export type AnyCapacityPlan = (CapacityPlan & { readonly notes?: readonly string[] }) | ScenarioCapacityPlan;
 
 /** The one open phase of a scenario and its one service law, when the scenario is that simple. */
-function singleStream(plan: RunPlan): { rate: number; arrival: 'poisson' | 'constant'; service: ServiceSpec } | null {
+function singleStream(plan: RunPlan): { rate: number; arrival: 'poisson' | 'constant'; service: ServiceDist } | null {
   if (plan.phases.length !== 1) return null;
   const phase = plan.phases[0]!;
   if (phase.kind !== 'open') return null;
@@ -36,7 +35,7 @@ function singleStream(plan: RunPlan): { rate: number; arrival: 'poisson' | 'cons
   const first = dynamic[0];
   if (!first?.service || dynamic.some((r) => JSON.stringify(r.service) !== JSON.stringify(first.service))) return null;
   const share = dynamic.reduce((a, r) => a + r.weight, 0) / phase.requests.reduce((a, r) => a + r.weight, 0);
-  return { rate: phase.rate * share, arrival: phase.arrival, service: toServiceSpec(first.service) };
+  return { rate: phase.rate * share, arrival: phase.arrival, service: first.service };
 }
 
 /**
@@ -47,7 +46,7 @@ function singleStream(plan: RunPlan): { rate: number; arrival: 'poisson' | 'cons
  * - a scenario with one open phase and one service law: planCapacity at its
  *   rate (`--rate` overrides), with its listen queue;
  * - any other scenario: planScenario, simulating the whole workload.
- * Throws E_PLAN_INVALID naming what is missing.
+ * Throws E_PLAN_INVALID (a `PlanInputError`) naming the missing fields.
  */
 export function planFromSources(src: PlanSources): AnyCapacityPlan {
   const common = {
@@ -62,9 +61,12 @@ export function planFromSources(src: PlanSources): AnyCapacityPlan {
     const stream = singleStream(src.scenario);
     if (!stream) {
       if (src.ratePerSec !== undefined || src.service !== undefined) {
-        throw caplabError('E_PLAN_INVALID', `--rate and --service apply only to scenarios with one open phase and one service distribution; ${src.scenario.scenario.name} is planned by simulating its whole workload`);
+        throw new PlanInputError(
+          'E_PLAN_INVALID',
+          `{ratePerSec} and {service} apply only to scenarios with one open phase and one service distribution; ${src.scenario.scenario.name} is planned by simulating its whole workload`,
+        );
       }
-      return planScenario(src.scenario, { slo: src.slo, maxWorkers: src.maxWorkers ?? 64 });
+      return planScenario(src.scenario, { slo: src.slo, maxWorkers: src.maxWorkers ?? PLAN_DEFAULTS.maxWorkers });
     }
     return planCapacity({
       ...common,
@@ -78,13 +80,14 @@ export function planFromSources(src: PlanSources): AnyCapacityPlan {
   let rate = src.ratePerSec;
   if (src.fromResult) {
     const samples = src.fromResult.requests.flatMap((r) => (r.serviceMs !== null && r.status > 0 && r.status < 400 ? [r.serviceMs] : []));
-    if (samples.length === 0) throw caplabError('E_PLAN_INVALID', '--from: the results have no successful request with a measured service time');
-    service ??= { dist: 'empirical', samplesMs: samples };
+    if (samples.length === 0) throw new PlanInputError('E_PLAN_INVALID', '{fromResult}: the results have no successful request with a measured service time');
+    service ??= { dist: 'empirical', values: samples };
     const s = src.fromResult.summary;
     rate ??= s.durationMs > 0 ? (s.count * 1000) / s.durationMs : undefined;
   }
   if (rate === undefined || service === undefined) {
-    throw caplabError('E_PLAN_INVALID', `plan needs ${rate === undefined ? '--rate' : ''}${rate === undefined && service === undefined ? ' and ' : ''}${service === undefined ? '--service' : ''}, or --from results.json, or a scenario`);
+    const missing = [rate === undefined ? '{ratePerSec}' : '', service === undefined ? '{service}' : ''].filter((f) => f !== '').join(' and ');
+    throw new PlanInputError('E_PLAN_INVALID', `a plan needs ${missing}, or {fromResult} (a results.json), or a scenario`);
   }
   return planCapacity({ ...common, ratePerSec: rate, service, ...(src.listen !== undefined ? { listen: src.listen } : {}) });
 }

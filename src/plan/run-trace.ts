@@ -1,6 +1,6 @@
 import { buildSchedule, type RunPlan } from '../scenario/index.js';
 import type { ArrivalSpec } from './sim/arrival-spec.js';
-import type { Sampler } from './sim/distributions.js';
+import type { Sampler } from '../random/index.js';
 import { heldMs } from '../app/index.js';
 import { reachesPool } from '../routing/index.js';
 import { scenarioWorkload, type ScenarioWorkload } from './scenario-workload.js';

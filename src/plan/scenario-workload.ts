@@ -1,31 +1,14 @@
-import type { PhasePlan, PlannedRequest, RunPlan, ServiceDist } from '../scenario/index.js';
+import type { Sampler } from '../random/index.js';
+import { serviceSampler, type PhasePlan, type PlannedRequest, type RunPlan } from '../scenario/index.js';
 import { heldMs } from '../app/index.js';
 import { reachesPool, type StaticSiteChoice } from '../routing/index.js';
 import type { ArrivalSpec } from './sim/arrival-spec.js';
-import { constantSampler, type Sampler } from './sim/distributions.js';
-import { serviceSampler, type ServiceSpec } from './service-spec.js';
 
 /** The pool-side workload of a scenario, as the simulator takes it. */
 export interface ScenarioWorkload {
   readonly arrivals: ArrivalSpec[];
   /** Why the simulation differs from the run, one line each (may be empty). */
   readonly notes: string[];
-}
-
-/** The scenario's service distribution in the planner's terms (lognormal: median → mean). */
-export function toServiceSpec(dist: ServiceDist): ServiceSpec {
-  switch (dist.dist) {
-    case 'constant':
-      return { dist: 'constant', valueMs: dist.value };
-    case 'uniform':
-      return { dist: 'uniform', minMs: dist.min, maxMs: dist.max };
-    case 'exponential':
-      return { dist: 'exponential', meanMs: dist.mean };
-    case 'lognormal':
-      return { dist: 'lognormal', meanMs: dist.median * Math.exp((dist.sigma * dist.sigma) / 2), sigma: dist.sigma };
-    case 'empirical':
-      return { dist: 'empirical', samplesMs: dist.values };
-  }
 }
 
 /**
@@ -36,8 +19,9 @@ export function toServiceSpec(dist: ServiceDist): ServiceSpec {
  */
 function requestSampler(req: PlannedRequest, site: StaticSiteChoice): Sampler | null {
   if (!reachesPool(req.path, site)) return null;
-  if (req.service) return serviceSampler(toServiceSpec(req.service));
-  return constantSampler(heldMs(req.path));
+  if (req.service) return serviceSampler(req.service);
+  const held = heldMs(req.path);
+  return () => held;
 }
 
 /** A phase's mix as one sampler (choose by weight, then draw), and the share that reaches the pool. */

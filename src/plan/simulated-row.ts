@@ -2,7 +2,7 @@ import type { CapacityRow } from './capacity-types.js';
 import type { CapacityConfig } from './check-capacity-input.js';
 import { unstable } from './models/unstable.js';
 import { overloadReason, unstableRow, withVerdict } from './row-verdict.js';
-import { serviceSampler } from './service-spec.js';
+import { serviceSampler } from '../scenario/index.js';
 import { simulatePool } from './sim/simulate-pool.js';
 
 /**

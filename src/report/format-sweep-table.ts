@@ -1,3 +1,4 @@
+import { uslPeakInSight } from '../plan/index.js';
 import type { SweepResult, SweepRun } from '../results/index.js';
 import { describeQueueFallback } from './describe-overflow.js';
 import { plural } from './describe.js';
@@ -64,8 +65,8 @@ function predictedP99(run: SweepRun): string {
 function uslLine(sweep: SweepResult): string | null {
   const usl = sweep.usl;
   if (usl === null) return null;
-  const peak = usl.peakN;
+  const peak = uslPeakInSight(usl.peakN, Math.max(...sweep.runs.map((r) => r.workers)));
   return `scalability (USL fit of throughput): contention σ=${usl.sigma.toFixed(3)}, coherency κ=${usl.kappa.toFixed(4)}; ${
-    peak === null ? 'no peak within the range' : `throughput peaks near ${Math.round(peak)} workers`
+    peak === null ? 'no peak in sight (none within 10× the largest count swept)' : `throughput peaks near ${Math.round(peak)} workers`
   }`;
 }

@@ -1,3 +1,4 @@
+import { uslPeakInSight } from '../plan/index.js';
 import type { SweepResult } from '../results/index.js';
 import { axis, baseOptions, lineStyle } from './chart-options.js';
 import type { ChartSpec, DatasetJson } from './chart-spec.js';
@@ -80,8 +81,8 @@ function uslCurve(sweep: SweepResult, workers: readonly number[]): { values: num
   if (usl === null) return null;
   const { lambda, sigma, kappa } = usl;
   const values = workers.map((n) => (lambda * n) / (1 + sigma * (n - 1) + kappa * n * (n - 1)));
-  const peak = usl.peakN;
+  const peak = uslPeakInSight(usl.peakN, Math.max(...workers));
   const fit = `Universal Scalability Law fit: contention σ = ${sigma.toFixed(3)}, coherency κ = ${kappa.toFixed(4)}, R² = ${usl.rSquared.toFixed(3)}`;
-  const note = `${fit}${peak === null ? '; throughput keeps rising over the range fitted.' : `; throughput peaks near ${Math.round(peak)} workers.`}`;
+  const note = `${fit}${peak === null ? '; no peak in sight: throughput keeps rising within 10× the largest count swept.' : `; throughput peaks near ${Math.round(peak)} workers.`}`;
   return { values, note };
 }

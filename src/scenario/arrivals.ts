@@ -1,5 +1,5 @@
 import type { Arrival } from './phase-schema.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../random/index.js';
 
 /**
  * Arrival times, in ms from a phase's start, all before `durationMs`.

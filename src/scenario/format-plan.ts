@@ -1,6 +1,6 @@
 import { formatDuration } from './parse-duration.js';
 import type { PhasePlan, PlannedRequest, PlannedStack, RunPlan } from './plan-types.js';
-import { serviceMean, type ServiceDist } from './service-schema.js';
+import { serviceMean, type ServiceDist } from './service-dist.js';
 
 function formatService(d: ServiceDist): string {
   const ms = formatDuration;

@@ -3,12 +3,12 @@
  * frozen `Scenario`, turning it into a plain `RunPlan`, and the seeded,
  * deterministic request schedule the load engine replays.
  */
-export { createRng, type Rng } from './rng.js';
 export { parseDuration, durationToMs, formatDuration } from './parse-duration.js';
 export { ScenarioSchema, QUEUE_MODES, MAX_PROXY_PROCESSES, type Scenario, type QueueMode } from './scenario-schema.js';
 export type { ScenarioPhase, BurstPhase, ClosedPhase, OpenPhase, RampPhase, PhaseKind, Arrival } from './phase-schema.js';
 export { METHODS, type ScenarioRequest } from './request-schema.js';
-export { type ServiceDist, serviceMean } from './service-schema.js';
+export { SERVICE_DISTS, drawService, serviceMean, serviceSampler, serviceScv, type ServiceDist } from './service-dist.js';
+export { ServiceSchema, SERVICE_PARAMS } from './service-schema.js';
 export { parseScenario } from './parse-scenario.js';
 export { loadScenario } from './load-scenario.js';
 export { resolveScenario, listScenarios, BUILTIN_SCENARIO_DIR, type ScenarioListing } from './resolve-scenario.js';
@@ -25,7 +25,6 @@ export type {
   PlannedRequest,
   PlannedStack,
 } from './plan-types.js';
-export { drawService } from './draw-service.js';
 export { createRequestSource, withServiceMs, type RequestSpec } from './request-source.js';
 export { constantArrivals, poissonArrivals, rampArrivals } from './arrivals.js';
 export {

@@ -40,9 +40,12 @@ export interface RampPhase extends PhaseCommon {
 /** One validated entry of a scenario's `load` list. */
 export type ScenarioPhase = BurstPhase | ClosedPhase | OpenPhase | RampPhase;
 
-const target = { path: pathField.optional(), requests: z.array(RequestSchema).min(1).optional() };
+const target = { path: pathField.optional(), requests: z.array(RequestSchema).min(1).max(LIMITS.mixEntries).optional() };
 const arrival = z.enum(['constant', 'poisson']).optional();
-const rateField = z.number().gt(0).lte(100_000);
+const MAX_RATE = 100_000;
+const rateField = z.number().gt(0).lte(MAX_RATE).refine((r) => r <= 0 || r >= LIMITS.minRate, {
+  message: `must be >= ${LIMITS.minRate} per second (one request per ${1 / LIMITS.minRate} s); a lower rate sends nothing`,
+});
 
 function mix(v: { path?: string | undefined; requests?: ScenarioRequest[] | undefined }): ScenarioRequest[] {
   return v.requests ?? singlePathMix(v.path ?? '/');
@@ -52,9 +55,17 @@ function checkTarget(v: Record<string, unknown>, ctx: z.RefinementCtx): void {
   exactlyOne(v, ['path', 'requests'], ctx, 'either a path or a requests list');
 }
 
+/** Refuses a phase expected to send more than LIMITS.phaseRequests, or less than one request (which may send nothing). */
 function checkCap(expected: unknown, what: string, ctx: z.RefinementCtx): void {
-  if (typeof expected === 'number' && expected > LIMITS.phaseRequests) {
+  if (typeof expected !== 'number' || !Number.isFinite(expected)) return;
+  if (expected > LIMITS.phaseRequests) {
     ctx.addIssue({ code: 'custom', message: `expects ${Math.round(expected)} requests (${what}), more than the limit of ${LIMITS.phaseRequests}`, params: BARE });
+  } else if (expected < 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expects ${Number(expected.toPrecision(3))} requests (${what}), less than one, so it may send nothing; raise the rate or the duration`,
+      params: BARE,
+    });
   }
 }
 
@@ -108,7 +119,7 @@ const OpenSchema = z
   }));
 
 const RampSchema = z
-  .strictObject({ from: z.number().gte(0).lte(100_000), to: z.number().gte(0).lte(100_000), arrival, duration: durationField({ exclusive: true }), ...target })
+  .strictObject({ from: z.number().gte(0).lte(MAX_RATE), to: z.number().gte(0).lte(MAX_RATE), arrival, duration: durationField({ exclusive: true }), ...target })
   .superRefine((v, ctx) => {
     checkTarget(v, ctx);
     const from = num(v.from);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { bodyField, headerValueField, pathField } from './schema-fields.js';
-import { ServiceSchema, type ServiceDist } from './service-schema.js';
+import { LIMITS } from './limits.js';
+import { bodyField, headersField, pathField } from './schema-fields.js';
+import type { ServiceDist } from './service-dist.js';
+import { ServiceSchema } from './service-schema.js';
 
 /** HTTP methods a scenario may use. */
 export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
@@ -12,7 +14,7 @@ export interface ScenarioRequest {
   readonly path: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | null;
-  /** Relative weight in the mix (> 0). */
+  /** Relative weight in the mix, in (0, LIMITS.weight]. */
   readonly weight: number;
   readonly service: ServiceDist | null;
 }
@@ -22,9 +24,9 @@ export const RequestSchema = z
   .strictObject({
     method: z.preprocess((m) => (typeof m === 'string' ? m.toUpperCase() : m), z.enum(METHODS)).optional(),
     path: pathField,
-    headers: z.record(z.string(), headerValueField).optional(),
+    headers: headersField.optional(),
     body: bodyField.optional(),
-    weight: z.number().gt(0).optional(),
+    weight: z.number().gt(0).lte(LIMITS.weight).optional(),
     service: ServiceSchema.optional(),
   })
   .superRefine((v, ctx) => {

@@ -1,7 +1,7 @@
-import { drawService } from './draw-service.js';
+import { drawService } from './service-dist.js';
 import { LIMITS } from './limits.js';
 import type { PlannedRequest } from './plan-types.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../random/index.js';
 
 /** One concrete request: what goes on the wire. */
 export interface RequestSpec {

@@ -14,7 +14,7 @@ export const QUEUE_MODES = ['kernel', 'master'] as const;
 export const MAX_PROXY_PROCESSES = 64;
 
 /** An `expect` entry, parsed when the file is loaded. */
-const ThresholdSchema = z.string().transform((expr, ctx): Threshold => {
+const ThresholdSchema = z.string().max(200).transform((expr, ctx): Threshold => {
   const result = readThreshold(expr);
   if ('problem' in result) {
     ctx.addIssue({ code: 'custom', message: result.problem, input: expr });
@@ -27,10 +27,10 @@ const ThresholdSchema = z.string().transform((expr, ctx): Threshold => {
 const StackSchema = z.strictObject({
   workers: z.number().int().gte(1).lte(512).default(DEFAULTS.workers),
   listen: z.number().int().gte(1).lte(65_535).default(DEFAULTS.listen),
-  upstreamTimeout: durationField({ exclusive: true }).default(DEFAULTS.upstreamTimeoutMs),
-  app: z.string().min(1).default('sample'),
-  static: z.string().min(1).nullable().default(null),
-  harakiri: durationField({ exclusive: true }).nullable().default(null),
+  upstreamTimeout: durationField({ exclusive: true, max: LIMITS.timeoutMs, maxLabel: 'one day' }).default(DEFAULTS.upstreamTimeoutMs),
+  app: z.string().min(1).max(LIMITS.filePathChars).default('sample'),
+  static: z.string().min(1).max(LIMITS.filePathChars).nullable().default(null),
+  harakiri: durationField({ exclusive: true, max: LIMITS.timeoutMs, maxLabel: 'one day' }).nullable().default(null),
   /**
    * 'kernel': workers accept from the kernel's accept queue, as uWSGI's do;
    * beyond `listen` the kernel drops SYNs and clients retry (~1 s, then 3 s
@@ -48,11 +48,14 @@ const StackSchema = z.strictObject({
  * with `parseScenario`, which reports every problem at once.
  */
 export const ScenarioSchema = z.strictObject({
-  name: z.string().regex(SLUG, { error: 'must be a slug: lower-case letters and digits, joined by - or _' }),
-  description: z.string().trim().default(''),
+  name: z
+    .string()
+    .max(LIMITS.nameChars, { error: `must be at most ${LIMITS.nameChars} characters long (it names the report folder)` })
+    .regex(SLUG, { error: 'must be a slug: lower-case letters and digits, joined by - or _' }),
+  description: z.string().max(LIMITS.descriptionChars).trim().default(''),
   stack: StackSchema.prefault({}),
   load: z.array(PhaseSchema).min(1, { error: 'must list at least one phase' }).max(LIMITS.phases),
-  expect: z.array(ThresholdSchema).default([]),
+  expect: z.array(ThresholdSchema).max(LIMITS.thresholds).default([]),
 });
 
 /** A validated scenario (deep-frozen by `parseScenario`); times in ms. */

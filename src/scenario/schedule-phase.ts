@@ -1,7 +1,7 @@
 import { constantArrivals, poissonArrivals, rampArrivals } from './arrivals.js';
 import type { PhasePlan, RunPlan } from './plan-types.js';
 import { createRequestSource, type RequestSpec } from './request-source.js';
-import { createRng, type Rng } from './rng.js';
+import { createRng, type Rng } from '../random/index.js';
 
 /** A request with the time it is meant to leave, in scenario ms from its phase's start. */
 export interface ScheduledRequest extends RequestSpec {

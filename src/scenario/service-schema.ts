@@ -1,55 +1,58 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { BARE, durationField } from './schema-fields.js';
+import { SERVICE_DISTS, serviceMean, type ServiceDist } from './service-dist.js';
 
-/**
- * A service-time distribution, in scenario ms. One value is drawn per
- * request from the run's seeded generator and sent to the sample app as
- * `?ms=` (see `drawService`). Parameters are at most LIMITS.serviceMs (1 h),
- * the sample app's own limit.
- */
-export type ServiceDist =
-  | { readonly dist: 'constant'; readonly value: number }
-  | { readonly dist: 'uniform'; readonly min: number; readonly max: number }
-  | { readonly dist: 'exponential'; readonly mean: number }
-  | { readonly dist: 'lognormal'; readonly median: number; readonly sigma: number }
-  | { readonly dist: 'empirical'; readonly values: readonly number[] };
-
-/** The parameters each distribution takes. */
+/** The parameters each distribution takes; a lognormal takes `median` or `mean` (exactly one), and `sigma`. */
 export const SERVICE_PARAMS = {
   constant: ['value'],
   uniform: ['min', 'max'],
   exponential: ['mean'],
-  lognormal: ['median', 'sigma'],
+  lognormal: ['median', 'mean', 'sigma'],
   empirical: ['values'],
 } as const;
 
-const DISTS = Object.keys(SERVICE_PARAMS) as (keyof typeof SERVICE_PARAMS)[];
 const ALL_PARAMS = ['value', 'min', 'max', 'mean', 'median', 'sigma', 'values'] as const;
+type Param = (typeof ALL_PARAMS)[number];
+type RawService = { dist: (typeof SERVICE_DISTS)[number] } & Partial<Record<Param, unknown>>;
 
-type RawService = { dist: keyof typeof SERVICE_PARAMS } & Partial<Record<(typeof ALL_PARAMS)[number], unknown>>;
+/** The parameters that must be present, and for a lognormal which one of median/mean. */
+function required(v: RawService): readonly Param[] {
+  if (v.dist !== 'lognormal') return SERVICE_PARAMS[v.dist];
+  return ['sigma'];
+}
 
 /**
- * `{dist: constant, value}`, `{dist: uniform, min, max}`, `{dist: exponential, mean}`,
- * `{dist: lognormal, median, sigma}` or `{dist: empirical, values: [...]}`; times are durations.
+ * A service-time distribution (see `ServiceDist`), as scenario files and
+ * `plan --service` both give it: `{dist: constant, value}`,
+ * `{dist: uniform, min, max}`, `{dist: exponential, mean}`,
+ * `{dist: lognormal, median, sigma}` or `{dist: lognormal, mean, sigma}`,
+ * `{dist: empirical, values: [...]}`; times are durations. Every time, and
+ * every distribution's mean, is at most LIMITS.serviceMs (1 h, the sample
+ * app's limit); σ is at most 10. A lognormal's `mean` is turned into its
+ * median here, once.
  */
 export const ServiceSchema = z
   .strictObject({
-    dist: z.enum(DISTS),
-    value: durationField({ max: LIMITS.serviceMs }).optional(),
-    min: durationField({ max: LIMITS.serviceMs }).optional(),
-    max: durationField({ max: LIMITS.serviceMs }).optional(),
-    mean: durationField({ exclusive: true, max: LIMITS.serviceMs }).optional(),
-    median: durationField({ exclusive: true, max: LIMITS.serviceMs }).optional(),
-    sigma: z.number().gte(0).lte(10).optional(),
-    values: z.array(durationField({ max: LIMITS.serviceMs })).min(1).max(100_000).optional(),
+    dist: z.enum(SERVICE_DISTS),
+    value: durationField({ max: LIMITS.serviceMs, maxLabel: 'one hour' }).optional(),
+    min: durationField({ max: LIMITS.serviceMs, maxLabel: 'one hour' }).optional(),
+    max: durationField({ max: LIMITS.serviceMs, maxLabel: 'one hour' }).optional(),
+    mean: durationField({ exclusive: true, max: LIMITS.serviceMs, maxLabel: 'one hour' }).optional(),
+    median: durationField({ exclusive: true, max: LIMITS.serviceMs, maxLabel: 'one hour' }).optional(),
+    sigma: z.number().gte(0).lte(LIMITS.sigma).optional(),
+    values: z.array(durationField({ max: LIMITS.serviceMs, maxLabel: 'one hour' })).min(1).max(LIMITS.empiricalValues).optional(),
   })
   .superRefine((raw, ctx) => {
     const v = raw as RawService;
     const params: readonly string[] | undefined = SERVICE_PARAMS[v.dist];
     if (!params) return;
-    for (const p of params) {
-      if (v[p as keyof RawService] === undefined) ctx.addIssue({ code: 'custom', path: [p], message: `is required for dist ${v.dist}`, params: BARE });
+    for (const p of required(v)) {
+      if (v[p] === undefined) ctx.addIssue({ code: 'custom', path: [p], message: `is required for dist ${v.dist}`, params: BARE });
+    }
+    if (v.dist === 'lognormal' && (v.median === undefined) === (v.mean === undefined)) {
+      const got = v.median === undefined ? 'neither' : 'both';
+      ctx.addIssue({ code: 'custom', message: `must give a lognormal its median or its mean (one of them), got ${got}`, params: BARE });
     }
     for (const p of ALL_PARAMS) {
       if (!params.includes(p) && v[p] !== undefined) {
@@ -59,24 +62,26 @@ export const ServiceSchema = z
     if (v.dist === 'uniform' && typeof v.min === 'number' && typeof v.max === 'number' && v.max < v.min) {
       ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (${v.min}ms)`, input: v.max });
     }
+    if (v.dist === 'lognormal' && typeof v.median === 'number' && typeof v.sigma === 'number') {
+      const m = serviceMean({ dist: 'lognormal', median: v.median, sigma: v.sigma });
+      if (!(m <= LIMITS.serviceMs)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `has a mean of ${m.toPrecision(3)}ms (median × e^(sigma²/2)), more than the limit of ${LIMITS.serviceMs}ms; lower the median or sigma`,
+          params: BARE,
+        });
+      }
+    }
   })
   .transform((v): ServiceDist => {
     switch (v.dist) {
       case 'constant': return { dist: 'constant', value: v.value ?? 0 };
       case 'uniform': return { dist: 'uniform', min: v.min ?? 0, max: v.max ?? 0 };
       case 'exponential': return { dist: 'exponential', mean: v.mean ?? 0 };
-      case 'lognormal': return { dist: 'lognormal', median: v.median ?? 0, sigma: v.sigma ?? 0 };
+      case 'lognormal': {
+        const sigma = v.sigma ?? 0;
+        return { dist: 'lognormal', median: v.median ?? (v.mean ?? 0) * Math.exp((-sigma * sigma) / 2), sigma };
+      }
       case 'empirical': return { dist: 'empirical', values: v.values ?? [] };
     }
   });
-
-/** Mean of a distribution, in ms; used by the plan's text. */
-export function serviceMean(d: ServiceDist): number {
-  switch (d.dist) {
-    case 'constant': return d.value;
-    case 'uniform': return (d.min + d.max) / 2;
-    case 'exponential': return d.mean;
-    case 'lognormal': return d.median * Math.exp((d.sigma * d.sigma) / 2);
-    case 'empirical': return d.values.reduce((a, b) => a + b, 0) / d.values.length;
-  }
-}

@@ -116,3 +116,17 @@ function checkPoints(points: readonly UslPoint[]): void {
   if (new Set(points.map((p) => p.n)).size < Math.min(points.length, 3)) problems.push('needs at least 3 distinct values of n');
   if (problems.length > 0) throw caplabError('E_PLAN_INVALID', `USL fit: ${problems.join('; ')}`);
 }
+
+/** How far beyond the largest count swept a fitted peak is still reported: 10 times. */
+export const USL_PEAK_SIGHT = 10;
+
+/**
+ * The fitted peak N* when it lies within USL_PEAK_SIGHT × the largest worker
+ * count swept, else null: a peak far outside the data (a sleep-bound sweep
+ * fits κ ≈ 0 and puts N* in the millions) is an artefact of the fit, and
+ * reports say that no peak is in sight instead.
+ */
+export function uslPeakInSight(peakN: number | null, largestSwept: number): number | null {
+  if (peakN === null || !Number.isFinite(peakN) || !(largestSwept > 0)) return null;
+  return peakN <= USL_PEAK_SIGHT * largestSwept ? peakN : null;
+}

@@ -1,5 +1,5 @@
 import { caplabError } from '../../errors.js';
-import type { Sampler } from './distributions.js';
+import type { Sampler } from '../../random/index.js';
 
 /**
  * Arrival processes the simulator understands. Times are virtual ms from the

@@ -1,6 +1,6 @@
 import { caplabError } from '../../errors.js';
 import type { ArrivalSpec } from './arrival-spec.js';
-import { constantSampler, type Sampler } from './distributions.js';
+import type { Sampler } from '../../random/index.js';
 import type { SimulationInput } from './simulation-types.js';
 
 /** A validated simulation input with every default filled in. */
@@ -49,7 +49,7 @@ export function checkSimulation(input: SimulationInput): SimConfig {
   check(specs.length > 0, 'arrivals', 'at least one arrival spec', 'none');
   const services: Sampler[] = [];
   const thinks: Sampler[] = [];
-  const zero = constantSampler(0);
+  const zero: Sampler = () => 0;
   specs.forEach((spec, i) => {
     const at = `arrivals[${i}]`;
     const service = spec.service ?? input.service;
@@ -85,7 +85,10 @@ export function checkSimulation(input: SimulationInput): SimConfig {
         if (typeof spec.thinkTimeMs === 'function') think = spec.thinkTimeMs;
         else {
           check(time(spec.thinkTimeMs), `${at}.thinkTimeMs`, 'a finite number ≥ 0 or a sampler', spec.thinkTimeMs);
-          think = constantSampler(spec.thinkTimeMs ?? 0);
+          {
+            const ms = spec.thinkTimeMs ?? 0;
+            think = () => ms;
+          }
         }
         break;
       case 'trace':

@@ -1,5 +1,5 @@
 import type { BurstArrivals, RampArrivals, SteadyArrivals, TraceArrivals } from './arrival-spec.js';
-import type { Rng } from './create-rng.js';
+import type { Rng } from '../../random/index.js';
 
 const BURST = 0;
 const CONSTANT = 1;

@@ -1,6 +1,5 @@
 import type { SimConfig } from './check-simulation.js';
-import { createRng, type Rng } from './create-rng.js';
-import type { Sampler } from './distributions.js';
+import { createRng, type Rng, type Sampler } from '../../random/index.js';
 import { OpenArrivals } from './open-arrivals.js';
 import { QuantileSketch } from './quantile-sketch.js';
 import { RecordStore } from './record-store.js';

@@ -1,5 +1,5 @@
 import type { ArrivalSpec } from './arrival-spec.js';
-import type { Sampler } from './distributions.js';
+import type { Sampler } from '../../random/index.js';
 import type { SimStats } from './quantile-sketch.js';
 
 /**
@@ -13,7 +13,7 @@ export interface SimulationInput {
   readonly arrivals: ArrivalSpec | readonly ArrivalSpec[];
   /** Service-time sampler for specs that have none of their own. */
   readonly service?: Sampler;
-  /** Seed of the run's one generator (create-rng.ts); default 1. */
+  /** Seed of the run's one generator (random/); default 1. */
   readonly seed?: number;
   /** uWSGI `harakiri`: a request in service longer than this is killed (502); default Infinity (off). */
   readonly harakiriMs?: number;

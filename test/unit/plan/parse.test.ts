@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatSlo, parseDurationMs, parseRate, parseService, parseSlo } from '../../../src/plan/index.js';
+import { formatSlo, isPlanInputError, parseDurationMs, parseRate, parseService, parseSlo, type PlanInputError } from '../../../src/plan/index.js';
+import { parseScenario, serviceMean } from '../../../src/scenario/index.js';
 
 describe('parseDurationMs', () => {
   it('reads ms, s, m, h, us and plain numbers as ms', () => {
@@ -59,28 +60,67 @@ describe('parseRate', () => {
   });
 });
 
-describe('parseService', () => {
-  it('reads the four distributions', () => {
-    expect(parseService('exp:120ms')).toEqual({ dist: 'exponential', meanMs: 120 });
-    expect(parseService('exponential:0.12s')).toEqual({ dist: 'exponential', meanMs: 120 });
-    expect(parseService('const:100ms')).toEqual({ dist: 'constant', valueMs: 100 });
-    expect(parseService('100ms')).toEqual({ dist: 'constant', valueMs: 100 });
-    expect(parseService('uniform:50ms..150ms')).toEqual({ dist: 'uniform', minMs: 50, maxMs: 150 });
-    expect(parseService('lognormal:100ms,0.5')).toEqual({ dist: 'lognormal', meanMs: 100, sigma: 0.5 });
+describe('parseService: the scenario files\' service model, written as text', () => {
+  it('reads every distribution into the one ServiceDist', () => {
+    expect(parseService('exp:120ms')).toEqual({ dist: 'exponential', mean: 120 });
+    expect(parseService('exponential:0.12s')).toEqual({ dist: 'exponential', mean: 120 });
+    expect(parseService('const:100ms')).toEqual({ dist: 'constant', value: 100 });
+    expect(parseService('100ms')).toEqual({ dist: 'constant', value: 100 });
+    expect(parseService('uniform:50ms..150ms')).toEqual({ dist: 'uniform', min: 50, max: 150 });
+    expect(parseService('empirical:10ms,20ms,90ms')).toEqual({ dist: 'empirical', values: [10, 20, 90] });
   });
 
-  it('throws E_SERVICE_INVALID saying what was wrong', () => {
+  it('reads a lognormal by its median, as scenario files do, and by its mean only when told', () => {
+    expect(parseService('lognormal:100ms,0.5')).toEqual({ dist: 'lognormal', median: 100, sigma: 0.5 });
+    expect(parseService('lognormal:median=100ms,sigma=0.5')).toEqual({ dist: 'lognormal', median: 100, sigma: 0.5 });
+    const byMean = parseService('lognormal:mean=100ms,0.5');
+    expect(byMean.dist).toBe('lognormal');
+    expect(serviceMean(byMean)).toBeCloseTo(100, 9);
+    expect(parseService('lognormal:mean:100ms,0.5')).toEqual(byMean);
+    // The same text means the same law in a scenario file.
+    const file = parseScenario('name: a\nload:\n  - burst: { count: 1, requests: [{ path: /sleep, service: { dist: lognormal, mean: 100ms, sigma: 0.5 } }] }\n');
+    expect(file.load[0]!.requests[0]!.service).toEqual(byMean);
+  });
+
+  it('throws E_SERVICE_INVALID naming the field, not a flag, and every problem', () => {
     const cases: [string, RegExp][] = [
-      ['exp:0ms', /mean must be a duration > 0/],
-      ['uniform:150ms..50ms', /min ≤ max/],
-      ['uniform:50ms', /'min\.\.max'/],
-      ['lognormal:100ms', /'mean,sigma'/],
-      ['lognormal:100ms,-1', /sigma must be a number ≥ 0/],
-      ['gamma:100ms', /distribution must be exp, const, uniform or lognormal/],
-      ['const:soon', /value must be a duration/],
+      ['exp:0ms', /mean must be > 0ms, got "0ms"/],
+      ['uniform:150ms..50ms', /max must be >= min \(150ms\), got 50/],
+      ['uniform:50ms', /max is required for dist uniform/],
+      ['lognormal:100ms', /sigma is required for dist lognormal/],
+      ['lognormal:100ms,-1', /sigma must be >= 0, got -1/],
+      ['lognormal:100ms,0.5,3', /lognormal takes two parts/],
+      ['gamma:100ms', /dist must be one of constant, uniform, exponential, lognormal, empirical, got "gamma"/],
+      ['const:soon', /value must be a duration like 250ms/],
     ];
     for (const [text, why] of cases) {
-      expect(() => parseService(text)).toThrow(expect.objectContaining({ code: 'E_SERVICE_INVALID', message: expect.stringMatching(why) }));
+      let err: unknown;
+      try {
+        parseService(text);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ code: 'E_SERVICE_INVALID', exitCode: 2, message: expect.stringMatching(why) });
+      expect((err as Error).message).toMatch(/^service "/);
+      expect((err as Error).message).not.toMatch(/--/);
     }
+  });
+
+  it('caps sigma and the mean as scenario files do (defect: lognormal:100ms,1e9 was accepted)', () => {
+    expect(() => parseService('lognormal:100ms,1e9')).toThrow(expect.objectContaining({ code: 'E_SERVICE_INVALID', message: expect.stringContaining('sigma must be <= 10, got 1000000000') }));
+    expect(() => parseService('lognormal:1s,5')).toThrow(/has a mean of .*more than the limit of 3600000ms/);
+    expect(() => parseService('exp:2h')).toThrow(/mean must be <= 3600000ms \(one hour\), got "2h"/);
+  });
+
+  it('names flags only when a front end renames the fields', () => {
+    let err: unknown;
+    try {
+      parseService('exp:0ms');
+    } catch (e) {
+      err = e;
+    }
+    expect(isPlanInputError(err)).toBe(true);
+    const renamed = (err as PlanInputError).renamed((field) => `--${field}`);
+    expect(renamed).toMatchObject({ code: 'E_SERVICE_INVALID', exitCode: 2, message: expect.stringMatching(/^--service "exp:0ms": mean must be > 0ms/) });
   });
 });

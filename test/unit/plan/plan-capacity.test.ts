@@ -158,12 +158,12 @@ describe('planCapacity input checks', () => {
   it('reports every problem at once with E_PLAN_INVALID', () => {
     let message = '';
     try {
-      planCapacity({ ratePerSec: 0, service: { dist: 'exponential', meanMs: -1 }, slo: { stat: 'p99', limitMs: 0 }, maxWorkers: 0 });
+      planCapacity({ ratePerSec: 0, service: { dist: 'exponential', mean: -1 }, slo: { stat: 'p99', limitMs: 0 }, maxWorkers: 0 });
     } catch (err) {
       expect(err).toMatchObject({ code: 'E_PLAN_INVALID', exitCode: 2 });
       message = (err as Error).message;
     }
-    for (const part of ['ratePerSec must be', 'service.meanMs must be', 'slo.limitMs must be', 'maxWorkers must be']) expect(message).toContain(part);
+    for (const part of ['ratePerSec must be', 'service.mean must be', 'slo limit must be', 'maxWorkers must be']) expect(message).toContain(part);
   });
 
   it('refuses the analytic method where it does not apply', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/plan/index.js';
+import { createRng } from '../../../src/random/index.js';
 import { QuantileSketch } from '../../../src/plan/sim/quantile-sketch.js';
 import { RequestQueue } from '../../../src/plan/sim/request-queue.js';
 import { TimeHeap } from '../../../src/plan/sim/time-heap.js';

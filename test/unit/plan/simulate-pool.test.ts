@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  constantSampler,
-  exponentialSampler,
   inSequence,
   simulatePool,
   type SimRecord,
 } from '../../../src/plan/index.js';
+import { serviceSampler } from '../../../src/scenario/index.js';
+
+const constantSampler = (value: number) => serviceSampler({ dist: 'constant', value });
+const exponentialSampler = (mean: number) => serviceSampler({ dist: 'exponential', mean });
 
 const pick = (records: readonly SimRecord[] | null, field: keyof SimRecord): unknown[] => (records ?? []).map((r) => r[field]);
 

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeMmc,
   analyzeMmck,
-  exponentialSampler,
   mmckResponseQuantileMs,
   mmckWaitQuantileMs,
   simulatePool,
   type SimSummary,
 } from '../../../src/plan/index.js';
+import { serviceSampler } from '../../../src/scenario/index.js';
+
+const constantSampler = (value: number) => serviceSampler({ dist: 'constant', value });
+const exponentialSampler = (mean: number) => serviceSampler({ dist: 'exponential', mean });
 
 /** M/M/c (or M/M/c/K) by simulation: Poisson arrivals at ρ·c·μ, exponential 100 ms service, seed 1, the first 5 % of the run as warm-up. */
 function simulate(workers: number, rho: number, requests: number, listen = Infinity): SimSummary {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allenCunneen, analyzeMmc, createRng, fitUsl, uslThroughput } from '../../../src/plan/index.js';
+import { allenCunneen, analyzeMmc, fitUsl, uslThroughput } from '../../../src/plan/index.js';
+import { createRng } from '../../../src/random/index.js';
 
 describe('fitUsl', () => {
   const truth = { lambda: 1_000, sigma: 0.05, kappa: 0.001 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { constantArrivals, createRng, poissonArrivals, rampArrivals } from '../../../src/scenario/index.js';
+import { constantArrivals, poissonArrivals, rampArrivals } from '../../../src/scenario/index.js';
+import { createRng } from '../../../src/random/index.js';
 
 /** Kolmogorov–Smirnov statistic of a sample against the exponential CDF with the given mean. */
 function ksExponential(sample: readonly number[], mean: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/scenario/index.js';
+import { createRng } from '../../../src/random/index.js';
 
 describe('createRng', () => {
   it('repeats a stream exactly for the same seed, and differs for another seed', () => {

@@ -43,7 +43,7 @@ const CASES: [fixture: string, expected: string[]][] = [
     [
       'stack.workers must be a number, got "three"',
       'stack.listen must be a whole number, got 2.5',
-      'load[0].parallel must be a boolean, got "yes please"',
+      'load[0].parallel must be true or false, got "yes please"',
       'load[0].burst.path must be a path starting with /',
       'got "hello"',
     ],
@@ -175,7 +175,7 @@ describe('stack.queue and stack.proxyProcesses', () => {
 describe('service limits', () => {
   it('refuses service times past the sample app limit of one hour', () => {
     expect(() => parseScenario('name: a\nload:\n  - burst: { count: 1, requests: [{ path: /sleep, service: { dist: exponential, mean: 2h } }] }\n')).toThrow(
-      /load\[0\]\.burst\.requests\[0\]\.service\.mean must be <= 3600000ms, got "2h"/,
+      /load\[0\]\.burst\.requests\[0\]\.service\.mean must be <= 3600000ms \(one hour\), got "2h"/,
     );
   });
 });

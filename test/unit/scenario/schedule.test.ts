@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, buildSchedule, createRequestSource, createRng, drawService, parseScenario, schedulePhase, withServiceMs, type RunPlan } from '../../../src/scenario/index.js';
+import { buildPlan, buildSchedule, createRequestSource, drawService, parseScenario, schedulePhase, withServiceMs, type RunPlan } from '../../../src/scenario/index.js';
+import { createRng } from '../../../src/random/index.js';
 
 const MIXED = `
 name: mixed

@@ -1,0 +1,9 @@
+/**
+ * random/: caplab's one seeded pseudo-random generator and the one normal
+ * draw built on it. Neutral ground: the scenario scheduler, the load engine
+ * and the simulator all draw from here, so the same seed means the same
+ * stream everywhere.
+ */
+export { createRng, rngFromState, type Rng } from './rng.js';
+export { standardNormal } from './normal.js';
+export type { Sampler } from './sampler.js';
