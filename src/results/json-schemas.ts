@@ -3,6 +3,17 @@ import { RunResultSchema } from './run-result-schema.js';
 import { SweepResultSchema } from './sweep-result-schema.js';
 
 /**
+ * Parts with an `id` meta (Stats, Summary, RunPlan, …) become `$defs`;
+ * the rest is inline. zod's `readOnly` (from `.readonly()`, which only freezes the
+ * parsed object) is left out: result files are plain data to their readers.
+ */
+const OPTIONS = {
+  override: (ctx: { jsonSchema: Record<string, unknown> }): void => {
+    delete ctx.jsonSchema['readOnly'];
+  },
+} as const;
+
+/**
  * The JSON Schema (draft 2020-12) of each result file kind, keyed by the
  * file name it is published under in the package's `schemas/` folder.
  * Pure: the same schemas give the same documents. `npm run schemas`
@@ -10,8 +21,8 @@ import { SweepResultSchema } from './sweep-result-schema.js';
  */
 export function resultJsonSchemas(): Record<string, unknown> {
   return {
-    'caplab.run-1.json': z.toJSONSchema(RunResultSchema),
-    'caplab.sweep-1.json': z.toJSONSchema(SweepResultSchema),
+    'caplab.run-1.json': z.toJSONSchema(RunResultSchema, OPTIONS),
+    'caplab.sweep-1.json': z.toJSONSchema(SweepResultSchema, OPTIONS),
   };
 }
 

@@ -14,7 +14,8 @@ export const LittlesLawSchema = z
     /** observed / predicted; 1 when both are ~0, null when it cannot be judged. */
     ratio: z.number().nullable(),
   })
-  .readonly();
+  .readonly()
+  .meta({ id: 'LittlesLaw' });
 
 /** What a model or the simulator expects a run to measure (scenario ms); written by plan/'s `predictRun`. */
 export const PredictionSchema = z
@@ -34,7 +35,8 @@ export const PredictionSchema = z
     /** Completed requests per second (simulation only). */
     throughputRps: z.number().nullable(),
   })
-  .readonly();
+  .readonly()
+  .meta({ id: 'Prediction' });
 
 /**
  * A run's predictions: the exact M/M/c/K figures where they apply (else

@@ -73,7 +73,8 @@ const PlannedStackSchema = z.object({
 /** Scenario name, description and file (null for a built-in one), as results record them. */
 export const ScenarioRefSchema = z
   .object({ name: z.string(), description: z.string(), file: z.string().nullable() })
-  .readonly();
+  .readonly()
+  .meta({ id: 'ScenarioRef' });
 
 /** The plan a run executed: everything `--dry-run` prints (see `RunPlan` in scenario/). */
 export const RunPlanSchema: z.ZodType<RunPlan> = z.object({
@@ -85,4 +86,4 @@ export const RunPlanSchema: z.ZodType<RunPlan> = z.object({
   expect: z.array(ThresholdSchema),
   totalDurationMs: z.number().nonnegative(),
   totalRequests: z.number().int().nonnegative(),
-});
+}).meta({ id: 'RunPlan' });

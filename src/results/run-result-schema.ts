@@ -89,4 +89,4 @@ export const RunResultSchema = z
     aborted: z.string().min(1).optional(),
   })
   .readonly()
-  .meta({ id: 'caplab.run/1', title: 'caplab run result (results.json)' });
+  .meta({ title: 'caplab.run/1', description: 'A caplab run (results.json). Times are in scenario milliseconds: wall-clock times divided by the time scale.' });

@@ -12,7 +12,8 @@ export const StatsSchema = z
     p99: z.number(),
     max: z.number(),
   })
-  .readonly();
+  .readonly()
+  .meta({ id: 'Stats' });
 
 /** What a run (or one phase, or one sweep run) measured, in scenario ms. */
 export const SummarySchema = z
@@ -30,7 +31,8 @@ export const SummarySchema = z
     /** Count per status code, with "0" for no response. */
     status: z.record(z.string(), z.number().int().nonnegative()).readonly(),
   })
-  .readonly();
+  .readonly()
+  .meta({ id: 'Summary' });
 
 /** One threshold's verdict: `actual <op> limit`, in the threshold's own unit (ms, or a ratio for rates). */
 export const ThresholdVerdictSchema = z
@@ -41,7 +43,8 @@ export const ThresholdVerdictSchema = z
     actual: z.number(),
     limit: z.number(),
   })
-  .readonly();
+  .readonly()
+  .meta({ id: 'ThresholdVerdict' });
 
 /** One load phase's own summary. */
 export const PhaseResultSchema = z

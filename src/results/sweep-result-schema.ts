@@ -42,4 +42,4 @@ export const SweepResultSchema = z
     aborted: z.string().min(1).optional(),
   })
   .readonly()
-  .meta({ id: 'caplab.sweep/1', title: 'caplab sweep result (sweep.json)' });
+  .meta({ title: 'caplab.sweep/1', description: 'A caplab sweep (sweep.json): one plan run once per worker count.' });
