@@ -7,7 +7,6 @@
  */
 export { startNginxProxy } from './start-nginx-proxy.js';
 export { startUwsgiPool } from './start-uwsgi-pool.js';
-export { readUwsgiStats, type UwsgiStats, type UwsgiWorkerStats } from './read-uwsgi-stats.js';
 export { checkRealPrograms, requireRealPrograms, type RealPrograms, type RealRole } from './check-real-programs.js';
 export { assertListenFits, readSomaxconn } from './check-listen.js';
 export { harakiriSeconds } from './uwsgi-args.js';

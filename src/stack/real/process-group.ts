@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readProcStat } from '../../process/index.js';
 
 /**
  * Pids of the live (non-zombie) members of process group `pgid`, read from
@@ -16,14 +17,8 @@ export function groupMembers(pgid: number): number[] {
   const members: number[] = [];
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // fields after "(comm) ": state ppid pgrp ...
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') members.push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
+    const stat = readProcStat(Number(entry)); // undefined: it ended while we looked
+    if (stat && stat.pgrp === pgid && stat.state !== 'Z' && stat.state !== 'X') members.push(Number(entry));
   }
   return members;
 }

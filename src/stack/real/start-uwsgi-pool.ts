@@ -64,7 +64,7 @@ async function startOnce(options: PoolConfig, port: number, statsPort: number): 
  * as the embedded pool: a master and `workers` sync workers running caplab's
  * Django project on Debian's python3, listening on host:port (0 = a free
  * port picked here) over uwsgi (`--socket`) or HTTP (`--http-socket`), with
- * uWSGI's own stats server on `statsPort` (read it with readUwsgiStats).
+ * uWSGI's own stats server on `statsPort` (read it with the pool's readStats, which reads both).
  * `harakiriMs` is rounded up to whole seconds, as uWSGI counts them;
  * `harakiriMs` and `maxRequests` of 0 mean off, as in the embedded pool.
  *

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readUwsgiStats } from '../../../src/stack/real/index.js';
+import { readStats } from '../../../src/pool/index.js';
 import { SKIP_REAL, SKIP_REASON, startRealStack, timedGet, type RealStack } from './helpers.js';
 
 describe.skipIf(SKIP_REAL)(`a worker that dies mid-request${SKIP_REASON}`, () => {
@@ -11,7 +11,7 @@ describe.skipIf(SKIP_REAL)(`a worker that dies mid-request${SKIP_REASON}`, () =>
   afterAll(() => stack?.stop());
 
   it('gives 502 from nginx, and uWSGI respawns the worker for the next request', async () => {
-    const before = await readUwsgiStats(stack.pool.host, stack.pool.statsPort);
+    const before = await readStats(stack.pool.host, stack.pool.statsPort);
     const crashed = await timedGet(`${stack.proxy.url}/crash`);
     expect(crashed.status).toBe(502);
     expect(crashed.body).toContain('502 Bad Gateway');
@@ -20,7 +20,7 @@ describe.skipIf(SKIP_REAL)(`a worker that dies mid-request${SKIP_REASON}`, () =>
     expect(next.status).toBe(200);
     expect(next.body).toBe('Hello, world!');
 
-    const after = await readUwsgiStats(stack.pool.host, stack.pool.statsPort);
+    const after = await readStats(stack.pool.host, stack.pool.statsPort);
     expect(after.workers).toHaveLength(1);
     expect(after.workers[0]!.pid).not.toBe(before.workers[0]!.pid);
     expect(after.workers[0]!.respawn_count).toBe(before.workers[0]!.respawn_count + 1);

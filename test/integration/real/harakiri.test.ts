@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readUwsgiStats } from '../../../src/stack/real/index.js';
+import { readStats } from '../../../src/pool/index.js';
 import { SKIP_REAL, SKIP_REASON, startRealStack, timedGet, type RealStack } from './helpers.js';
 
 describe.skipIf(SKIP_REAL)(`uWSGI harakiri${SKIP_REASON}`, () => {
@@ -16,7 +16,7 @@ describe.skipIf(SKIP_REAL)(`uWSGI harakiri${SKIP_REASON}`, () => {
     // killed between 1 s and about 2 s (uWSGI's master checks once a second)
     expect(res.elapsedMs).toBeGreaterThanOrEqual(950);
     expect(res.elapsedMs).toBeLessThan(4000);
-    const stats = await readUwsgiStats(stack.pool.host, stack.pool.statsPort);
+    const stats = await readStats(stack.pool.host, stack.pool.statsPort);
     expect(stats.workers[0]!.harakiri_count).toBe(1);
     expect(stats.workers[0]!.respawn_count).toBe(2);
     expect((await timedGet(`${stack.proxy.url}/hello`)).status).toBe(200);

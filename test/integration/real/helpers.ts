@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { alive, commandLine } from '../../helpers/processes.js';
 import {
   checkRealPrograms,
   startNginxProxy,
@@ -107,24 +108,7 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
   return check();
 }
 
-/** True while `pid` exists and is not a zombie. */
-export function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-/** The command line of `pid`, arguments joined by spaces ('' once it has ended). */
-export function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-  } catch {
-    return '';
-  }
-}
+export { alive, commandLine };
 
 /**
  * The temp prefix of a running nginx, from its command line. nginx rewrites
@@ -141,7 +125,7 @@ export function processesMatching(needle: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    if (commandLine(Number(entry)).includes(needle) && running(Number(entry))) pids.push(Number(entry));
+    if (commandLine(Number(entry)).includes(needle) && alive(Number(entry))) pids.push(Number(entry));
   }
   return pids;
 }

@@ -8,7 +8,7 @@ import type { KeeperConfig } from '../../../src/stack/real/keeper-messages.js';
 import { pickFreePort } from '../../../src/stack/real/pick-free-port.js';
 import { groupMembers } from '../../../src/stack/real/process-group.js';
 import { startKeeper } from '../../../src/stack/real/start-keeper.js';
-import { running, waitUntil } from './helpers.js';
+import { alive, waitUntil } from './helpers.js';
 
 // The keeper on its own, over a small Node program standing in for nginx or
 // uWSGI: runs without the real programs.
@@ -43,8 +43,8 @@ describe('the keeper process', () => {
     expect(members).toContain(kept.pid);
     expect(members.length).toBe(2); // the program and its grandchild
     await kept.stop();
-    expect(members.filter(running)).toEqual([]);
-    expect(running(kept.keeperPid)).toBe(false);
+    expect(members.filter(alive)).toEqual([]);
+    expect(alive(kept.keeperPid)).toBe(false);
     expect(existsSync(config.removeDir!)).toBe(false);
   });
 
@@ -54,7 +54,7 @@ describe('the keeper process', () => {
     const t0 = performance.now();
     await kept.stop();
     expect(performance.now() - t0).toBeGreaterThanOrEqual(280);
-    expect(members.filter(running)).toEqual([]);
+    expect(members.filter(alive)).toEqual([]);
   });
 
   it('reports a program that exits before listening, quoting the end of its output', async () => {
@@ -103,7 +103,7 @@ describe('the keeper process', () => {
     expect(members.length).toBe(2);
     parent.kill('SIGKILL');
     // a stubborn program: SIGTERM ignored, SIGKILL after the 300 ms grace
-    expect(await waitUntil(() => members.every((p) => !running(p)) && !running(keeperPid), 5000)).toBe(true);
+    expect(await waitUntil(() => members.every((p) => !alive(p)) && !alive(keeperPid), 5000)).toBe(true);
     expect(existsSync(dir)).toBe(false);
   });
 });

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readUwsgiStats } from '../../../src/stack/real/index.js';
+import { readStats } from '../../../src/pool/index.js';
 import { descendants } from '../../helpers/cli.js';
-import { SKIP_REAL, SKIP_REASON, nginxPrefix, processesMatching, running, waitUntil } from './helpers.js';
+import { SKIP_REAL, SKIP_REASON, nginxPrefix, processesMatching, alive, waitUntil } from './helpers.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'start-real-stack.mjs');
 
@@ -34,7 +34,7 @@ describe.skipIf(SKIP_REAL)(`kill -9 of the process that started nginx and uWSGI$
 
     // Both workers busy with the fixture's 60 s requests: the hardest case to stop.
     expect(await waitUntil(async () => {
-      const stats = await readUwsgiStats('127.0.0.1', started.statsPort);
+      const stats = await readStats('127.0.0.1', started.statsPort);
       return stats.workers.every((w) => w.status === 'busy');
     }, 5000)).toBe(true);
 
@@ -47,8 +47,8 @@ describe.skipIf(SKIP_REAL)(`kill -9 of the process that started nginx and uWSGI$
     expect(processesMatching(`127.0.0.1:${started.poolPort}`).length).toBe(3);
 
     child.kill('SIGKILL');
-    const gone = await waitUntil(() => pids.every((p) => !running(p)), 8000);
-    expect(gone, `still running: ${pids.filter(running).join(' ')}`).toBe(true);
+    const gone = await waitUntil(() => pids.every((p) => !alive(p)), 8000);
+    expect(gone, `still alive: ${pids.filter(alive).join(' ')}`).toBe(true);
     expect(processesMatching(`127.0.0.1:${started.poolPort}`)).toEqual([]);
     expect(processesMatching(prefix)).toEqual([]);
     expect(await waitUntil(() => !existsSync(prefix), 2000)).toBe(true);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readUwsgiStats } from '../../../src/stack/real/index.js';
+import { readStats } from '../../../src/pool/index.js';
 import { SKIP_REAL, SKIP_REASON, startRealStack, timedGet, type RealStack } from './helpers.js';
 
 describe.skipIf(SKIP_REAL)(`uWSGI max-requests${SKIP_REASON}`, () => {
@@ -13,9 +13,9 @@ describe.skipIf(SKIP_REAL)(`uWSGI max-requests${SKIP_REASON}`, () => {
     const pids = new Set<number>();
     for (let i = 0; i < 7; i += 1) {
       expect((await timedGet(`${stack.proxy.url}/hello`)).status).toBe(200);
-      pids.add((await readUwsgiStats(stack.pool.host, stack.pool.statsPort)).workers[0]!.pid);
+      pids.add((await readStats(stack.pool.host, stack.pool.statsPort)).workers[0]!.pid);
     }
-    const stats = await readUwsgiStats(stack.pool.host, stack.pool.statsPort);
+    const stats = await readStats(stack.pool.host, stack.pool.statsPort);
     // 7 requests at 3 per worker: recycled twice
     expect(stats.workers[0]!.respawn_count).toBe(3);
     expect(pids.size).toBeGreaterThanOrEqual(2);

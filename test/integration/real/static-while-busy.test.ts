@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readUwsgiStats } from '../../../src/stack/real/index.js';
+import { readStats } from '../../../src/pool/index.js';
 import { SKIP_REAL, SKIP_REASON, startRealStack, timedGet, waitUntil, type RealStack } from './helpers.js';
 
 describe.skipIf(SKIP_REAL)(`nginx static files${SKIP_REASON}`, () => {
@@ -21,7 +21,7 @@ describe.skipIf(SKIP_REAL)(`nginx static files${SKIP_REASON}`, () => {
   it('serves /static/ while every uWSGI worker is busy', async () => {
     const slow = [1, 2].map(() => timedGet(`${stack.proxy.url}/sleep?ms=2000`));
     const allBusy = await waitUntil(async () => {
-      const stats = await readUwsgiStats(stack.pool.host, stack.pool.statsPort);
+      const stats = await readStats(stack.pool.host, stack.pool.statsPort);
       return stats.workers.every((w) => w.status === 'busy');
     }, 1500, 20);
     expect(allBusy).toBe(true);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readUwsgiStats } from '../../../src/stack/real/index.js';
+import { readStats } from '../../../src/pool/index.js';
 import { SKIP_REAL, SKIP_REASON, startRealStack, timedGet, waitUntil, type RealStack } from './helpers.js';
 
 describe.skipIf(SKIP_REAL)(`uWSGI's stats server${SKIP_REASON}`, () => {
@@ -10,12 +10,12 @@ describe.skipIf(SKIP_REAL)(`uWSGI's stats server${SKIP_REASON}`, () => {
   afterAll(() => stack?.stop());
 
   it('reads as the embedded pool does: JSON until close, with listen_queue and worker status', async () => {
-    const idle = await readUwsgiStats(stack.pool.host, stack.pool.statsPort);
+    const idle = await readStats(stack.pool.host, stack.pool.statsPort);
     expect(idle.pid).toBe(stack.pool.pid);
     expect(idle.workers.map((w) => w.status)).toEqual(['idle', 'idle']);
     expect(idle.listen_queue).toBe(0);
     // The master refreshes the socket figures about once a second; max_queue reads 0 until then.
-    const refreshed = await waitUntil(async () => (await readUwsgiStats(stack.pool.host, stack.pool.statsPort)).sockets[0]!.max_queue === 64, 3000, 100);
+    const refreshed = await waitUntil(async () => (await readStats(stack.pool.host, stack.pool.statsPort)).sockets[0]!.max_queue === 64, 3000, 100);
     expect(refreshed).toBe(true);
   });
 
@@ -26,7 +26,7 @@ describe.skipIf(SKIP_REAL)(`uWSGI's stats server${SKIP_REASON}`, () => {
     let maxBusy = 0;
     const end = Date.now() + 1700;
     while (Date.now() < end) {
-      const stats = await readUwsgiStats(stack.pool.host, stack.pool.statsPort);
+      const stats = await readStats(stack.pool.host, stack.pool.statsPort);
       maxQueue = Math.max(maxQueue, stats.listen_queue);
       maxBusy = Math.max(maxBusy, stats.workers.filter((w) => w.status === 'busy').length);
       await new Promise((r) => setTimeout(r, 50));
