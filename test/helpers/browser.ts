@@ -4,6 +4,9 @@
  * tests that need one skip (with a message) when /usr/bin/chromium is absent.
  */
 import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -15,6 +18,29 @@ export const hasChromium = existsSync(CHROMIUM_PATH);
 
 /** Why browser tests are skipped, for `describe.skipIf`'s title. */
 export const NO_CHROMIUM = `${CHROMIUM_PATH} not found: browser tests skipped (install with: apt-get install -y chromium)`;
+
+/** Where browser tests write their pages and screenshots. */
+export interface BrowserOutDir {
+  readonly dir: string;
+  /** Removes the folder unless the user asked to keep it. */
+  cleanUp(): Promise<void>;
+}
+
+/**
+ * A folder for the pages and screenshots a browser test writes: never the
+ * repo's reports/. A fresh temporary folder, removed afterwards, unless
+ * CAPLAB_SCREENSHOTS names a folder to keep them in for people to look at.
+ */
+export async function browserOutDir(): Promise<BrowserOutDir> {
+  const keep = process.env['CAPLAB_SCREENSHOTS'];
+  if (keep !== undefined && keep !== '') {
+    const dir = path.resolve(keep);
+    await mkdir(dir, { recursive: true });
+    return { dir, cleanUp: async () => undefined };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-browser-tests-'));
+  return { dir, cleanUp: () => rm(dir, { recursive: true, force: true }) };
+}
 
 /** Starts headless chromium with networking side channels (QUIC, sync, updates) off. */
 export function launchChromium(): Promise<Browser> {

@@ -2,18 +2,17 @@
  * Opens generated run, sweep and compare reports in headless chromium from
  * file:// and checks that every chart drew data, nothing was logged as an
  * error, and nothing but the file itself was requested. A full-page
- * screenshot is saved beside each report (reports/browser-tests/) for
- * people to look at.
+ * screenshot is saved beside each report, in a temporary folder (or in
+ * CAPLAB_SCREENSHOTS=<folder>, kept for people to look at; see
+ * `browserOutDir`), never in the repo's reports/.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { renderCompareReport, renderRunReport, renderSweepReport, writeHtmlReport } from '../../../src/report/index.js';
-import { canvasInk, hasChromium, hoverEveryChart, launchChromium, NO_CHROMIUM, openFile } from '../../helpers/browser.js';
+import { browserOutDir, canvasInk, hasChromium, hoverEveryChart, launchChromium, NO_CHROMIUM, openFile, type BrowserOutDir } from '../../helpers/browser.js';
 import { generateLargeRun } from '../../fixtures/results/generate-large-run.js';
 import { poissonSweep, seedRun } from '../../fixtures/results/load-fixtures.js';
-
-const OUT = path.resolve('reports', 'browser-tests');
 
 const reports: Record<string, () => string> = {
   'seed-run': () => renderRunReport(seedRun()),
@@ -24,15 +23,19 @@ const reports: Record<string, () => string> = {
 
 describe.skipIf(!hasChromium)(hasChromium ? 'HTML reports in chromium' : NO_CHROMIUM, () => {
   let browser: Browser;
+  let out: BrowserOutDir;
   beforeAll(async () => {
+    out = await browserOutDir();
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
+    await out?.cleanUp();
   });
 
   it.each(Object.keys(reports))('the %s report draws every chart, offline and without errors', async (name) => {
-    const file = await writeHtmlReport(path.join(OUT, name, 'report.html'), reports[name]!());
+    const file = await writeHtmlReport(path.join(out.dir, name, 'report.html'), reports[name]!());
+    expect(path.relative(path.resolve('reports'), file)).toMatch(/^\.\.\//);
     const { page, log } = await openFile(browser, file);
     try {
       await page.waitForSelector('body[data-charts-ready]', { timeout: 20_000 });
@@ -61,7 +64,7 @@ describe.skipIf(!hasChromium)(hasChromium ? 'HTML reports in chromium' : NO_CHRO
   });
 
   it('tells the seed run’s story in tooltips with formatted times', async () => {
-    const file = await writeHtmlReport(path.join(OUT, 'seed-run', 'report.html'), reports['seed-run']!());
+    const file = await writeHtmlReport(path.join(out.dir, 'seed-run', 'report.html'), reports['seed-run']!());
     const { page, log } = await openFile(browser, file);
     try {
       await page.waitForSelector('body[data-charts-ready]');
