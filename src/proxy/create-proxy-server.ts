@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { Server as NetServer, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { AccessLog } from './access-log.js';
 import { rawErrorResponse } from './error-page.js';
 import { createRequestHandler } from './handle-request.js';
@@ -24,15 +25,26 @@ export interface ProxyServer {
 }
 
 /**
- * Builds the proxy's HTTP/1.1 server (keep-alive to clients). Malformed
- * client requests get nginx's 400 page (431 for oversized headers, 408 for
- * a slow request head) and the connection is closed; nothing a client or
- * upstream does can take the server down.
+ * Builds the proxy's HTTP/1.1 server (keep-alive to clients, pipelined
+ * requests answered in order, answers still sent after the client
+ * half-closes). Malformed client requests and CONNECT get nginx's 400 page
+ * (431 for oversized headers, 408 for a slow request head) and the
+ * connection is closed; nothing a client or upstream does can take the
+ * server down.
  */
 export function createProxyServer(config: ProxyConfig, site: StaticSite | null, accessLog: AccessLog): ProxyServer {
   const upstreamSockets = new Set<Socket>();
   const server: Server = createServer(createRequestHandler({ config, site, accessLog, upstreamSockets }));
   server.keepAliveTimeout = KEEPALIVE_TIMEOUT_MS;
+  // A client that half-closes after its requests still gets every answer Node has queued, as from nginx; without
+  // this Node ends the connection at the client's FIN (lib/_http_server.js, socketOnEnd). forwardRequest decides
+  // for requests that need the upstream.
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  // nginx answers CONNECT (it proxies no tunnels) with 400; Node, with no 'connect' listener, closes without a word.
+  server.on('connect', (_req, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    socket.end(rawErrorResponse(400));
+  });
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;

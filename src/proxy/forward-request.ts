@@ -13,6 +13,14 @@ import type { RequestState, UpstreamTimings } from './request-state.js';
 /** Request bytes are written in slices this big; `sendTimeoutMs` runs between two of them. */
 const SEND_SLICE_BYTES = 64 * 1024;
 const EMPTY: Buffer = Buffer.alloc(0);
+/**
+ * The client half-closed (or closed) its connection before this request's
+ * answer was complete. nginx notices the EOF (EPOLLRDHUP) and closes the
+ * connection and the upstream one, logging 499 (ngx_http_upstream.c,
+ * ngx_http_upstream_check_broken_connection); so does the proxy. A static
+ * request needs no upstream and is still answered.
+ */
+const CLIENT_EOF = 'client prematurely closed connection';
 
 /**
  * Added to every response that went through an upstream connection: the
@@ -45,7 +53,9 @@ export interface ForwardJob {
  *    `uwsgi_read_timeout`); neither runs while the client is not reading.
  *    One timer serves all three (`Deadline`);
  *  - any failure after the head was relayed aborts the client connection;
- *  - the client going away closes the upstream connection.
+ *  - the client going away closes the upstream connection, and so does a
+ *    client that half-closes its side: the connection is closed, as nginx
+ *    does, without an answer (logged as 499).
  * The response carries `X-Caplab-Upstream-Connect-Time` once connected
  * (error pages too). The last body bytes go out with `res.end`, so a
  * complete body is written with its terminator in one go; a close-delimited
@@ -56,8 +66,14 @@ export interface ForwardJob {
  */
 export function forwardRequest(job: ForwardJob): Promise<void> {
   const { config, res, state, payload } = job;
-  if (!res.socket || res.socket.destroyed) {
+  const client = res.socket;
+  if (!client || client.destroyed) {
     state.error = 'client closed connection before the request was forwarded';
+    return Promise.resolve();
+  }
+  if (client.readableEnded) {
+    state.error = CLIENT_EOF;
+    res.destroy();
     return Promise.resolve();
   }
   return new Promise((resolve) => {
@@ -87,6 +103,7 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
       socket.destroy();
       res.off('close', onClientClose);
       res.off('drain', onDrain);
+      client.off('end', onClientEnd);
       resolve();
     };
     const fail = (status: 502 | 504, reason: string): void => {
@@ -200,6 +217,12 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
       state.error = 'client closed connection while waiting for upstream';
       finish();
     };
+    const onClientEnd = (): void => {
+      if (done || res.writableFinished) return;
+      state.error = CLIENT_EOF;
+      res.destroy();
+      finish();
+    };
 
     deadline.set(config.connectTimeoutMs, 'connecting to upstream');
     socket.once('connect', () => {
@@ -214,5 +237,6 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
     });
     socket.once('close', () => fail(502, 'upstream connection closed'));
     res.once('close', onClientClose);
+    client.once('end', onClientEnd);
   });
 }

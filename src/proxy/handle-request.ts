@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { toAccessLogRecord, type AccessLog } from './access-log.js';
+import { awaitTurn } from './await-turn.js';
 import { encodeUpstreamRequest } from './encode-upstream-request.js';
 import { sendErrorPage } from './error-page.js';
 import { forwardRequest } from './forward-request.js';
@@ -23,7 +24,8 @@ export interface HandlerContext {
 /**
  * The proxy's request listener. Each request is stamped with its arrival
  * time first, then routed: static location → served from disk; anything
- * else → body buffered, then forwarded on a new upstream connection. It
+ * else → body buffered, then forwarded on a new upstream connection once
+ * the responses pipelined before it on its connection are sent. It
  * never throws: an unexpected error becomes a 500 (or an aborted response)
  * for that request only. When the response has closed, one access-log line
  * is written.
@@ -82,6 +84,10 @@ async function route(ctx: HandlerContext, req: IncomingMessage, res: ServerRespo
   if (!payload) {
     state.error = 'uwsgi request is too big';
     return sendErrorPage(res, 500, state);
+  }
+  if (!(await awaitTurn(req, res))) {
+    state.error = 'client closed connection before the request was forwarded';
+    return;
   }
   await forwardRequest({ config: ctx.config, method: req.method ?? 'GET', payload, res, state, sockets: ctx.upstreamSockets });
 }

@@ -5,6 +5,7 @@ import { sendErrorPage } from './error-page.js';
 import type { OpenFileCache } from './open-file-cache.js';
 import type { NormalizedPath, RequestTarget } from '../routing/index.js';
 import type { RequestState } from './request-state.js';
+import { utf8FileName } from './utf8-file-name.js';
 
 const ENCODED_SLASH = /%(?:2f|5c)/i;
 
@@ -25,8 +26,10 @@ export interface StaticSite {
  * If-None-Match or If-Modified-Since. Refused with 403: encoded slashes or
  * backslashes, paths that leave the prefix once normalised ('..',
  * '%2e%2e'), symlinks out of the directory, directories; 404 for missing
- * files; 400 for a bad %-escape or a NUL. Files come from the site's
- * open-file cache: a small file is answered from memory with one write.
+ * files and names that are not UTF-8; 400 for a bad %-escape or a NUL.
+ * The decoded path names a file by its UTF-8 bytes, as nginx does. Files
+ * come from the site's open-file cache: a small file is answered from
+ * memory with one write.
  */
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, state: RequestState, site: StaticSite, target: RequestTarget, normalized: NormalizedPath): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendErrorPage(res, 405, state, { Allow: 'GET, HEAD' });
@@ -38,7 +41,12 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, sta
     state.error = 'static path refused: leaves the static location';
     return sendErrorPage(res, 403, state);
   }
-  const file = site.files.lookup(normalized.path.slice(site.prefix.length));
+  const name = utf8FileName(normalized.path.slice(site.prefix.length));
+  if (name === null) {
+    state.error = 'static path refused: file name is not UTF-8';
+    return sendErrorPage(res, 404, state);
+  }
+  const file = site.files.lookup(name);
   if (file.kind === 'refused') {
     state.error = `static path refused: ${file.reason}`;
     return sendErrorPage(res, file.status, state);

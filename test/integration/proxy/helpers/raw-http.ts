@@ -41,3 +41,64 @@ export function rawRequest(port: number, requestText: string, timeoutMs = 10_000
 export function rawGet(path: string, method = 'GET'): string {
   return `${method} ${path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n`;
 }
+
+/** One response parsed off a connection that may carry several. */
+export interface SeqResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** What `rawResponses` read: the responses, in order, and whether the server closed the connection. */
+export interface SeqResult {
+  readonly responses: SeqResponse[];
+  /** True when the server closed the connection (not the timeout, nor `count` reached). */
+  readonly closed: boolean;
+}
+
+/**
+ * Writes `requestText` verbatim on one connection (half-closing it after
+ * the write when `halfClose`), then parses responses framed by
+ * Content-Length until `count` have arrived, the server closes, or
+ * `timeoutMs` passes; resolves with the responses read so far, in order.
+ */
+export function rawResponses(port: number, requestText: string, count: number, options: { halfClose?: boolean; timeoutMs?: number } = {}): Promise<SeqResult> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const responses: SeqResponse[] = [];
+    let buf = '';
+    let settled = false;
+    const done = (closed: boolean): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ responses, closed });
+    };
+    const timer = setTimeout(() => done(false), options.timeoutMs ?? 5_000);
+    socket.on('connect', () => {
+      socket.write(requestText, 'latin1');
+      if (options.halfClose) socket.end();
+    });
+    socket.on('data', (chunk: Buffer) => {
+      buf += chunk.toString('latin1');
+      for (;;) {
+        const split = buf.indexOf('\r\n\r\n');
+        if (split === -1) return;
+        const lines = buf.slice(0, split).split('\r\n');
+        const headers: Record<string, string> = {};
+        for (const line of lines.slice(1)) {
+          const colon = line.indexOf(':');
+          headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+        }
+        const length = Number(headers['content-length'] ?? 0);
+        if (buf.length < split + 4 + length) return;
+        responses.push({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '')?.[1] ?? 0), headers, body: buf.slice(split + 4, split + 4 + length) });
+        buf = buf.slice(split + 4 + length);
+        if (responses.length >= count) return done(false);
+      }
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => done(true));
+  });
+}
