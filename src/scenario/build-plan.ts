@@ -26,6 +26,9 @@ export interface PlanOptions {
   readonly proxyProcesses?: number;
 }
 
+/** The longest delay a Node timer holds (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 function check(ok: boolean, what: string, value: unknown): void {
   if (!ok) throw new CaplabError('E_USAGE', `${what}, got ${JSON.stringify(value)}`);
 }
@@ -71,6 +74,13 @@ export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPla
   check(options.queue === undefined || QUEUE_MODES.includes(options.queue), `the queue must be ${QUEUE_MODES.join(' or ')}`, options.queue);
   const pp = options.proxyProcesses;
   check(pp === undefined || (Number.isInteger(pp) && pp >= 1 && pp <= MAX_PROXY_PROCESSES), `proxy processes must be a whole number from 1 to ${MAX_PROXY_PROCESSES}`, pp);
+
+  const longest = Math.max(options.upstreamTimeoutMs ?? scenario.stack.upstreamTimeout, scenario.stack.harakiri ?? 0);
+  check(
+    longest * timeScale <= MAX_TIMER_MS,
+    `the upstream timeout or harakiri (${longest} ms) at time scale ${timeScale} is more than ${MAX_TIMER_MS} ms of wall time, the longest timer Node keeps; lower the timeout or the time scale`,
+    longest * timeScale,
+  );
 
   const file = options.file ? path.resolve(options.file) : null;
   const baseDir = file ? path.dirname(file) : process.cwd();

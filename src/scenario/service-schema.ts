@@ -62,7 +62,7 @@ export const ServiceSchema = z
     if (v.dist === 'uniform' && typeof v.min === 'number' && typeof v.max === 'number' && v.max < v.min) {
       ctx.addIssue({ code: 'custom', path: ['max'], message: `must be >= min (${v.min}ms)`, input: v.max });
     }
-    if (v.dist === 'lognormal' && typeof v.median === 'number' && typeof v.sigma === 'number') {
+    if (v.dist === 'lognormal' && typeof v.median === 'number' && typeof v.sigma === 'number' && v.sigma >= 0 && v.sigma <= LIMITS.sigma) {
       const m = serviceMean({ dist: 'lognormal', median: v.median, sigma: v.sigma });
       if (!(m <= LIMITS.serviceMs)) {
         ctx.addIssue({
