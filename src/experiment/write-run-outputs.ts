@@ -29,13 +29,13 @@ export async function writeRunOutputs(result: RunResult, dir: string, options: {
   try {
     await writeJsonResult(files.json, result);
   } catch (err) {
-    const why = reason(err);
+    const why = writeFailureReason(err);
     try {
       const fallback = await mkdtemp(path.join(options.tmpDir ?? os.tmpdir(), `caplab-${dirSafeName(result.scenario.name)}-`));
       const json = await writeJsonResult(path.join(fallback, 'results.json'), result);
       return { json, html: null, problem: `results.json could not be written to ${dir} (${why}); it was saved to ${json} instead` };
     } catch (again) {
-      return { json: null, html: null, problem: `results.json could not be written to ${dir} (${why}), nor to the temp folder (${reason(again)}); only the summary above remains` };
+      return { json: null, html: null, problem: `results.json could not be written to ${dir} (${why}), nor to the temp folder (${writeFailureReason(again)}); only the summary above remains` };
     }
   }
   if (options.html === false) return { json: files.json, html: null, problem: null };
@@ -43,12 +43,12 @@ export async function writeRunOutputs(result: RunResult, dir: string, options: {
     await writeHtmlReport(files.html, renderRunReport(result));
     return { ...files, problem: null };
   } catch (err) {
-    return { json: files.json, html: null, problem: `report.html could not be written to ${dir} (${reason(err)}); results.json is kept at ${files.json}` };
+    return { json: files.json, html: null, problem: `report.html could not be written to ${dir} (${writeFailureReason(err)}); results.json is kept at ${files.json}` };
   }
 }
 
-function reason(err: unknown): string {
-  // The report writers throw CaplabErrors whose message names the file and the errno.
+/** Why a write failed: the report writer's own message (it names the file and the errno), or the errno. */
+export function writeFailureReason(err: unknown): string {
   if (isCaplabError(err)) return err.message;
   const e = err as NodeJS.ErrnoException;
   return e.code ?? (err instanceof Error ? err.message : String(err));

@@ -9,6 +9,7 @@ import {
   runSweep,
   scaleWarning,
   stackCostWarning,
+  writeFailureReason,
   type RoleDeathReport,
 } from '../../experiment/index.js';
 import { formatPlan } from '../../scenario/index.js';
@@ -91,8 +92,7 @@ export function registerSweep(program: Command): void {
         jsonWritten = await writeJsonResult(json, sweep);
         if (flags.html) html = await writeHtmlReport(path.join(dir, 'report.html'), renderSweepReport(sweep));
       } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        writeProblems.push(`${jsonWritten === null ? 'sweep.json' : 'report.html'} could not be written to ${dir} (${e.code ?? e.message})${jsonWritten === null ? '; each run\'s results.json is kept in its workers-<n> folder' : `; sweep.json is kept at ${jsonWritten}`}`);
+        writeProblems.push(`${jsonWritten === null ? 'sweep.json' : 'report.html'} could not be written to ${dir} (${writeFailureReason(err)})${jsonWritten === null ? '; each run\'s results.json is kept in its workers-<n> folder' : `; sweep.json is kept at ${jsonWritten}`}`);
       }
       await out.release();
       process.stdout.write(`${formatSweepTable(sweep)}\n\n${jsonWritten ? `sweep:  ${jsonWritten}\n` : ''}${html ? `report: ${html}\n` : ''}`);

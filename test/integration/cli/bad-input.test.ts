@@ -60,9 +60,60 @@ describe('caplab run: bad input', () => {
     }
   });
 
+  it('prints the error code with the message', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-bad-'));
+    const file = path.join(dir, 'invalid.yaml');
+    await writeFile(file, 'name: invalid\nload:\n  - open: { rate: -5, duration: 1s, path: /hello }\n');
+    expect((await runCli(['run', file])).stderr).toMatch(/^caplab: E_SCENARIO_INVALID: /);
+  });
+
+  it('a negative --workers is told its bound, not that it is not a whole number', async () => {
+    const r = await runCli(['run', 'seed-three-slow-requests', '--workers', '-3']);
+    expectUsageError(r, /--workers must be >= 1, got "-3"/);
+    expect(r.stderr).not.toMatch(/whole number/);
+  });
+
+  it('no zod wording reaches the user', async () => {
+    for (const args of [['--out', ''], ['--proxy', 'x'], ['--queue', 'y']]) {
+      const r = await runCli(['run', 'seed-three-slow-requests', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/Too small|Invalid option|expected/);
+    }
+  });
+
+  it('a time scale at which the stack\'s own cost would decide every request', async () => {
+    expectUsageError(await runCli(['run', 'seed-three-slow-requests', '-t', '1e-9']), /^caplab: E_SCALE_TOO_SMALL: .*upstream timeout/);
+  });
+
+  it('an --app that calls process.exit(0) on import is named, not the internal worker-main.js', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-bad-'));
+    const app = path.join(dir, 'exits.mjs');
+    await writeFile(app, 'process.exit(0);\n');
+    const r = await runCli(['run', 'seed-three-slow-requests', '--time-scale', '0.01', '--app', app, '--out', path.join(dir, 'out')]);
+    expectUsageError(r, new RegExp(`^caplab: E_APP_LOAD: .*${app.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}.*exited \\(0\\)`));
+    expect(r.stderr).not.toMatch(/worker-main/);
+  });
+
   it('an unknown command', async () => {
     const r = await runCli(['rnu']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown command 'rnu'/);
+  });
+});
+
+describe('caplab with no command', () => {
+  it('prints its usage and exits 2', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toMatch(/Usage: caplab/);
+  });
+});
+
+describe('caplab sweep: bad input', () => {
+  it('a huge --workers range is refused at once with exit 2', async () => {
+    const started = Date.now();
+    const r = await runCli(['sweep', 'slow-10s-sweep', '--workers', '1..99999999999']);
+    expectUsageError(r, /^caplab: E_FLAG: --workers counts must be between 1 and 512, got the range 1\.\.99999999999/);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
