@@ -1,6 +1,5 @@
 export { DEFAULTS, PLAN_DEFAULTS, type Defaults } from './defaults.js';
 export { isLoopbackHost, loopbackHostField, NOT_LOOPBACK } from './loopback.js';
-export { describeValue } from './describe-value.js';
 export { wallClockMs, nowMicros } from './wall-clock.js';
 export { nativeAddonDisabled } from './environment.js';
 export { formatIssues, formatPath, formatValue, issueLines, countIssueLines, type FormatIssuesOptions, type PathNamer } from './format-issues.js';

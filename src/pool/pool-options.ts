@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULTS, NOT_LOOPBACK, describeValue, isLoopbackHost } from '../config/index.js';
-import { caplabError } from '../errors.js';
+import { DEFAULTS, loopbackHostField, parseConfig } from '../config/index.js';
 
 /** uWSGI's `socket-timeout` default: how long a worker waits on a silent client before dropping it. */
 export const SOCKET_TIMEOUT_MS = 4_000;
@@ -11,7 +10,7 @@ const port = z.number().int().min(0).max(65535);
 const wallMs = z.number().min(0).max(2_147_483_647);
 
 const poolOptionsSchema = z.strictObject({
-  host: z.string().refine(isLoopbackHost, { message: NOT_LOOPBACK }).default(DEFAULTS.host),
+  host: loopbackHostField.default(DEFAULTS.host),
   port: port.default(0),
   statsPort: port.default(0),
   protocol: z.enum(['uwsgi', 'http']).default('uwsgi'),
@@ -59,14 +58,5 @@ export type PoolConfig = Readonly<z.output<typeof poolOptionsSchema>>;
  * loopback address, E_USAGE for any other problem.
  */
 export function parsePoolOptions(options: PoolOptions = {}): PoolConfig {
-  const parsed = poolOptionsSchema.safeParse(options);
-  if (parsed.success) return Object.freeze(parsed.data);
-  const problems = parsed.error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'options';
-    if (issue.code === 'unrecognized_keys') return `${where}: unknown ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-    const bad = issue.path.length === 1 ? (options as Record<PropertyKey, unknown>)[issue.path[0] as PropertyKey] : options;
-    return `${where}: ${issue.message}, got ${describeValue(bad)}`;
-  });
-  const notLoopback = parsed.error.issues.some((issue) => issue.message === NOT_LOOPBACK);
-  throw caplabError(notLoopback ? 'E_NOT_LOOPBACK' : 'E_USAGE', `pool options: ${problems.join('; ')}`);
+  return parseConfig(poolOptionsSchema, options, { label: 'pool options' });
 }

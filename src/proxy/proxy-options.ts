@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULTS, NOT_LOOPBACK, describeValue, isLoopbackHost } from '../config/index.js';
-import { caplabError } from '../errors.js';
+import { DEFAULTS, loopbackHostField, parseConfig } from '../config/index.js';
 
-/** True for the addresses caplab may bind to or send to: 127.0.0.0/8, ::1 and 'localhost'. */
-const loopbackHost = z.string().refine(isLoopbackHost, { message: NOT_LOOPBACK });
+/** The addresses caplab may bind to or send to: 127.0.0.0/8, ::1 and 'localhost' (E_NOT_LOOPBACK otherwise). */
+const loopbackHost = loopbackHostField;
 const port = z.number().int().min(0).max(65535);
 const timeoutMs = z.number().positive().max(2_147_483_647);
 
@@ -58,26 +57,5 @@ export type ProxyConfig = Readonly<z.output<typeof proxyOptionsSchema>>;
  * a loopback address, E_USAGE for any other problem.
  */
 export function parseProxyOptions(options: ProxyOptions): ProxyConfig {
-  const parsed = proxyOptionsSchema.safeParse(options);
-  if (parsed.success) {
-    const config = parsed.data;
-    Object.freeze(config.upstream);
-    return Object.freeze(config);
-  }
-  const problems = parsed.error.issues.map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'options';
-    if (issue.code === 'unrecognized_keys') return `${where}: unknown ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-    return `${where}: ${issue.message}, got ${describeValue(valueAt(options, issue.path))}`;
-  });
-  const notLoopback = parsed.error.issues.some((issue) => issue.message === NOT_LOOPBACK);
-  throw caplabError(notLoopback ? 'E_NOT_LOOPBACK' : 'E_USAGE', `proxy options: ${problems.join('; ')}`);
-}
-
-function valueAt(root: unknown, keys: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const key of keys) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+  return parseConfig(proxyOptionsSchema, options, { label: 'proxy options' });
 }

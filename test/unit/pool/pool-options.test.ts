@@ -41,16 +41,16 @@ describe('parsePoolOptions', () => {
   it('refuses a non-loopback host with E_NOT_LOOPBACK', () => {
     const err = failure(() => parsePoolOptions({ host: '0.0.0.0' }));
     expect(err.code).toBe('E_NOT_LOOPBACK');
-    expect(err.message).toContain('host: must be a loopback address');
+    expect(err.message).toContain('host must be a loopback address');
     expect(err.message).toContain('got "0.0.0.0"');
   });
 
   it('reports every other problem at once, with the bad values, as E_USAGE', () => {
     const err = failure(() => parsePoolOptions({ workers: 0, listen: -5, protocol: 'fastcgi' as 'http', bogus: 1 } as never));
     expect(err.code).toBe('E_USAGE');
-    expect(err.message).toMatch(/workers: .*got 0/);
-    expect(err.message).toMatch(/listen: .*got -5/);
-    expect(err.message).toMatch(/protocol: .*got "fastcgi"/);
-    expect(err.message).toMatch(/unknown 'bogus'/);
+    expect(err.message).toMatch(/workers must .*got 0/);
+    expect(err.message).toMatch(/listen must .*got -5/);
+    expect(err.message).toMatch(/protocol must .*got "fastcgi"/);
+    expect(err.message).toMatch(/bogus is not a known key/);
   });
 });
