@@ -107,7 +107,7 @@ export interface CanvasInk {
  */
 export function canvasInk(page: Page): Promise<CanvasInk[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('canvas')].map((canvas) => {
+    Array.from(document.querySelectorAll('canvas')).map((canvas) => {
       const ctx = canvas.getContext('2d')!;
       const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
       let inked = 0;
@@ -139,7 +139,7 @@ export interface TooltipText {
  * its middle point.
  */
 export async function hoverEveryChart(page: Page, pick: Record<string, [number, number]> = {}): Promise<TooltipText[]> {
-  const ids = await page.evaluate(() => [...document.querySelectorAll('canvas')].map((c) => c.id));
+  const ids = await page.evaluate(() => Array.from(document.querySelectorAll('canvas')).map((c) => c.id));
   const out: TooltipText[] = [];
   for (const id of ids) {
     const target = await page.evaluate(

@@ -1,9 +1,10 @@
+import type * as fs from 'node:fs/promises';
 import { describe, expect, it, vi } from 'vitest';
 import { readResultFile } from '../../../src/results/index.js';
 
 // Root may read any file whatever its mode, so a permission error is simulated.
 vi.mock('node:fs/promises', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('node:fs/promises')>()),
+  ...(await importOriginal<typeof fs>()),
   readFile: vi.fn(() => Promise.reject(Object.assign(new Error("EACCES: permission denied, open 'locked.json'"), { code: 'EACCES' }))),
 }));
 
