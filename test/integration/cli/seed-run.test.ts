@@ -60,7 +60,9 @@ describe('caplab run seed-three-slow-requests', () => {
     const r = await runCli(['run', 'seed-three-slow-requests', '--dry-run', '--workers', '3', '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/burst/);
-    expect(r.stdout).toMatch(/3/);
+    // The flag's count, not the scenario's 2 (the plan text holds other 3s: 3 requests).
+    expect(r.stdout).toMatch(/^stack\s+3 workers,/m);
+    expect(r.stdout).not.toMatch(/\b2 workers\b/);
     await expect(stat(path.join(out, 'results.json'))).rejects.toThrow();
   });
 });
