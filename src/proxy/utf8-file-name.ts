@@ -8,7 +8,6 @@
  * create): the caller answers 404.
  */
 export function utf8FileName(bytes: string): string | null {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(bytes)) return bytes;
   const raw = Buffer.from(bytes, 'latin1');
   const name = raw.toString('utf8');

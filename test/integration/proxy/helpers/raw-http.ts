@@ -59,7 +59,7 @@ export interface SeqResult {
 /**
  * Writes `requestText` verbatim on one connection (half-closing it after
  * the write when `halfClose`), then parses responses framed by
- * Content-Length until `count` have arrived, the server closes, or
+ * Content-Length or chunked until `count` have arrived, the server closes, or
  * `timeoutMs` passes; resolves with the responses read so far, in order.
  */
 export function rawResponses(port: number, requestText: string, count: number, options: { halfClose?: boolean; timeoutMs?: number } = {}): Promise<SeqResult> {
@@ -91,14 +91,35 @@ export function rawResponses(port: number, requestText: string, count: number, o
           const colon = line.indexOf(':');
           headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
         }
-        const length = Number(headers['content-length'] ?? 0);
-        if (buf.length < split + 4 + length) return;
-        responses.push({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '')?.[1] ?? 0), headers, body: buf.slice(split + 4, split + 4 + length) });
-        buf = buf.slice(split + 4 + length);
+        const framed = /chunked/i.test(headers['transfer-encoding'] ?? '')
+          ? dechunk(buf, split + 4)
+          : buf.length < split + 4 + Number(headers['content-length'] ?? 0)
+            ? null
+            : { body: buf.slice(split + 4, split + 4 + Number(headers['content-length'] ?? 0)), end: split + 4 + Number(headers['content-length'] ?? 0) };
+        if (!framed) return;
+        responses.push({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '')?.[1] ?? 0), headers, body: framed.body });
+        buf = buf.slice(framed.end);
         if (responses.length >= count) return done(false);
       }
     });
     socket.on('error', () => undefined);
     socket.on('close', () => done(true));
   });
+}
+
+/** A chunked body starting at `at` in `buf`: its bytes and where the message ends, or null while incomplete. */
+function dechunk(buf: string, at: number): { body: string; end: number } | null {
+  let body = '';
+  for (;;) {
+    const eol = buf.indexOf('\r\n', at);
+    if (eol === -1) return null;
+    const size = parseInt(buf.slice(at, eol), 16);
+    if (size === 0) {
+      const end = buf.indexOf('\r\n\r\n', eol);
+      return end === -1 ? null : { body, end: end + 4 };
+    }
+    if (buf.length < eol + 2 + size + 2) return null;
+    body += buf.slice(eol + 2, eol + 2 + size);
+    at = eol + 2 + size + 2;
+  }
 }
