@@ -41,11 +41,11 @@ describe('--queue and --proxy-processes', () => {
   });
 
   it.each([
-    [['run', '--queue', 'fifo'], /^caplab: --queue must be kernel or master, got "fifo"$/],
-    [['sweep', '--workers', '1,2', '--queue', 'Kernel'], /^caplab: --queue must be kernel or master, got "Kernel"$/],
-    [['run', '--proxy-processes', '0'], /^caplab: --proxy-processes must be ≥ 1, got "0"$/],
-    [['sweep', '--workers', '1', '--proxy-processes', 'two'], /^caplab: --proxy-processes must be a whole number, got "two"$/],
-    [['run', '--proxy-processes', '65'], /^caplab: --proxy-processes must be ≤ 64, got "65"$/],
+    [['run', '--queue', 'fifo'], /^caplab: E_FLAG: flags: --queue must be kernel or master, got "fifo"$/],
+    [['sweep', '--workers', '1,2', '--queue', 'Kernel'], /^caplab: E_FLAG: flags: --queue must be kernel or master, got "Kernel"$/],
+    [['run', '--proxy-processes', '0'], /^caplab: E_FLAG: flags: --proxy-processes must be >= 1, got "0"$/],
+    [['sweep', '--workers', '1', '--proxy-processes', 'two'], /^caplab: E_FLAG: flags: --proxy-processes must be a whole number from 1 to 64, got "two"$/],
+    [['run', '--proxy-processes', '65'], /^caplab: E_FLAG: flags: --proxy-processes must be <= 64, got "65"$/],
   ])('%j exits 2 with one line quoting the value', async ([command, ...flags], message) => {
     const r = await runCli([command!, 'seed-three-slow-requests', ...flags, '--dry-run']);
     expect(r.code).toBe(2);
