@@ -23,8 +23,8 @@ const MAX_HEAD_BYTES = 64 * 1024;
 
 /**
  * Parses `bytes` as responses. `closed`: the server has closed, so a body
- * with no length ends here. `head`: the request was a HEAD, so a final
- * response's Content-Length may announce a body that is not sent.
+ * with no length ends here. `head`: the (first) request was a HEAD, so the
+ * first final response's Content-Length may announce a body that is not sent.
  */
 export function checkResponse(bytes: Buffer, closed: boolean, head = false): ResponseVerdict {
   let at = 0;
@@ -53,7 +53,7 @@ export function checkResponse(bytes: Buffer, closed: boolean, head = false): Res
     }
     at = headEnd + 4;
     if (code < 200) continue;
-    const body = bodyEnd(bytes, at, code, headers, head);
+    const body = bodyEnd(bytes, at, code, headers, head && responses === 0);
     if (body === UNTIL_CLOSE) {
       if (!closed) break;
       at = bytes.length;
@@ -87,10 +87,10 @@ function bodyEnd(bytes: Buffer, from: number, code: number, headers: Map<string,
   }
   if (cl !== undefined) {
     if (new Set(cl).size !== 1 || !/^\d{1,15}$/.test(cl[0] ?? '')) return `bad Content-Length ${JSON.stringify(cl.join(','))}`;
-    // A HEAD's answer has no body; but a server that refused the request as
-    // malformed may not have known it was a HEAD, so a body right after the
-    // head is accepted too.
-    if (head && bytes.length === from) return from;
+    // A HEAD's answer has no body, so the next bytes (if any) start the
+    // answer to a pipelined request; but a server that refused the request
+    // as malformed may not have known it was a HEAD, so a body is accepted too.
+    if (head && (bytes.length === from || bytes.toString('latin1', from, from + 5) === 'HTTP/')) return from;
     const end = from + Number(cl[0]);
     return end <= bytes.length ? end : null;
   }

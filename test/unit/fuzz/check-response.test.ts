@@ -27,6 +27,12 @@ describe('checkResponse', () => {
     expect(checkResponse(b('HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n'), false, false)).toEqual({ state: 'partial' });
   });
 
+  it("reads the answer after a HEAD's as the next response, with its own body", () => {
+    const pipelined = 'HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\nHTTP/1.1 400 Bad Request\r\nContent-Length: 3\r\n\r\nbad';
+    expect(checkResponse(b(pipelined), true, true)).toEqual({ state: 'complete', status: 200, responses: 2 });
+    expect(checkResponse(b(`${pipelined}x`), true, true)).toMatchObject({ state: 'invalid' });
+  });
+
   it.each([
     ['garbage', 'hello there\r\n'],
     ['a bad status line', 'HTTP/1.1 20 OK\r\n\r\n'],
