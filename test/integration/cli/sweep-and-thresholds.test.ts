@@ -80,6 +80,6 @@ describe('caplab report and compare', () => {
   it('refuses a file that is not a caplab result', async () => {
     const r = await runCli(['report', 'package.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/package\.json is not a caplab results file/);
+    expect(r.stderr).toMatch(/^caplab: E_RESULTS_INVALID: package\.json is not caplab JSON \(its "schema" is missing/);
   });
 });
