@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { REAL_PROGRAMS } from '../stack/real/index.js';
+import { REAL_PROGRAMS } from '../stack/index.js';
 
 function firstLine(command: string, args: readonly string[]): string | null {
   const probe = spawnSync(command, [...args], { encoding: 'utf8', timeout: 10_000, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' } });

@@ -1,5 +1,5 @@
 import { startPool } from '../pool/index.js';
-import { startUwsgiPool } from '../stack/real/index.js';
+import { startUwsgiPool } from '../stack/index.js';
 import type { Bench, BenchContext } from './bench-types.js';
 import { makeResult } from './make-result.js';
 import { runSides } from './run-sides.js';

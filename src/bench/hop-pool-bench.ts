@@ -1,11 +1,11 @@
 import { startPool, type PoolOptions } from '../pool/index.js';
-import { startUwsgiPool } from '../stack/real/index.js';
+import { startUwsgiPool } from '../stack/index.js';
 import type { Bench, BenchContext } from './bench-types.js';
 import { describeDifference, hopDifference, p50AtOneConnection } from './hop-figures.js';
 import { makeResult } from './make-result.js';
 import { runSides, side } from './run-sides.js';
 import { startBareApp } from './start-bare-app.js';
-import { startUwsgiNoMaster } from './start-uwsgi-no-master.js';
+import { startUwsgiNoMaster } from '../stack/index.js';
 import { TARGETS } from './targets.js';
 
 const poolUrl = (p: { host: string; port: number }): string => `http://${p.host}:${p.port}/hello`;

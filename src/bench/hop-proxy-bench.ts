@@ -1,6 +1,6 @@
 import { startPool } from '../pool/index.js';
 import { startStack } from '../stack/index.js';
-import { startUwsgiPool } from '../stack/real/index.js';
+import { startUwsgiPool } from '../stack/index.js';
 import type { Bench, BenchContext } from './bench-types.js';
 import { describeDifference, hopDifference, p50AtOneConnection } from './hop-figures.js';
 import { makeResult } from './make-result.js';

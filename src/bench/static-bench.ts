@@ -1,5 +1,5 @@
 import { startProxy, type ProxyOptions, type RunningProxy } from '../proxy/index.js';
-import { startNginxProxy } from '../stack/real/index.js';
+import { startNginxProxy } from '../stack/index.js';
 import type { Bench, BenchContext } from './bench-types.js';
 import { makeResult } from './make-result.js';
 import { runSides } from './run-sides.js';

@@ -30,6 +30,6 @@ export function handleError(err: unknown, debug: boolean, stream: NodeJS.Writabl
 
 /** One line of text with control characters (tabs and newlines too) and U+FFFD escaped. */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   return text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

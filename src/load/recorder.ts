@@ -1,4 +1,4 @@
-import type { RequestRecord } from '../results/types.js';
+import type { RequestRecord } from '../results/index.js';
 import type { TimingHeaders } from './timing-headers.js';
 
 /** One finished (or failed) request, in wall-clock times from `now()`. */

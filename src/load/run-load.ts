@@ -1,5 +1,5 @@
 import { planStreams, type PhasePlan, type PhaseStreams, type RunPlan } from '../scenario/index.js';
-import type { RequestRecord } from '../results/types.js';
+import type { RequestRecord } from '../results/index.js';
 import { assertLoopback } from './assert-loopback.js';
 import { drainWallMs, phaseBudgetWallMs } from './phase-context.js';
 import { createRecorder } from './recorder.js';

@@ -1,4 +1,4 @@
-import net from 'node:net';
+import type net from 'node:net';
 
 /** Why a server could not listen: the port is taken, or something else. */
 export class ListenError extends Error {

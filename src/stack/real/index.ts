@@ -7,6 +7,7 @@
  */
 export { startNginxProxy } from './start-nginx-proxy.js';
 export { startUwsgiPool } from './start-uwsgi-pool.js';
+export { startUwsgiNoMaster, type BareUwsgi } from './start-uwsgi-no-master.js';
 export { checkRealPrograms, requireRealPrograms, type RealPrograms, type RealRole } from './check-real-programs.js';
 export { assertListenFits, readSomaxconn } from './check-listen.js';
 export { harakiriSeconds } from './uwsgi-args.js';

@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULTS } from '../config/index.js';
-import { requireRealPrograms, REAL_PROGRAMS } from '../stack/real/index.js';
-// Not (yet) exported by stack/real/index.ts: the keeper and uWSGI's command line, reused rather than copied.
-import { djangoProjectDir } from '../stack/real/django-project-dir.js';
-import { pickFreePort } from '../stack/real/pick-free-port.js';
-import { startKeeper } from '../stack/real/start-keeper.js';
-import { uwsgiArgs, uwsgiEnv } from '../stack/real/uwsgi-args.js';
+import { DEFAULTS } from '../../config/index.js';
+import { requireRealPrograms } from './check-real-programs.js';
+import { djangoProjectDir } from './django-project-dir.js';
+import { pickFreePort } from './pick-free-port.js';
+import { REAL_PROGRAMS } from './programs.js';
+import { startKeeper } from './start-keeper.js';
+import { uwsgiArgs, uwsgiEnv } from './uwsgi-args.js';
 
 /** A uWSGI started here; `url` is its http-socket. */
 export interface BareUwsgi {
@@ -32,7 +32,7 @@ function withoutMaster(args: readonly string[]): string[] {
 /**
  * Starts Debian's uWSGI as one process with no master (`--processes 1`,
  * no `--master`): the process that loads the Django project accepts and
- * serves on an http-socket itself. It is uWSGI's side of hop-pool-p50.
+ * serves on an http-socket itself: uWSGI's side of the bench's hop-pool-p50.
  * Everything else is caplab's usual uWSGI command line (uwsgiArgs), run
  * under the same keeper process as startUwsgiPool, so it ends with the
  * bench even after kill -9 of it. Ready once the socket accepts.
