@@ -30,6 +30,5 @@ export function handleError(err: unknown, debug: boolean, stream: NodeJS.Writabl
 
 /** One line of text with control characters (tabs and newlines too) and U+FFFD escaped. */
 export function printable(text: string): string {
-   
   return text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
