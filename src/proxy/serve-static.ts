@@ -68,9 +68,23 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, sta
     return;
   }
   const stream = createReadStream(file.path, { start: 0, end: file.size - 1 });
-  stream.on('data', (chunk) => (state.bodyBytes += chunk.length));
+  let sent = 0;
+  stream.on('data', (chunk) => {
+    sent += chunk.length;
+    state.bodyBytes += chunk.length;
+  });
   try {
-    await pipeline(stream, res);
+    await pipeline(stream, res, { end: false });
+    // The file shrank after its size was sent as Content-Length: the client
+    // would wait forever for the rest, so close the connection, as nginx does
+    // ("file was truncated"). The response is not ended first: once it is,
+    // Node detaches the socket and destroy() no longer reaches it.
+    if (sent < file.size) {
+      state.error = `static file stream: ${file.path} was truncated (${sent} of ${file.size} bytes)`;
+      res.destroy();
+    } else {
+      res.end();
+    }
   } catch (err) {
     state.error = `static file stream: ${(err as Error).message}`;
     res.destroy();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, truncate, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Agent, request } from 'undici';
@@ -109,6 +109,23 @@ describe('the static open-file cache', () => {
     await writeFile(path.join(dir, 'big.bin'), big2);
     await until(p, 'app.js', 200, 'new()');
     await until(p, 'big.bin', 200, big2);
+  });
+
+  it('closes the connection when a streamed file shrank under a cached size, instead of leaving the client waiting', async () => {
+    const big = randomBytes(200 * 1024);
+    await writeFile(path.join(dir, 'big.bin'), big);
+    const p = await serve(3_600_000);
+    expect((await get(p, 'big.bin')).body.equals(big)).toBe(true);
+    // Still cached as 200 KiB for an hour: the next response promises that
+    // many bytes, and the file now has half.
+    await truncate(path.join(dir, 'big.bin'), 100 * 1024);
+    const started = performance.now();
+    const outcome = await get(p, 'big.bin').then(
+      (res) => `answered ${res.body.length} bytes`,
+      (err: unknown) => `failed: ${(err as Error).message}`,
+    );
+    expect(outcome).toMatch(/^failed/);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a cached symlink once it is re-pointed out of the directory', async () => {
