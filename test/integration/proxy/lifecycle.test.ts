@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaplabError } from '../../../src/errors.js';
 import { startProxy, type RunningProxy } from '../../../src/proxy/index.js';
 import { fakeUwsgi, type FakeUpstream } from './helpers/fake-upstreams.js';
-import { isAlive, waitForDeath } from './helpers/processes.js';
+import { alive, waitFor } from '../../helpers/processes.js';
 import { rawRequest } from './helpers/raw-http.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/orphan-proxy.mjs');
@@ -21,7 +21,7 @@ afterEach(async () => {
   await upstream?.close();
   proxy = undefined;
   upstream = undefined;
-  for (const pid of strays.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (const pid of strays.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
 });
 
 async function rejection(promise: Promise<unknown>): Promise<CaplabError> {
@@ -40,9 +40,10 @@ describe('proxy process lifecycle', () => {
     expect(proxy.host).toBe('127.0.0.1');
     expect(proxy.port).toBeGreaterThan(0);
     expect(proxy.url).toBe(`http://127.0.0.1:${proxy.port}`);
-    expect(isAlive(proxy.pid)).toBe(true);
+    expect(alive(proxy.pid)).toBe(true);
+    const pid = proxy.pid;
     await Promise.all([proxy.stop(), proxy.stop()]);
-    expect(await waitForDeath(proxy.pid, 5_000)).toBe(true);
+    expect(await waitFor(() => !alive(pid), 5_000)).toBe(true);
   });
 
   it('dies when its parent is killed with SIGKILL', async () => {
@@ -67,7 +68,7 @@ describe('proxy process lifecycle', () => {
     const parentGone = new Promise((resolve) => parent.once('exit', resolve));
     process.kill(parent.pid!, 'SIGKILL');
     await parentGone;
-    expect(await waitForDeath(pid, 10_000), `proxy ${pid} outlived its parent`).toBe(true);
+    expect(await waitFor(() => !alive(pid), 10_000), `proxy ${pid} outlived its parent`).toBe(true);
   });
 
   it('rejects with E_PORT_IN_USE when the port is taken', async () => {
@@ -108,6 +109,6 @@ describe('proxy process lifecycle', () => {
     expect(big.status).toBe(413);
     const ok = await rawRequest(proxy.port, 'GET /fine HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     expect(ok.status).toBe(200);
-    expect(isAlive(proxy.pid)).toBe(true);
+    expect(alive(proxy.pid)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProxy, type RunningProxy } from '../../../src/proxy/index.js';
 import { fakeUwsgi, type FakeUpstream } from './helpers/fake-upstreams.js';
-import { isAlive, waitForDeath } from './helpers/processes.js';
+import { alive, waitFor } from '../../helpers/processes.js';
 import { rawRequest } from './helpers/raw-http.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/orphan-proxy.mjs');
@@ -16,12 +16,12 @@ const strays: number[] = [];
 const stopped: number[] = [];
 
 afterEach(async () => {
-  for (const pid of stopped.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGCONT');
+  for (const pid of stopped.splice(0)) if (alive(pid)) process.kill(pid, 'SIGCONT');
   await proxy?.stop();
   await upstream?.close();
   proxy = undefined;
   upstream = undefined;
-  for (const pid of strays.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (const pid of strays.splice(0)) if (alive(pid)) process.kill(pid, 'SIGKILL');
 });
 
 async function okUpstream(): Promise<FakeUpstream> {
@@ -86,7 +86,7 @@ describe('workerProcesses', () => {
     const pids = [...proxy.pids];
     expect(pids).toHaveLength(3);
     await proxy.stop();
-    for (const pid of pids) expect(await waitForDeath(pid, 5_000), `process ${pid} outlived stop()`).toBe(true);
+    for (const pid of pids) expect(await waitFor(() => !alive(pid), 5_000), `process ${pid} outlived stop()`).toBe(true);
   });
 
   it('the extra processes die when the main proxy process is killed with SIGKILL', async () => {
@@ -94,8 +94,8 @@ describe('workerProcesses', () => {
     proxy = await startProxy({ upstream: { host: '127.0.0.1', port: up.port, protocol: 'uwsgi' }, workerProcesses: 2 });
     const [main, extra] = proxy.pids as [number, number];
     process.kill(main, 'SIGKILL');
-    expect(await waitForDeath(main, 5_000)).toBe(true);
-    expect(await waitForDeath(extra, 10_000), `process ${extra} outlived its parent`).toBe(true);
+    expect(await waitFor(() => !alive(main), 5_000)).toBe(true);
+    expect(await waitFor(() => !alive(extra), 10_000), `process ${extra} outlived its parent`).toBe(true);
   });
 
   it('every proxy process dies when the program that started them is killed with SIGKILL', async () => {
@@ -118,6 +118,6 @@ describe('workerProcesses', () => {
     const exited = new Promise((resolve) => parent.once('exit', resolve));
     process.kill(parent.pid!, 'SIGKILL');
     await exited;
-    for (const pid of pids) expect(await waitForDeath(pid, 10_000), `proxy process ${pid} outlived the program`).toBe(true);
+    for (const pid of pids) expect(await waitFor(() => !alive(pid), 10_000), `proxy process ${pid} outlived the program`).toBe(true);
   });
 });
