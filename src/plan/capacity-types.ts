@@ -47,6 +47,13 @@ export interface CapacityRow {
   /** Share of admitted requests that wait at all. */
   readonly pWait: number | null;
   readonly meanWaitMs: number | null;
+  /**
+   * A simulated row's Allen–Cunneen approximation of the mean queue wait
+   * (G/G/c, from the arrival and service SCVs; see allen-cunneen.ts), given
+   * beside the simulated `meanWaitMs`. Null in analytic rows (their
+   * `meanWaitMs` is exact), in rows with ρ ≥ 1, and in whole-scenario plans.
+   */
+  readonly approxMeanWaitMs: number | null;
   readonly p99WaitMs: number | null;
   readonly p99LatencyMs: number | null;
   /** The objective's own statistic of the latency (equal to p99LatencyMs for a p99 objective). */
@@ -79,4 +86,6 @@ export interface CapacityPlan {
   readonly recommended: CapacityRecommendation | null;
   /** Why the scan stopped without a recommendation, or null. */
   readonly note: string | null;
+  /** What the reader should know about the figures, e.g. that `approxMeanWaitMs` is an approximation; empty for analytic plans. */
+  readonly notes: readonly string[];
 }

@@ -1,5 +1,5 @@
 import { formatIssues, PLAN_DEFAULTS } from '../config/index.js';
-import { ServiceSchema, serviceMean, type ServiceDist } from '../scenario/index.js';
+import { ServiceSchema, serviceMean, serviceScv, type ServiceDist } from '../scenario/index.js';
 import type { CapacityInput } from './capacity-types.js';
 import { SLO_QUANTILE, type Slo } from './parse-slo.js';
 import { PlanInputError } from './plan-input-error.js';
@@ -10,6 +10,9 @@ export interface CapacityConfig {
   readonly arrival: 'poisson' | 'constant';
   readonly service: ServiceDist;
   readonly serviceMs: number;
+  /** Squared coefficients of variation: Ca² of the inter-arrival times (1 Poisson, 0 constant) and Cs² of the service times. */
+  readonly arrivalScv: number;
+  readonly serviceScv: number;
   readonly slo: Slo;
   readonly listen: number;
   readonly upstreamTimeoutMs: number;
@@ -85,6 +88,8 @@ export function checkCapacityInput(input: CapacityInput): CapacityConfig {
     arrival,
     service: dist,
     serviceMs,
+    arrivalScv: arrival === 'poisson' ? 1 : 0,
+    serviceScv: serviceScv(dist),
     slo: input.slo,
     listen: input.listen ?? Infinity,
     upstreamTimeoutMs,

@@ -11,7 +11,9 @@ import { simulatedRow } from './simulated-row.js';
  * Scans worker counts upwards from `minWorkers`, one row each, with the
  * closed forms (Erlang C, or M/M/c/K with a bounded listen queue) exactly
  * when arrivals are Poisson, service is exponential and there are no
- * timeouts, and with the simulator otherwise. The recommendation is the
+ * timeouts, and with the simulator otherwise. Simulated rows carry
+ * Allen–Cunneen's approximate mean wait beside the simulated one, and
+ * `notes` says what that approximation assumes. The recommendation is the
  * smallest count whose row meets the objective (see row-verdict.ts); rows
  * with ρ ≥ 1 never do. Its `headroomRps` is the largest rate that count
  * still serves within the objective, found by bisection between the planned
@@ -66,7 +68,26 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     rows: Object.freeze(rows),
     recommended,
     note,
+    notes: cfg.method === 'simulated' ? approximationNotes(cfg) : Object.freeze([]),
   });
+}
+
+/**
+ * What a simulated plan's `approxMeanWaitMs` is: Allen–Cunneen with the
+ * plan's Ca² and Cs², exact only for M/M/c and M/G/1, and blind to a
+ * bounded listen queue and to timeouts.
+ */
+function approximationNotes(cfg: CapacityConfig): readonly string[] {
+  const arrival = cfg.arrival === 'poisson' ? 'Poisson arrivals' : 'constant spacing';
+  const notes = [
+    `A–C mean wait is the Allen–Cunneen approximation E[Wq] ≈ E[Wq](M/M/c)·(Ca² + Cs²)/2 with Ca² = ${cfg.arrivalScv} (${arrival}) ` +
+      `and Cs² = ${round(cfg.serviceScv)} (${cfg.service.dist} service): exact for M/M/c and M/G/1, an approximation otherwise (best in heavy traffic); ` +
+      'the simulated mean wait is the figure the verdict uses',
+  ];
+  if (cfg.listen !== Infinity || cfg.upstreamTimeoutMs !== Infinity || cfg.harakiriMs !== Infinity) {
+    notes.push('A–C assumes an unbounded listen queue and no timeouts, so it overstates the wait where requests are refused, killed or time out');
+  }
+  return Object.freeze(notes);
 }
 
 const round = (x: number): number => Number(x.toPrecision(4));
@@ -82,6 +103,7 @@ function tooFew(cfg: CapacityConfig): CapacityPlan {
     offeredLoad: a,
     rows: Object.freeze([]),
     recommended: null,
+    notes: Object.freeze([]),
     note:
       `the load needs more than ${round(a)} workers to be stable (offered load ${round(cfg.ratePerSec)}/s × ${round(cfg.serviceMs)} ms = ${round(a)} Erlangs), ` +
       `and at most ${cfg.maxWorkers} may be scanned; allow at least ${Math.floor(a) + 1}`,

@@ -24,7 +24,8 @@ export interface PlanSources {
   readonly seed?: number;
 }
 
-export type AnyCapacityPlan = (CapacityPlan & { readonly notes?: readonly string[] }) | ScenarioCapacityPlan;
+/** A plan for a rate and a service law, or for a whole scenario; both carry `notes`. */
+export type AnyCapacityPlan = CapacityPlan | ScenarioCapacityPlan;
 
 /** The one open phase of a scenario and its one service law, when the scenario is that simple. */
 function singleStream(plan: RunPlan): { rate: number; arrival: 'poisson' | 'constant'; service: ServiceDist } | null {

@@ -62,6 +62,7 @@ export function planScenario(plan: RunPlan, options: ScenarioPlanOptions): Scena
       reason: null,
       pWait: sim.pWait,
       meanWaitMs: sim.waitMs.mean,
+      approxMeanWaitMs: null,
       p99WaitMs: sim.waitMs.p99,
       p99LatencyMs: sim.latencyMs.p99,
       sloValueMs: value,

@@ -25,6 +25,7 @@ export function unstableRow(workers: number, utilization: number, reason: string
     reason,
     pWait: null,
     meanWaitMs: null,
+    approxMeanWaitMs: null,
     p99WaitMs: null,
     p99LatencyMs: null,
     sloValueMs: null,

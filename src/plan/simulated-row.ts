@@ -1,5 +1,6 @@
 import type { CapacityRow } from './capacity-types.js';
 import type { CapacityConfig } from './check-capacity-input.js';
+import { allenCunneen } from './models/allen-cunneen.js';
 import { unstable } from './models/unstable.js';
 import { overloadReason, unstableRow, withVerdict } from './row-verdict.js';
 import { serviceSampler } from '../scenario/index.js';
@@ -11,7 +12,8 @@ import { simulatePool } from './sim/simulate-pool.js';
  * figures. The same seed is used for every row and rate, so rows share their
  * arrival and service draws (common random numbers) and differ only by the
  * worker count. An unbounded queue with ρ ≥ 1 is not simulated: it is
- * reported unstable.
+ * reported unstable. Beside the simulated mean wait, `approxMeanWaitMs` is
+ * Allen–Cunneen's for the same λ, E[S], c, Ca² and Cs² (null when ρ ≥ 1).
  */
 export function simulatedRow(cfg: CapacityConfig, workers: number, ratePerSec: number): CapacityRow {
   const rho = ((ratePerSec / 1000) * cfg.serviceMs) / workers;
@@ -29,6 +31,7 @@ export function simulatedRow(cfg: CapacityConfig, workers: number, ratePerSec: n
     warmupMs: cfg.warmupShare * expectedMs,
   });
   const stable = rho < 1;
+  const approx = allenCunneen({ ratePerSec, serviceMs: cfg.serviceMs, workers, ca2: cfg.arrivalScv, cs2: cfg.serviceScv });
   const latency = s.latencyMs;
   const share = (n: number): number => (s.count > 0 ? n / s.count : 0);
   return withVerdict(cfg, {
@@ -38,6 +41,7 @@ export function simulatedRow(cfg: CapacityConfig, workers: number, ratePerSec: n
     reason: stable ? null : overloadReason(rho),
     pWait: s.pWait,
     meanWaitMs: s.waitMs.mean,
+    approxMeanWaitMs: approx.stable ? approx.meanWaitMs : null,
     p99WaitMs: s.waitMs.p99,
     p99LatencyMs: latency.p99,
     sloValueMs: cfg.slo.stat === 'mean' ? latency.mean : latency[cfg.slo.stat],

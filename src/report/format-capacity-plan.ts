@@ -17,25 +17,28 @@ function methodLine(plan: AnyCapacityPlan): string {
 
 /**
  * The console view of a capacity plan: the method, one row per worker count
- * (utilisation, P(wait), mean and p99 queue wait, p99 latency, the
+ * (utilisation, P(wait), mean queue wait, Allen–Cunneen's approximate mean
+ * wait when a simulated row has one, p99 queue wait, p99 latency, the
  * objective's statistic, refused share, verdict), then the recommendation
  * and its headroom.
  */
 export function formatCapacityPlan(plan: AnyCapacityPlan): string {
   const stat = plan.slo.stat;
   const showStat = stat !== 'p99';
+  const showApprox = plan.rows.some((r) => r.approxMeanWaitMs !== null);
   const rows = plan.rows.map((r) => [
     String(r.workers),
     r.utilization.toFixed(2),
     pct(r.pWait),
     ms(r.meanWaitMs),
+    ...(showApprox ? [ms(r.approxMeanWaitMs)] : []),
     ms(r.p99WaitMs),
     ms(r.p99LatencyMs),
     ...(showStat ? [ms(r.sloValueMs)] : []),
     pct(r.refusedShare),
     r.stable ? (r.meetsSlo ? 'yes' : 'no') : 'no (unstable)',
   ]);
-  const headers = ['workers', 'util', 'P(wait)', 'mean wait', 'p99 wait', 'p99 latency', ...(showStat ? [`${stat} latency`] : []), 'refused', 'meets SLO'];
+  const headers = ['workers', 'util', 'P(wait)', 'mean wait', ...(showApprox ? ['A–C mean wait'] : []), 'p99 wait', 'p99 latency', ...(showStat ? [`${stat} latency`] : []), 'refused', 'meets SLO'];
   const objective = `${stat}<${formatMs(plan.slo.limitMs)}`;
   const lines = [
     'ratePerSec' in plan
@@ -59,6 +62,6 @@ export function formatCapacityPlan(plan: AnyCapacityPlan): string {
   }
   const unstable = plan.rows.find((r) => !r.stable && r.reason);
   if (unstable) lines.push(`${unstable.workers} worker${unstable.workers === 1 ? '' : 's'}: ${unstable.reason}`);
-  for (const note of plan.notes ?? []) lines.push(`note: ${note}`);
+  for (const note of plan.notes) lines.push(`note: ${note}`);
   return lines.join('\n');
 }

@@ -154,6 +154,50 @@ describe('planCapacity, simulated', () => {
   });
 });
 
+describe('planCapacity, Allen–Cunneen beside simulated rows', () => {
+  const slo = parseSlo('p99<1ms'); // never met: no headroom search, the rows alone are planned
+
+  it('equals Pollaczek–Khinchine for M/D/1, and the simulation agrees', () => {
+    // λ = 6/s, constant 100 ms service, c = 1: ρ = 0.6, E[Wq] = λ·E[S²]/(2(1 − ρ)) = 0.006 · 100² / 0.8 = 75 ms.
+    const plan = planCapacity({ ratePerSec: 6, service: parseService('const:100ms'), slo, minWorkers: 1, maxWorkers: 1 });
+    expect(plan.method).toBe('simulated');
+    const row = rowFor(plan, 1);
+    const rho = 0.6;
+    const pk = (rho * 100) / (2 * (1 - rho));
+    expect(row.approxMeanWaitMs).toBeCloseTo(pk, 9);
+    expect(Math.abs((row.meanWaitMs as number) / pk - 1)).toBeLessThan(0.05);
+    expect(plan.notes.join('\n')).toMatch(/Allen–Cunneen approximation .*Ca² = 1 \(Poisson arrivals\) and Cs² = 0 \(constant service\): exact for M\/M\/c and M\/G\/1/);
+  });
+
+  it('equals Erlang C’s mean wait for exponential service (a simulated M/M/c)', () => {
+    const plan = planCapacity({ ratePerSec: 40, service: parseService('exp:120ms'), slo, method: 'simulated', requests: 50_000, minWorkers: 5, maxWorkers: 7 });
+    expect(plan.rows.map((r) => r.workers)).toEqual([5, 6, 7]);
+    for (const row of plan.rows) {
+      const m = analyzeMmc({ ratePerSec: 40, serviceMs: 120, workers: row.workers });
+      if (!m.stable) throw new Error('expected a stable M/M/c');
+      expect(row.approxMeanWaitMs).toBeCloseTo(m.meanWaitMs, 9);
+    }
+  });
+
+  it('halves Erlang C’s wait for constant arrivals and exponential service (Ca² = 0, Cs² = 1)', () => {
+    const plan = planCapacity({ ratePerSec: 40, arrival: 'constant', service: parseService('exp:120ms'), slo, requests: 20_000, minWorkers: 6, maxWorkers: 6 });
+    const m = analyzeMmc({ ratePerSec: 40, serviceMs: 120, workers: 6 });
+    if (!m.stable) throw new Error('expected a stable M/M/c');
+    expect(rowFor(plan, 6).approxMeanWaitMs).toBeCloseTo(m.meanWaitMs / 2, 9);
+    expect(plan.notes.join('\n')).toMatch(/Ca² = 0 \(constant spacing\)/);
+  });
+
+  it('is absent from analytic and unstable rows, and says what it ignores under a bounded queue', () => {
+    const analytic = planCapacity({ ratePerSec: 40, service: parseService('exp:120ms'), slo: parseSlo('p99<1s') });
+    expect(analytic.rows.every((r) => r.approxMeanWaitMs === null)).toBe(true);
+    expect(analytic.notes).toEqual([]);
+    const bounded = planCapacity({ ratePerSec: 40, service: parseService('const:120ms'), slo, listen: 10, requests: 5_000, minWorkers: 4, maxWorkers: 5 });
+    expect(rowFor(bounded, 4).approxMeanWaitMs).toBeNull(); // ρ = 1.2: no steady state to approximate
+    expect(rowFor(bounded, 5).approxMeanWaitMs).toBeGreaterThan(0);
+    expect(bounded.notes.join('\n')).toMatch(/assumes an unbounded listen queue and no timeouts/);
+  });
+});
+
 describe('planCapacity input checks', () => {
   it('reports every problem at once with E_PLAN_INVALID', () => {
     let message = '';
