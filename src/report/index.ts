@@ -1,10 +1,9 @@
 /**
- * report/: turns results into something people read. Console tables, JSON
- * files and self-contained HTML reports share the `Reporter` interface;
- * chart configs are pure functions of result data.
+ * report/: turns results into something people read: console tables
+ * (`format*`), JSON files and self-contained HTML reports (`render*`,
+ * `write*`). Renderers and chart configs are pure functions of result data;
+ * only the `write*` functions touch the disk.
  */
-export type { Reporter } from './reporters.js';
-export { runReporters, sweepReporters } from './reporters.js';
 export { renderRunReport } from './render-run-report.js';
 export { renderSweepReport } from './render-sweep-report.js';
 export { renderCompareReport, defaultCompareLabels } from './render-compare-report.js';

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runReporters, sweepReporters, writeHtmlReport, writeJsonResult } from '../../../src/report/index.js';
-import { poissonSweep, seedRun } from '../../fixtures/results/load-fixtures.js';
+import { writeHtmlReport, writeJsonResult } from '../../../src/report/index.js';
+import { seedRun } from '../../fixtures/results/load-fixtures.js';
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-report-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -51,20 +51,5 @@ describe('writing where a report cannot go', () => {
       exitCode: 2,
       message: expect.stringMatching(/cannot create the folder \/proc\/caplab-no-such \(E[A-Z]+\)/) as unknown,
     });
-  });
-});
-
-describe('the reporters', () => {
-  it('share one interface for console, JSON and HTML', () => {
-    for (const reporters of [runReporters, sweepReporters]) {
-      expect(Object.values(reporters).map((r) => [r.name, r.extension])).toEqual([
-        ['console', '.txt'],
-        ['json', '.json'],
-        ['html', '.html'],
-      ]);
-    }
-    expect(runReporters.console.render(seedRun())).toContain('2 workers served 3 requests');
-    expect(JSON.parse(runReporters.json.render(seedRun()))).toEqual(seedRun());
-    expect(sweepReporters.html.render(poissonSweep())).toMatch(/^<!doctype html>/);
   });
 });
