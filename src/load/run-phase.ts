@@ -8,9 +8,8 @@ import { runScheduledPhase } from './run-scheduled-phase.js';
  * Closed phases no longer go through autocannon: recording each request
  * needed its undocumented client events and `requestIterator.context`, and
  * it dropped the requests still in flight at the end, where the closed loop
- * records them as timeouts (issue 9, item 8). The plan's `engine` field is
- * therefore not consulted. Resolves when the phase is over (all responses
- * in, or its deadline passed, or aborted).
+ * records them as timeouts (issue 9, item 8). Resolves when the phase is
+ * over (all responses in, or its deadline passed, or aborted).
  */
 export async function runPhase(ctx: PhaseContext): Promise<void> {
   const { phase } = ctx;

@@ -45,7 +45,6 @@ const PhasePlanSchema = z.discriminatedUnion('kind', [
     clients: z.number().int().positive(),
     amount: z.number().int().positive().nullable(),
     thinkTimeMs: z.number().nonnegative(),
-    engine: z.enum(['autocannon', 'caplab']),
   }),
   z.object({ ...phaseCommon, kind: z.literal('open'), rate: z.number().positive(), arrival }),
   z.object({ ...phaseCommon, kind: z.literal('ramp'), from: z.number().nonnegative(), to: z.number().nonnegative(), arrival }),

@@ -47,7 +47,6 @@ function planPhase(p: ScenarioPhase, index: number, startMs: number): PhasePlan 
         clients: p.clients,
         amount: p.amount,
         thinkTimeMs: p.thinkTime,
-        engine: p.thinkTime > 0 ? 'caplab' : 'autocannon',
       };
     case 'open':
       return { ...common, kind: 'open', durationMs: p.duration, rate: p.rate, arrival: p.arrival };

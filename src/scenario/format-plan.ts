@@ -27,7 +27,7 @@ function describePhase(p: PhasePlan): string {
     case 'closed': {
       const bound = p.amount !== null ? `until ${p.amount} requests` : `for ${formatDuration(p.durationMs)}`;
       const think = p.thinkTimeMs > 0 ? `, think time ${formatDuration(p.thinkTimeMs)}` : '';
-      return `${p.clients} closed-loop clients ${bound}${think} (${p.engine})`;
+      return `${p.clients} closed-loop clients ${bound}${think}`;
     }
     case 'open':
       return `${p.arrival} arrivals at ${p.rate}/s for ${formatDuration(p.durationMs)}`;

@@ -38,14 +38,16 @@ export interface BurstPhasePlan extends PlannedPhaseCommon {
   readonly count: number;
 }
 
-/** `clients` closed-loop clients for `durationMs` or until `amount` requests. */
+/**
+ * `clients` closed-loop clients for `durationMs` or until `amount` requests,
+ * each waiting `thinkTimeMs` between its answer and its next request. Every
+ * closed phase runs on caplab's own closed loop (load/run-closed-loop.ts).
+ */
 export interface ClosedPhasePlan extends PlannedPhaseCommon {
   readonly kind: 'closed';
   readonly clients: number;
   readonly amount: number | null;
   readonly thinkTimeMs: number;
-  /** autocannon when think time is 0, caplab's own closed loop otherwise. */
-  readonly engine: 'autocannon' | 'caplab';
 }
 
 /** Open arrivals at `rate` per second. */

@@ -66,4 +66,15 @@ describe('parseResult', () => {
     expect(() => parseResult(badKind, 'r.json')).toThrow(/r\.json is a broken caplab\.run\/1 file: plan\.phases\[0\]\.kind: /);
     expect(() => parseResult({ ...seed, aborted: true }, 'r.json')).toThrow(/r\.json is a broken caplab\.run\/1 file: aborted: expected string, received boolean/);
   });
+
+  it('reads a closed phase with no engine, and one written when plans still named one (the name is dropped)', async () => {
+    const seed = JSON.parse(await readFile(fixture('seed-results.json'), 'utf8')) as { plan: { phases: { kind: string }[] } };
+    const closed = { ...seed.plan.phases[0], kind: 'closed', clients: 2, amount: 20, thinkTimeMs: 0 };
+    for (const phase of [closed, { ...closed, engine: 'autocannon' }]) {
+      const read = parseResult({ ...seed, plan: { ...seed.plan, phases: [phase] } }, 'r.json');
+      const first = read.schema === 'caplab.run/1' ? read.plan.phases[0] : undefined;
+      expect(first).toMatchObject({ kind: 'closed', clients: 2, amount: 20, thinkTimeMs: 0 });
+      expect(first).not.toHaveProperty('engine');
+    }
+  });
 });

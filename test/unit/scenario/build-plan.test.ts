@@ -26,8 +26,10 @@ describe('buildPlan', () => {
     expect(Math.abs(ramp.expectedRequests! - 600)).toBeLessThan(4 * Math.sqrt(600));
     expect(plan.totalDurationMs).toBe(63_500);
     expect(plan.totalRequests).toBe(3 + 20 + 20 + ramp.expectedRequests!);
-    expect(plan.phases[2]).toMatchObject({ clients: 4, amount: null, thinkTimeMs: 250, engine: 'caplab' });
-    expect(plan.phases[3]).toMatchObject({ clients: 2, amount: 20, thinkTimeMs: 0, engine: 'autocannon' });
+    expect(plan.phases[2]).toMatchObject({ clients: 4, amount: null, thinkTimeMs: 250 });
+    expect(plan.phases[3]).toMatchObject({ clients: 2, amount: 20, thinkTimeMs: 0 });
+    // Every closed phase runs on caplab's own loop: the plan names no engine.
+    for (const p of plan.phases) expect(p).not.toHaveProperty('engine');
     expect(plan.phases[1]).toMatchObject({ rate: 10, arrival: 'constant' });
     expect(plan.phases[4]).toMatchObject({ from: 5, to: 15, arrival: 'poisson' });
     expect(plan.expect).toHaveLength(6);
@@ -82,7 +84,9 @@ describe('buildPlan', () => {
     expect(text).toContain('time scale 0.5, seed 9');
     expect(text).toMatch(/burst#0 +at 0ms: 3 requests at once, one connection each; 3 requests/);
     expect(text).toMatch(/open#1 +with previous, at 0ms: constant arrivals at 10\/s for 2s; 20 requests/);
-    expect(text).toMatch(/closed#2 +at 2s: 4 closed-loop clients for 1.5s, think time 250ms \(caplab\)/);
+    expect(text).toMatch(/closed#2 +at 2s: 4 closed-loop clients for 1.5s, think time 250ms;/);
+    expect(text).toMatch(/closed#3 +at 3.5s: 2 closed-loop clients until 20 requests;/);
+    expect(text).not.toMatch(/autocannon/);
     expect(text).toContain('POST /echo  25%');
     expect(text).toContain('GET /sleep  75%  service uniform 10ms–30ms');
     expect(text).toContain('expect     latency.p99 < 2s; errors.rate < 1%');
