@@ -7,7 +7,12 @@ export type PathNamer = (path: readonly PropertyKey[]) => string;
 
 /** Options for `formatIssues`. */
 export interface FormatIssuesOptions {
-  /** Known keys, for "did you mean" on unknown ones. */
+  /**
+   * Known keys as paths from the root (`stack.workers`, `load[].open.rate`;
+   * see `keyPaths`), for "did you mean" on unknown ones. A key is suggested
+   * by its name where it belongs under the same parent, and by its whole
+   * path where it belongs elsewhere (`workers` at the top: "stack.workers").
+   */
   readonly vocabulary?: readonly string[];
   /** Names a path (default `formatPath`); an empty path is "the input" unless named otherwise. */
   readonly nameOf?: PathNamer;
@@ -65,16 +70,48 @@ function distance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
-/** ` (did you mean "rate"?)` for a key close to a known one; nothing for keys over 40 characters. */
-function suggest(key: string, vocabulary: readonly string[]): string {
+/** A key's parent as vocabulary paths write it: `['load', 0, 'open']` → `load[].open`. */
+function parentPattern(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? '[]' : out === '' ? String(seg) : `.${String(seg)}`;
+  return out;
+}
+
+/** A vocabulary path split at its last key: `load[].open.rate` → [`load[].open`, `rate`]. */
+function splitPath(entry: string): [parent: string, key: string] {
+  const dot = entry.lastIndexOf('.');
+  return dot < 0 ? ['', entry] : [entry.slice(0, dot), entry.slice(dot + 1)];
+}
+
+/**
+ * ` (did you mean "rate"?)` for a key close to one known under the same
+ * parent; ` (did you mean "stack.workers"?)` for one known (or close to one
+ * known) elsewhere, by its whole path with list items as `[n]` (up to three
+ * places, when it is known in several); nothing for keys over 40 characters.
+ * A nearer match wins; at equal distance, the same parent does.
+ */
+function suggest(key: string, parent: string, vocabulary: readonly string[]): string {
   if (key.length > 40) return '';
-  let best: string | undefined;
-  let bestDistance = Math.max(1, Math.floor(key.length / 3)) + 1;
-  for (const word of vocabulary) {
+  const limit = Math.max(1, Math.floor(key.length / 3)) + 1;
+  let local: string | undefined;
+  let localDistance = limit;
+  let elsewhere: string[] = [];
+  let elsewhereDistance = limit;
+  for (const entry of vocabulary) {
+    const [where, word] = splitPath(entry);
     const d = distance(key, word);
-    if (d < bestDistance) [best, bestDistance] = [word, d];
+    if (where === parent) {
+      if (d > 0 && d < localDistance) [local, localDistance] = [word, d];
+    } else if (d < elsewhereDistance) {
+      [elsewhere, elsewhereDistance] = [[entry], d];
+    } else if (d === elsewhereDistance && d < limit) {
+      elsewhere.push(entry);
+    }
   }
-  return best ? ` (did you mean "${best}"?)` : '';
+  if (local !== undefined && localDistance <= elsewhereDistance) return ` (did you mean "${local}"?)`;
+  if (elsewhere.length === 0) return '';
+  const named = elsewhere.slice(0, 3).map((e) => `"${e.replaceAll('[]', '[n]')}"`);
+  return named.length === 1 ? ` (did you mean ${named[0]}?)` : ` (did you mean one of ${named.join(', ')}${elsewhere.length > 3 ? ', …' : ''}?)`;
 }
 
 function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, below: boolean): string {
@@ -171,7 +208,8 @@ export function* issueLines(issues: readonly Issue[], options: FormatIssuesOptio
   const vocabulary = options.vocabulary ?? [];
   for (const issue of dedupe(issues)) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) yield `${nameOf([...issue.path, key])} is not a known key${suggest(key, vocabulary)}`;
+      const parent = parentPattern(issue.path);
+      for (const key of issue.keys) yield `${nameOf([...issue.path, key])} is not a known key${suggest(key, parent, vocabulary)}`;
       continue;
     }
     const bare = issue.code === 'custom' && (issue.params as { bare?: boolean } | undefined)?.bare === true;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULTS } from '../config/index.js';
+import { DEFAULTS, keyPaths } from '../config/index.js';
 import { LIMITS } from './limits.js';
 import { readThreshold, type Threshold } from './parse-threshold.js';
 import { PhaseSchema } from './phase-schema.js';
@@ -64,12 +64,5 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 /** Where the pool's listen queue lives. */
 export type QueueMode = (typeof QUEUE_MODES)[number];
 
-/** Every key the format knows, for "did you mean" hints on typos. */
-export const SCENARIO_KEYS: readonly string[] = [
-  'name', 'description', 'stack', 'load', 'expect',
-  'workers', 'listen', 'upstreamTimeout', 'app', 'static', 'harakiri', 'queue', 'proxyProcesses',
-  'parallel', 'burst', 'closed', 'open', 'ramp',
-  'count', 'clients', 'duration', 'amount', 'thinkTime', 'rate', 'arrival', 'from', 'to', 'path', 'requests',
-  'method', 'headers', 'body', 'weight', 'service',
-  'dist', 'value', 'min', 'max', 'mean', 'median', 'sigma', 'values',
-];
+/** Every key the format knows, as paths (`stack.workers`, `load[].open.rate`), for "did you mean" hints; read off the schema itself. */
+export const SCENARIO_KEYS: readonly string[] = keyPaths(ScenarioSchema);

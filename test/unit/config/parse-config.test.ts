@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { flagName, formatIssues, intFlag, loopbackHostField, parseConfig, positiveFlag, PROBLEMS_LISTED } from '../../../src/config/index.js';
+import { flagName, formatIssues, intFlag, keyPaths, loopbackHostField, parseConfig, positiveFlag, PROBLEMS_LISTED } from '../../../src/config/index.js';
 import { isCaplabError } from '../../../src/errors.js';
 
 function thrown(fn: () => unknown): { code: string; exitCode: number; message: string; hint: string | undefined } {
@@ -90,5 +90,33 @@ describe('formatIssues', () => {
     const r = z.object({ s: z.number() }).safeParse({ s: `a\u0000\u001b[31m${'x'.repeat(100)}` }, { reportInput: true });
     const [line] = formatIssues(r.success ? [] : r.error.issues);
     expect(line).toMatch(/^s must be a number, got "a\\u0000\\u001b\[31mx+\.\.\." \(107 characters\)$/);
+  });
+});
+
+describe('unknown keys: "did you mean" knows where each key belongs', () => {
+  const Schema = z.strictObject({
+    name: z.string(),
+    stack: z.strictObject({ workers: z.number(), listen: z.number() }).optional(),
+    load: z.array(z.strictObject({ open: z.strictObject({ rate: z.number(), duration: z.number() }).optional(), ramp: z.strictObject({ duration: z.number() }).optional() })).transform((l) => l.length),
+  });
+  const vocabulary = keyPaths(Schema);
+  const lines = (input: unknown): string[] => {
+    const r = Schema.safeParse(input);
+    return formatIssues(r.success ? [] : r.error.issues, { vocabulary });
+  };
+
+  it('reads every key path off the schema, through arrays, wrappers and transforms', () => {
+    expect(vocabulary).toEqual(['name', 'stack', 'stack.workers', 'stack.listen', 'load', 'load[].open', 'load[].open.rate', 'load[].open.duration', 'load[].ramp', 'load[].ramp.duration']);
+  });
+
+  it('names a nested key written at the top level by its path, never by its own name', () => {
+    expect(lines({ name: 'x', load: [], workers: 3 })).toEqual(['workers is not a known key (did you mean "stack.workers"?)']);
+    expect(lines({ name: 'x', load: [], duration: 3 })).toEqual(['duration is not a known key (did you mean one of "load[n].open.duration", "load[n].ramp.duration"?)']);
+  });
+
+  it('still suggests a near name under the same parent, which wins a tie', () => {
+    expect(lines({ name: 'x', load: [{ open: { rat: 1, rate: 1, duration: 1 } }] })).toEqual(['load[0].open.rat is not a known key (did you mean "rate"?)']);
+    expect(lines({ name: 'x', stack: { worker: 1, workers: 1, listen: 1 }, load: [] })).toEqual(['stack.worker is not a known key (did you mean "workers"?)']);
+    expect(lines({ name: 'x', load: [], zzz: 1 })).toEqual(['zzz is not a known key']);
   });
 });

@@ -48,6 +48,14 @@ const CASES: [fixture: string, expected: string[]][] = [
       'got "hello"',
     ],
   ],
+  [
+    'stack-key-at-top.yaml',
+    [
+      'workers is not a known key (did you mean "stack.workers"?)',
+      'lisen is not a known key (did you mean "stack.listen"?)',
+      'load[0].open.clients is not a known key (did you mean "load[n].closed.clients"?)',
+    ],
+  ],
   ['empty-file.yaml', ['the file is empty']],
   ['bad-queue.yaml', ['stack.queue must be one of kernel, master, got "kernal"']],
   [
