@@ -6,11 +6,9 @@ import { rawResponse } from '../format-response.js';
 import type { WorkerConfig, WorkerDoneMessage, WorkerMessage, WorkerRequestMessage } from '../messages.js';
 import type { PoolConfig } from '../pool-options.js';
 import { ListenQueue, type QueuedConnection } from './listen-queue.js';
+import { keepWorkers } from './keep-workers.js';
 import { spawnWorker } from './spawn-worker.js';
 import { WorkerSlot } from './worker-slot.js';
-
-/** Delay before trying again to start a worker whose start failed. */
-const RESPAWN_RETRY_MS = 1_000;
 
 /** The master's scheduling core: the worker slots, the listen queue and its counters. */
 export interface Dispatcher {
@@ -44,7 +42,6 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
   const queue = new ListenQueue(config.listen);
   const counters = { refused: 0, malformed: 0 };
   let nextId = 1;
-  let closed = false;
 
   const workerConfig = (id: number): WorkerConfig => ({
     id,
@@ -57,38 +54,16 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
     scoreboardBytes: 0,
   });
 
-  async function spawn(slot: WorkerSlot): Promise<void> {
-    slot.spawning();
-    const { child } = await spawnWorker(workerConfig(slot.id));
-    if (closed) {
-      child.kill('SIGKILL');
-      return;
-    }
-    slot.child = child;
-    slot.pid = child.pid ?? 0;
-    slot.state = 'idle';
-    child.on('message', (message: WorkerMessage) => {
-      if (message?.type === 'done') onDone(slot, child, message);
-    });
-    child.once('exit', () => onExit(slot, child));
-    if (child.exitCode !== null || child.signalCode !== null) onExit(slot, child);
-    else dispatchQueued();
-  }
-
-  function respawn(slot: WorkerSlot, delayMs: number): void {
-    if (closed) return;
-    setTimeout(() => {
-      if (!closed) spawn(slot).catch(() => respawn(slot, RESPAWN_RETRY_MS));
-    }, delayMs);
-  }
-
-  function onExit(slot: WorkerSlot, child: ChildProcess): void {
-    if (slot.child !== child) return;
-    slot.finishCurrent();
-    slot.child = null;
-    slot.state = 'starting';
-    respawn(slot, 0);
-  }
+  const keeper = keepWorkers(slots, {
+    start: async (slot) => (await spawnWorker(workerConfig(slot.id))).child,
+    ready(slot, child) {
+      child.on('message', (message: WorkerMessage) => {
+        if (message?.type === 'done') onDone(slot, child, message);
+      });
+      dispatchQueued();
+    },
+    vacated: (slot) => void slot.finishCurrent(),
+  });
 
   function onDone(slot: WorkerSlot, child: ChildProcess, done: WorkerDoneMessage): void {
     if (slot.child !== child || slot.current?.id !== done.id) return;
@@ -156,13 +131,11 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
     slots,
     queue,
     counters,
-    async start() {
-      await Promise.all(slots.map((slot) => spawn(slot)));
-    },
+    start: () => keeper.start(),
     accept(socket) {
       socket.on('error', () => undefined);
       const conn: QueuedConnection = { socket, acceptedAtMs: wallClockMs() };
-      if (closed) {
+      if (keeper.closed) {
         socket.destroy();
         return;
       }
@@ -175,11 +148,8 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
       }
     },
     shutdown() {
-      closed = true;
-      for (const slot of slots) {
-        slot.finishCurrent();
-        slot.child?.kill('SIGKILL');
-      }
+      for (const slot of slots) slot.finishCurrent();
+      keeper.shutdown();
       for (const conn of queue.takeAll()) conn.socket.destroy();
     },
   };

@@ -1,14 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
 import { wallClockMs } from '../../config/index.js';
 import type { WorkerConfig } from '../messages.js';
 import type { PoolNative } from '../native/load-native.js';
 import type { PoolConfig } from '../pool-options.js';
 import { Scoreboard } from '../scoreboard.js';
+import { keepWorkers } from './keep-workers.js';
 import { spawnWorker } from './spawn-worker.js';
 import { WorkerSlot } from './worker-slot.js';
 
-/** Delay before trying again to start a worker whose start failed. */
-const RESPAWN_RETRY_MS = 1_000;
 /** The harakiri check runs this many times per harakiri period (uWSGI's master checks once a second). */
 const HARAKIRI_CHECKS_PER_PERIOD = 8;
 
@@ -38,7 +36,6 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
   const bytes = Scoreboard.bytes(config.workers);
   const shared = native.createShared(bytes);
   const board = new Scoreboard(shared.buffer);
-  let closed = false;
   let ticker: NodeJS.Timeout | undefined;
 
   const workerConfig = (id: number): WorkerConfig => ({
@@ -53,35 +50,10 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
     local: { address: listen.address, port: listen.port },
   });
 
-  async function spawn(slot: WorkerSlot): Promise<void> {
-    slot.spawning();
-    board.vacate(slot.id - 1);
-    const { child } = await spawnWorker(workerConfig(slot.id), [listenFd, shared.fd]);
-    if (closed) {
-      child.kill('SIGKILL');
-      return;
-    }
-    slot.child = child;
-    slot.pid = child.pid ?? 0;
-    slot.state = 'idle';
-    child.once('exit', () => onExit(slot, child));
-    if (child.exitCode !== null || child.signalCode !== null) onExit(slot, child);
-  }
-
-  function respawn(slot: WorkerSlot, delayMs: number): void {
-    if (closed) return;
-    setTimeout(() => {
-      if (!closed) spawn(slot).catch(() => respawn(slot, RESPAWN_RETRY_MS));
-    }, delayMs);
-  }
-
-  function onExit(slot: WorkerSlot, child: ChildProcess): void {
-    if (slot.child !== child) return;
-    board.vacate(slot.id - 1);
-    slot.child = null;
-    slot.state = 'starting';
-    respawn(slot, 0);
-  }
+  const keeper = keepWorkers(slots, {
+    start: async (slot) => (await spawnWorker(workerConfig(slot.id), [listenFd, shared.fd])).child,
+    vacated: (slot) => board.vacate(slot.id - 1),
+  });
 
   function checkHarakiri(): void {
     const now = wallClockMs();
@@ -117,16 +89,15 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
       return { malformed };
     },
     async start() {
-      await Promise.all(slots.map((slot) => spawn(slot)));
+      await keeper.start();
       if (config.harakiriMs) {
         ticker = setInterval(checkHarakiri, Math.max(1, config.harakiriMs / HARAKIRI_CHECKS_PER_PERIOD));
         ticker.unref();
       }
     },
     shutdown() {
-      closed = true;
       if (ticker) clearInterval(ticker);
-      for (const slot of slots) slot.child?.kill('SIGKILL');
+      keeper.shutdown();
     },
   };
 }
