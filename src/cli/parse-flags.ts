@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { flagName, intFlag, parseConfig, positiveFlag } from '../config/index.js';
 import { MAX_PROXY_PROCESSES, QUEUE_MODES } from '../scenario/index.js';
+import { POOL_KINDS, PROXY_KINDS } from '../stack/index.js';
 
 /**
  * Validates a command's raw commander options against `schema` and returns a
@@ -29,8 +30,8 @@ export const runFlagShape = {
   html: z.boolean().default(true),
   debug: z.boolean().default(false),
   app: textFlag().optional(),
-  proxy: choiceFlag(['embedded', 'nginx']).default('embedded'),
-  pool: choiceFlag(['embedded', 'uwsgi']).default('embedded'),
+  proxy: choiceFlag(PROXY_KINDS).default('embedded'),
+  pool: choiceFlag(POOL_KINDS).default('embedded'),
   /** Overrides the scenario's `stack.queue`. */
   queue: choiceFlag(QUEUE_MODES).optional(),
   /** Overrides the scenario's `stack.proxyProcesses`. */

@@ -1,5 +1,6 @@
 export { startStack } from './start-stack.js';
 export type { StackConfig, RunningStack, RoleDeath, ProxyKind, PoolKind, QueueMode } from './types.js';
+export { PROXY_KINDS, POOL_KINDS } from './types.js';
 export { readListenCounters, parseNetstat, NETSTAT_FILE, type ListenCounters } from './read-listen-counters.js';
 /** The real programs on their own, for side-by-side measurement (the bench). */
 export { startNginxProxy, startUwsgiPool, startUwsgiNoMaster, requireRealPrograms, REAL_PROGRAMS, type BareUwsgi } from './real/index.js';

@@ -33,8 +33,12 @@ export interface StackConfig {
 
 export type QueueMode = 'kernel' | 'master';
 
-export type ProxyKind = 'embedded' | 'nginx';
-export type PoolKind = 'embedded' | 'uwsgi';
+/** Every program that can play the proxy; flags and `--stacks` accept exactly these. */
+export const PROXY_KINDS = ['embedded', 'nginx'] as const;
+export type ProxyKind = (typeof PROXY_KINDS)[number];
+/** Every program that can play the pool; flags and `--stacks` accept exactly these. Add a kind here and the parsers follow. */
+export const POOL_KINDS = ['embedded', 'uwsgi'] as const;
+export type PoolKind = (typeof POOL_KINDS)[number];
 
 /** A role process of a running stack that exited before `stop()` was called. */
 export interface RoleDeath {
