@@ -7,6 +7,11 @@
  *       kernel caps it at net.core.somaxconn). Node's net.Server would start
  *       accepting at once; this socket is only ever accepted from by idle
  *       workers.
+ *   listenUnix(path, backlog) -> { fd }
+ *       The same, on a unix stream socket bound at `path` (which must not
+ *       exist). When its backlog is full, a non-blocking connect() fails at
+ *       once with EAGAIN (af_unix.c, unix_stream_connect), where TCP drops the
+ *       SYN; nginx then answers 502 at once.
  *   createAcceptor(fd, callback) -> { resume(), close() }
  *       resume() waits (uv_poll, level-triggered) until the listening socket
  *       is readable, accepts exactly ONE connection with accept4 and calls
@@ -21,6 +26,10 @@
  *       getsockopt(TCP_INFO) on a LISTEN socket: tcpi_unacked is the current
  *       accept-queue length and tcpi_sacked its limit (how uWSGI's master
  *       reads its listen queue; see uWSGI's core/socket.c).
+ *   unixQueueInfo(fd) -> { queue, backlog }
+ *       The same for a unix listening socket, which TCP_INFO cannot read:
+ *       one sock_diag (netlink) query by inode, UDIAG_SHOW_RQLEN, as
+ *       `ss -xl` does; rqueue is the accept-queue length, wqueue the backlog.
  *   createShared(bytes) -> { fd, buffer }
  *       A memfd of `bytes`, mapped MAP_SHARED: the scoreboard. Its fd is
  *       handed to the workers, which map the same pages.
@@ -36,8 +45,14 @@
 #include <netinet/tcp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <node_api.h>
@@ -124,6 +139,90 @@ static napi_value Listen(napi_env env, napi_callback_info info) {
   getsockname(fd, (struct sockaddr *)&addr, &addrlen);
   int bound = family == AF_INET ? ntohs(in4->sin_port) : ntohs(in6->sin6_port);
   return make_int_object(env, "fd", fd, "port", bound);
+}
+
+/* listenUnix(path, backlog) */
+static napi_value ListenUnix(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2];
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  struct sockaddr_un addr;
+  memset(&addr, 0, sizeof addr);
+  addr.sun_family = AF_UNIX;
+  size_t len;
+  int32_t backlog;
+  if (argc < 2 || napi_get_value_string_utf8(env, argv[0], addr.sun_path, sizeof addr.sun_path, &len) != napi_ok || !get_int(env, argv[1], &backlog)) {
+    napi_throw_type_error(env, NULL, "listenUnix(path, backlog)");
+    return NULL;
+  }
+  if (len == 0 || len >= sizeof addr.sun_path - 1) {
+    napi_throw_range_error(env, NULL, "listenUnix: path must be 1 to 106 bytes");
+    return NULL;
+  }
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+  if (fd < 0) return throw_errno(env, errno, "socket");
+  if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, backlog) < 0) {
+    int err = errno;
+    close(fd);
+    return throw_errno(env, err, "listen");
+  }
+  napi_value obj, fdValue;
+  CHECK(napi_create_object(env, &obj));
+  CHECK(napi_create_int32(env, fd, &fdValue));
+  CHECK(napi_set_named_property(env, obj, "fd", fdValue));
+  return obj;
+}
+
+/* unixQueueInfo(fd) */
+static napi_value UnixQueueInfo(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  int32_t fd;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc < 1 || !get_int(env, argv[0], &fd)) {
+    napi_throw_type_error(env, NULL, "unixQueueInfo(fd)");
+    return NULL;
+  }
+  struct stat st;
+  if (fstat(fd, &st) < 0) return throw_errno(env, errno, "fstat");
+  int nl = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+  if (nl < 0) return throw_errno(env, errno, "socket(NETLINK_SOCK_DIAG)");
+  struct {
+    struct nlmsghdr nlh;
+    struct unix_diag_req udr;
+  } req;
+  memset(&req, 0, sizeof req);
+  req.nlh.nlmsg_len = sizeof req;
+  req.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+  req.nlh.nlmsg_flags = NLM_F_REQUEST;
+  req.udr.sdiag_family = AF_UNIX;
+  req.udr.udiag_states = ~0U;
+  req.udr.udiag_ino = (uint32_t)st.st_ino;
+  req.udr.udiag_show = UDIAG_SHOW_RQLEN;
+  req.udr.udiag_cookie[0] = req.udr.udiag_cookie[1] = ~0U; /* INET_DIAG_NOCOOKIE */
+  long buf[1024];
+  ssize_t n;
+  if (send(nl, &req, sizeof req, 0) < 0 || (n = recv(nl, buf, sizeof buf, 0)) < 0) {
+    int err = errno;
+    close(nl);
+    return throw_errno(env, err, "sock_diag");
+  }
+  close(nl);
+  struct nlmsghdr *h = (struct nlmsghdr *)buf;
+  if (!NLMSG_OK(h, (size_t)n)) return throw_errno(env, EIO, "sock_diag");
+  if (h->nlmsg_type == NLMSG_ERROR) {
+    struct nlmsgerr *e = NLMSG_DATA(h);
+    return throw_errno(env, e->error ? -e->error : EIO, "sock_diag");
+  }
+  struct unix_diag_msg *m = NLMSG_DATA(h);
+  int rtalen = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof *m));
+  for (struct rtattr *a = (struct rtattr *)(m + 1); RTA_OK(a, rtalen); a = RTA_NEXT(a, rtalen)) {
+    if (a->rta_type == UNIX_DIAG_RQLEN) {
+      struct unix_diag_rqlen *q = RTA_DATA(a);
+      return make_int_object(env, "queue", q->udiag_rqueue, "backlog", q->udiag_wqueue);
+    }
+  }
+  return throw_errno(env, EIO, "sock_diag (no UNIX_DIAG_RQLEN)");
 }
 
 /* queueInfo(fd) */
@@ -365,6 +464,8 @@ static napi_value MapShared(napi_env env, napi_callback_info info) {
 static napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"listen", NULL, Listen, NULL, NULL, NULL, napi_default, NULL},
+      {"listenUnix", NULL, ListenUnix, NULL, NULL, NULL, napi_default, NULL},
+      {"unixQueueInfo", NULL, UnixQueueInfo, NULL, NULL, NULL, napi_default, NULL},
       {"queueInfo", NULL, QueueInfo, NULL, NULL, NULL, napi_default, NULL},
       {"tryAccept", NULL, TryAccept, NULL, NULL, NULL, napi_default, NULL},
       {"createAcceptor", NULL, CreateAcceptor, NULL, NULL, NULL, napi_default, NULL},

@@ -6,6 +6,8 @@ import { nativeAddonDisabled } from '../../config/index.js';
 /** The pool's Node-API addon (src/pool/native/caplab_pool.c; see its header for each call). */
 export interface PoolNative {
   listen(host: string, port: number, backlog: number): { fd: number; port: number };
+  listenUnix(path: string, backlog: number): { fd: number };
+  unixQueueInfo(fd: number): { queue: number; backlog: number };
   createAcceptor(fd: number, callback: (err: Error | null, clientFd?: number) => void): Acceptor;
   tryAccept(fd: number): number;
   queueInfo(fd: number): { queue: number; backlog: number };
