@@ -32,6 +32,8 @@ export interface MasterReadyMessage {
   readonly type: 'ready';
   readonly host: string;
   readonly port: number;
+  /** The unix socket the pool listens on (then `port` is 0). */
+  readonly socketPath?: string;
   readonly statsPort: number;
   readonly workerPids: readonly number[];
   /** The queue mode the pool runs in. */

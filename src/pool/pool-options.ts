@@ -12,6 +12,7 @@ const wallMs = z.number().min(0).max(2_147_483_647);
 const poolOptionsSchema = z.strictObject({
   host: loopbackHostField.default(DEFAULTS.host),
   port: port.default(0),
+  socketPath: z.string().min(1).max(107).transform((file) => path.resolve(file)).optional(),
   statsPort: port.default(0),
   protocol: z.enum(['uwsgi', 'http']).default('uwsgi'),
   workers: z.number().int().min(1).max(512).default(DEFAULTS.workers),
@@ -32,6 +33,8 @@ const poolOptionsSchema = z.strictObject({
  * What `startPool` accepts; every field is optional:
  *   host        loopback address to bind (127.0.0.1)
  *   port        0 = any free port (0)
+ *   socketPath  listen on this unix socket instead of host:port (which must not exist);
+ *               the stats server stays on host
  *   statsPort   the stats server's port, 0 = any free port (0)
  *   protocol    'uwsgi' (what nginx's uwsgi_pass speaks) or 'http' (uWSGI's http-socket) ('uwsgi')
  *   workers     worker processes (DEFAULTS.workers)

@@ -12,8 +12,10 @@ export interface RunningPool {
   readonly protocol: PoolConfig['protocol'];
   /** The address the request socket is bound to. */
   readonly host: string;
-  /** The request socket's port (never 0). */
+  /** The request socket's port (never 0 over TCP; 0 when `socketPath` is set). */
   readonly port: number;
+  /** The unix socket the pool listens on instead of host:port, when it does. */
+  readonly socketPath?: string;
   /** The stats server's port, on `host` (read it with `readStats`). */
   readonly statsPort: number;
   /** Pid of the master; the workers are its children. */
@@ -72,12 +74,13 @@ export async function startPool(options: PoolOptions = {}): Promise<RunningPool>
     }
     throw err;
   }
-  const { host, port, statsPort, queue, queueFallback } = supervised.ready;
+  const { host, port, socketPath, statsPort, queue, queueFallback } = supervised.ready;
   let stopping: Promise<void> | undefined;
   return Object.freeze({
     protocol: config.protocol,
     host,
     port,
+    ...(socketPath !== undefined ? { socketPath } : {}),
     statsPort,
     pid: supervised.child.pid ?? -1,
     workers: config.workers,

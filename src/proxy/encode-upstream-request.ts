@@ -37,7 +37,8 @@ export function encodeUpstreamRequest(config: ProxyConfig, forwarded: ForwardedR
         requestUri: target.uri,
         headers: combineRequestHeaders(req.rawHeaders, NOT_FORWARDED_TO_HTTP),
         contentLength: bodyLength,
-        upstreamAuthority: `${config.upstream.host}:${config.upstream.port}`,
+        // nginx's `proxy_pass http://unix:/path:` sends `Host: localhost`.
+        upstreamAuthority: config.upstream.path !== undefined ? 'localhost' : `${config.upstream.host}:${config.upstream.port}`,
         requestStartUs,
       },
       body,

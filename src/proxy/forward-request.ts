@@ -80,7 +80,9 @@ export function forwardRequest(job: ForwardJob): Promise<void> {
     const started = performance.now();
     const timings: UpstreamTimings = { connectMs: null, headerMs: null, responseMs: null, status: null };
     state.upstream = timings;
-    const socket = connect({ host: config.upstream.host, port: config.upstream.port, noDelay: true });
+    // A unix socket whose backlog is full fails connect() at once with EAGAIN, a 502, as nginx's does.
+    const { upstream } = config;
+    const socket = upstream.path !== undefined ? connect({ path: upstream.path }) : connect({ host: upstream.host, port: upstream.port, noDelay: true });
     job.sockets.add(socket);
     const deadline = new Deadline((doing) => fail(504, `upstream timed out while ${doing}`));
     let head: Buffer = EMPTY;

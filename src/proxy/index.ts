@@ -5,6 +5,6 @@
  * The rest of caplab imports the proxy only through this module.
  */
 export { startProxy, type RunningProxy } from './start-proxy.js';
-export { parseProxyOptions, type ProxyOptions, type ProxyConfig } from './proxy-options.js';
+export { parseProxyOptions, type ProxyOptions, type ProxyConfig, type Upstream } from './proxy-options.js';
 export type { AccessLogRecord } from './access-log.js';
 export { UPSTREAM_CONNECT_TIME_HEADER } from './forward-request.js';

@@ -17,14 +17,33 @@ export const OPEN_FILE_CACHE_VALID_MS = 1_000;
 /** Most proxy processes `workerProcesses` may ask for (a guard against typos, far above any core count here). */
 export const MAX_WORKER_PROCESSES = 64;
 
+/** Where the proxy sends dynamic requests: a loopback host:port, or a unix socket. */
+export type Upstream =
+  | { readonly protocol: 'uwsgi' | 'http'; readonly host: string; readonly port: number; readonly path?: undefined }
+  | { readonly protocol: 'uwsgi' | 'http'; readonly path: string; readonly host?: undefined; readonly port?: undefined };
+
+/** `host` and `port`, or `path` (a unix socket, as nginx's `uwsgi_pass unix:/path`); never both. */
+const upstreamSchema = z
+  .strictObject({
+    host: loopbackHost.optional(),
+    port: port.min(1).optional(),
+    path: z.string().min(1).max(107).transform((file) => path.resolve(file)).optional(),
+    protocol: z.enum(['uwsgi', 'http']),
+  })
+  .superRefine((u, ctx) => {
+    if (u.path === undefined) {
+      if (u.host === undefined) ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: ['host'] });
+      if (u.port === undefined) ctx.addIssue({ code: 'invalid_type', expected: 'number', input: undefined, path: ['port'] });
+    } else if (u.host !== undefined || u.port !== undefined) {
+      ctx.addIssue({ code: 'invalid_key', origin: 'map', issues: [], input: u.host ?? u.port, path: [u.host !== undefined ? 'host' : 'port'] });
+    }
+  })
+  .transform((u): Upstream => (u.path !== undefined ? { protocol: u.protocol, path: u.path } : { protocol: u.protocol, host: u.host ?? '', port: u.port ?? 0 }));
+
 const proxyOptionsSchema = z.strictObject({
   host: loopbackHost.default(DEFAULTS.host),
   port: port.default(0),
-  upstream: z.strictObject({
-    host: loopbackHost,
-    port: port.min(1),
-    protocol: z.enum(['uwsgi', 'http']),
-  }),
+  upstream: upstreamSchema,
   staticDir: z.string().min(1).transform((dir) => path.resolve(dir)).optional(),
   staticPrefix: z
     .string()
@@ -39,7 +58,8 @@ const proxyOptionsSchema = z.strictObject({
 });
 
 /**
- * What `startProxy` accepts. Only `upstream` is required; `host` defaults
+ * What `startProxy` accepts. Only `upstream` is required (`host` and
+ * `port`, or the `path` of a unix socket); `host` defaults
  * to 127.0.0.1, `port` to 0 (any free port), `staticPrefix` to '/static/',
  * the three upstream timeouts to nginx's 60 s, and `openFileCacheValidMs`
  * to OPEN_FILE_CACHE_VALID_MS (0 checks a static file on every request),

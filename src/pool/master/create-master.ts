@@ -1,4 +1,4 @@
-import { closeSync } from 'node:fs';
+import { closeSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import type { PoolConfig } from '../pool-options.js';
 import type { PoolStats } from '../stats-types.js';
@@ -6,13 +6,16 @@ import { loadNative, type PoolNative } from '../native/load-native.js';
 import { buildStats } from './build-stats.js';
 import { createDispatcher } from './create-dispatcher.js';
 import { createKernelDispatcher } from './create-kernel-dispatcher.js';
-import { ListenError, listenTcp } from './listen-tcp.js';
+import { ListenError, listenTcp, listenUnix } from './listen-tcp.js';
 import { readProcessMemory } from './read-process-memory.js';
 
 /** Where a started master listens, its first workers, and the queue mode it runs in. */
 export interface MasterAddress {
   readonly host: string;
+  /** 0 when the pool listens on a unix socket. */
   readonly port: number;
+  /** The unix socket the pool listens on, when it does. */
+  readonly socketPath?: string;
   readonly statsPort: number;
   readonly workerPids: readonly number[];
   readonly queue: PoolConfig['queue'];
@@ -47,7 +50,8 @@ interface Core {
  * document per connection, then close, like uWSGI's `--stats`), and the
  * workers. In 'kernel' queue mode (when the native addon loads) the master
  * binds the socket with backlog `listen` and never accepts: idle workers
- * accept for themselves and the queue is the kernel's, read with TCP_INFO.
+ * accept for themselves and the queue is the kernel's, read with TCP_INFO
+ * (sock_diag on a unix socket, `socketPath`).
  * In 'master' mode it accepts every connection (`pauseOnConnect`, never
  * reading it), keeps the FIFO listen queue and hands each connection to a
  * worker. Nothing happens until `start()`.
@@ -56,7 +60,7 @@ export function createMaster(config: PoolConfig): Master {
   const statsServer = net.createServer();
   const load = config.queue === 'kernel' ? loadNative() : undefined;
   const core = load?.native ? kernelCore(config, load.native) : masterCore(config);
-  let socketName = `${config.host}:${config.port}`;
+  let socketName = config.socketPath ?? `${config.host}:${config.port}`;
   let closed = false;
 
   const stats = (): PoolStats => {
@@ -79,11 +83,12 @@ export function createMaster(config: PoolConfig): Master {
   return {
     async start() {
       const { host, port, workerPids } = await core.start();
-      socketName = `${host}:${port}`;
+      socketName = config.socketPath ?? `${host}:${port}`;
       const statsPort = await listenTcp(statsServer, config.host, config.statsPort);
       return {
         host,
         port,
+        ...(config.socketPath !== undefined ? { socketPath: config.socketPath } : {}),
         statsPort,
         workerPids,
         queue: load?.native ? 'kernel' : 'master',
@@ -102,13 +107,17 @@ export function createMaster(config: PoolConfig): Master {
 
 function masterCore(config: PoolConfig): Core {
   const server = net.createServer({ pauseOnConnect: true });
-  let name = `${config.host}:${config.port}`;
+  let name = config.socketPath ?? `${config.host}:${config.port}`;
   const dispatcher = createDispatcher(config, () => name);
   server.on('connection', (socket) => dispatcher.accept(socket));
   return {
     async start() {
-      const port = await listenTcp(server, config.host, config.port);
-      name = `${config.host}:${port}`;
+      let port = 0;
+      if (config.socketPath !== undefined) await listenUnix(server, config.socketPath, config.listen);
+      else {
+        port = await listenTcp(server, config.host, config.port);
+        name = `${config.host}:${port}`;
+      }
       await dispatcher.start();
       return { host: config.host, port, workerPids: dispatcher.slots.map((slot) => slot.pid) };
     },
@@ -128,13 +137,14 @@ function kernelCore(config: PoolConfig, native: PoolNative): Core {
   return {
     async start() {
       let bound;
+      const where = config.socketPath ?? `${config.host}:${config.port}`;
       try {
-        bound = native.listen(host, config.port, config.listen);
+        bound = config.socketPath !== undefined ? { ...native.listenUnix(config.socketPath, config.listen), port: 0 } : native.listen(host, config.port, config.listen);
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        throw code === 'EADDRINUSE'
-          ? new ListenError('E_PORT_IN_USE', `port ${config.host}:${config.port} is already in use`)
-          : new ListenError('E_STACK_START', `cannot listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+        throw code === 'EADDRINUSE' && config.socketPath === undefined
+          ? new ListenError('E_PORT_IN_USE', `port ${where} is already in use`)
+          : new ListenError('E_STACK_START', `cannot listen on ${where}: ${(err as Error).message}`);
       }
       fd = bound.fd;
       dispatcher = createKernelDispatcher(config, native, { fd, address: host, port: bound.port });
@@ -143,7 +153,8 @@ function kernelCore(config: PoolConfig, native: PoolNative): Core {
     },
     queue() {
       const { malformed } = dispatcher?.sync() ?? { malformed: 0 };
-      const info = fd >= 0 ? native.queueInfo(fd) : { queue: 0, backlog: config.listen };
+      const unix = config.socketPath !== undefined;
+      const info = fd < 0 ? { queue: 0, backlog: config.listen } : unix ? native.unixQueueInfo(fd) : native.queueInfo(fd);
       return { depth: info.queue, max: info.backlog, refused: 0, malformed };
     },
     get slots() {
@@ -152,6 +163,7 @@ function kernelCore(config: PoolConfig, native: PoolNative): Core {
     shutdown() {
       dispatcher?.shutdown();
       if (fd >= 0) closeSync(fd);
+      if (fd >= 0 && config.socketPath !== undefined) rmSync(config.socketPath, { force: true });
       fd = -1;
     },
   };

@@ -12,6 +12,21 @@ export class ListenError extends Error {
 }
 
 /**
+ * Binds `server` to the unix socket `file` with `backlog`; rejects with
+ * ListenError E_STACK_START when it cannot (the file exists, say).
+ */
+export function listenUnix(server: net.Server, file: string, backlog: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException): void => reject(new ListenError('E_STACK_START', `cannot listen on ${file}: ${err.message}`));
+    server.once('error', onError);
+    server.listen({ path: file, backlog, exclusive: true }, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/**
  * Binds `server` to `host:port` and resolves with the bound port (never 0).
  * Rejects with ListenError E_PORT_IN_USE ('port HOST:PORT is already in
  * use') when the port is taken, E_STACK_START for any other failure.

@@ -1,5 +1,5 @@
 import { CaplabError } from '../../errors.js';
-import type { UpstreamProtocol } from './types.js';
+import type { Upstream } from '../../proxy/index.js';
 
 /** Everything `renderNginxConf` needs; paths are absolute. */
 export interface NginxConfInput {
@@ -7,7 +7,7 @@ export interface NginxConfInput {
   readonly prefix: string;
   readonly host: string;
   readonly port: number;
-  readonly upstream: { readonly host: string; readonly port: number; readonly protocol: UpstreamProtocol };
+  readonly upstream: Upstream;
   readonly staticDir?: string | undefined;
   readonly staticPrefix: string;
   readonly connectTimeoutMs: number;
@@ -57,7 +57,8 @@ export const ACCESS_LOG_FORMAT =
 export const CONNECT_TIME_HEADER = 'add_header X-Caplab-Upstream-Connect-Time $upstream_connect_time always;';
 
 function upstreamBlock(input: NginxConfInput): string[] {
-  const target = nginxAddress(input.upstream.host, input.upstream.port);
+  const { upstream } = input;
+  const target = upstream.path !== undefined ? `unix:${upstream.path}` : nginxAddress(upstream.host, upstream.port);
   const timeouts = (kind: string): string[] => [
     `${kind}_connect_timeout ${nginxMs(input.connectTimeoutMs)};`,
     `${kind}_send_timeout ${nginxMs(input.sendTimeoutMs)};`,

@@ -23,14 +23,14 @@ async function startOnce(options: PoolConfig, port: number, statsPort: number): 
     const kept = await startKeeper({
       name: 'uwsgi',
       command: REAL_PROGRAMS.uwsgi,
-      args: uwsgiArgs({ ...options, port, statsPort, projectDir }),
+      args: onUnixSocket(uwsgiArgs({ ...options, port, statsPort, projectDir }), options.socketPath),
       env: uwsgiEnv(options.timeScale),
       cwd: dir,
       host: options.host,
       // The stats server opens after the app is loaded and the workers are
       // forked; probing it, not the uwsgi socket, sends no bogus request.
       readyPorts: [statsPort],
-      listenPorts: [port, statsPort],
+      listenPorts: options.socketPath === undefined ? [port, statsPort] : [statsPort],
       startTimeoutMs: START_TIMEOUT_MS,
       graceMs: DEFAULTS.stopGraceMs,
       logFile: path.join(dir, 'uwsgi.log'),
@@ -42,6 +42,7 @@ async function startOnce(options: PoolConfig, port: number, statsPort: number): 
       protocol: options.protocol,
       host: options.host,
       port,
+      ...(options.socketPath !== undefined ? { socketPath: options.socketPath } : {}),
       statsPort,
       pid: kept.pid,
       workers: options.workers,
@@ -60,10 +61,21 @@ async function startOnce(options: PoolConfig, port: number, statsPort: number): 
 }
 
 /**
+ * uWSGI's `--socket /path` (or `--http-socket /path`) in place of host:port:
+ * uWSGI binds a unix socket when the address has no ':' (core/socket.c,
+ * bind_to_unix), with the same `--listen` backlog.
+ */
+function onUnixSocket(args: readonly string[], socketPath: string | undefined): string[] {
+  if (socketPath === undefined) return [...args];
+  const at = args.findIndex((arg) => arg === '--socket' || arg === '--http-socket');
+  return args.map((arg, i) => (i === at + 1 ? socketPath : arg));
+}
+
+/**
  * Starts Debian's uWSGI as caplab's pool, with the same options and handle
  * as the embedded pool: a master and `workers` sync workers running caplab's
  * Django project on Debian's python3, listening on host:port (0 = a free
- * port picked here) over uwsgi (`--socket`) or HTTP (`--http-socket`), with
+ * port picked here; or the unix socket `socketPath`) over uwsgi (`--socket`) or HTTP (`--http-socket`), with
  * uWSGI's own stats server on `statsPort` (read it with the pool's readStats, which reads both).
  * `harakiriMs` is rounded up to whole seconds, as uWSGI counts them;
  * `harakiriMs` and `maxRequests` of 0 mean off, as in the embedded pool.
@@ -86,7 +98,7 @@ export async function startUwsgiPool(options: UwsgiPoolOptions = {}): Promise<Ru
   requireRealPrograms(['uwsgi', 'django']);
   assertListenFits(config.listen);
   for (let attempt = 1; ; attempt += 1) {
-    const port = config.port === 0 ? await pickFreePort(config.host) : config.port;
+    const port = config.socketPath !== undefined ? 0 : config.port === 0 ? await pickFreePort(config.host) : config.port;
     let statsPort = config.statsPort === 0 ? await pickFreePort(config.host) : config.statsPort;
     while (config.statsPort === 0 && statsPort === port) statsPort = await pickFreePort(config.host);
     try {
