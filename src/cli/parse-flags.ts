@@ -32,6 +32,8 @@ export const runFlagShape = {
   app: textFlag().optional(),
   proxy: choiceFlag(PROXY_KINDS).default('embedded'),
   pool: choiceFlag(POOL_KINDS).default('embedded'),
+  /** runserver's `--nothreading`; E_USAGE with any other pool. */
+  nothreading: z.boolean().default(false),
   /** Overrides the scenario's `stack.queue`. */
   queue: choiceFlag(QUEUE_MODES).optional(),
   /** Overrides the scenario's `stack.proxyProcesses`. */

@@ -5,8 +5,8 @@ import type { PoolKind, ProxyKind, StackConfig } from '../stack/index.js';
 export interface StackChoices {
   /** Port for the proxy (0 or undefined = any free port). */
   readonly port?: number | undefined;
-  /** Which programs play the proxy and the pool (default: caplab's own). */
-  readonly roles?: { readonly proxy: ProxyKind; readonly pool: PoolKind } | undefined;
+  /** Which programs play the proxy and the pool (default: caplab's own); `threading: false` is runserver's `--nothreading`. */
+  readonly roles?: { readonly proxy: ProxyKind; readonly pool: PoolKind; readonly threading?: boolean | undefined } | undefined;
 }
 
 /**

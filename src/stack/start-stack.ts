@@ -1,17 +1,20 @@
-import { startPool, readStats } from '../pool/index.js';
 import { startProxy } from '../proxy/index.js';
 import { DEFAULTS } from '../config/index.js';
-import { requireRealPrograms, startNginxProxy, startUwsgiPool } from './real/index.js';
+import { caplabError } from '../errors.js';
+import { requireRealPrograms, startNginxProxy } from './real/index.js';
 import type { ProcessExit } from '../process/index.js';
 import type { RunningStack, StackConfig } from './types.js';
+import { startPoolRole } from './start-pool-role.js';
 import { exitOf, watchRoles } from './watch-roles.js';
 
 /**
  * Starts a stack: a prefork pool (master + workers on a loopback port,
  * speaking uwsgi) running the app, and a proxy in front of it forwarding
  * over uwsgi. Each role is its own OS process; each is caplab's embedded
- * version unless `proxy: 'nginx'` or `pool: 'uwsgi'` asks for Debian's
- * program (uWSGI runs the Django project, whatever `app` says). If a role
+ * version unless `proxy: 'nginx'`, `pool: 'uwsgi'` or `pool: 'runserver'`
+ * asks for Debian's program (both run the Django project, whatever `app`
+ * says; runserver speaks HTTP, so the proxy forwards over HTTP to it, and
+ * `threading: false` is its `--nothreading`, E_USAGE with any other pool). If a role
  * fails to start, the ones already started are stopped and the error is
  * rethrown. Once started, the proxy's main process, the pool's master and
  * any keeper are watched: `died` resolves with the first that ends before
@@ -20,27 +23,18 @@ import { exitOf, watchRoles } from './watch-roles.js';
 export async function startStack(config: StackConfig): Promise<RunningStack> {
   const proxyKind = config.proxy ?? 'embedded';
   const poolKind = config.pool ?? 'embedded';
-  requireRealPrograms([...(proxyKind === 'nginx' ? (['nginx'] as const) : []), ...(poolKind === 'uwsgi' ? (['uwsgi', 'django'] as const) : [])]);
-  const poolOptions = {
-    host: DEFAULTS.host,
-    port: 0,
-    protocol: 'uwsgi' as const,
-    workers: config.workers,
-    listen: config.listen,
-    timeScale: config.timeScale,
-    ...(config.harakiriMs !== undefined ? { harakiriMs: config.harakiriMs } : {}),
-  };
-  const pool =
-    poolKind === 'uwsgi'
-      ? await startUwsgiPool({ ...poolOptions, app: 'django' })
-      : await startPool({ ...poolOptions, app: config.app, queue: config.queue ?? DEFAULTS.queue });
+  requireRealPrograms([...(proxyKind === 'nginx' ? (['nginx'] as const) : []), ...(poolKind === 'uwsgi' ? (['uwsgi', 'django'] as const) : poolKind === 'runserver' ? (['django'] as const) : [])]);
+  if (config.threading !== undefined && poolKind !== 'runserver') {
+    throw caplabError('E_USAGE', `stack: threading applies to the runserver pool only, got pool ${JSON.stringify(poolKind)}`);
+  }
+  const pool = await startPoolRole(config, poolKind);
   let proxy;
   let proxyExited: Promise<ProcessExit> | undefined;
   try {
     const proxyOptions = {
       host: DEFAULTS.host,
       port: config.port ?? 0,
-      upstream: { host: pool.host, port: pool.port, protocol: 'uwsgi' as const },
+      upstream: { host: pool.host, port: pool.port, protocol: pool.protocol },
       ...(config.staticDir !== undefined ? { staticDir: config.staticDir } : {}),
       connectTimeoutMs: config.upstreamTimeoutMs,
       sendTimeoutMs: config.upstreamTimeoutMs,
@@ -72,21 +66,13 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     pids: [...proxy.pids, pool.pid],
     describe: {
       proxy: proxyKind === 'nginx' ? 'nginx' : 'embedded',
-      pool: poolKind === 'uwsgi' ? 'uwsgi' : 'embedded',
-      app: poolKind === 'uwsgi' ? 'django' : config.app,
-      workers: config.workers,
-      listen: config.listen,
+      ...pool.describe,
       upstreamTimeoutMs: config.upstreamTimeoutMs / config.timeScale,
       timeScale: config.timeScale,
-      queue: pool.queue,
-      ...(pool.queueFallback !== undefined ? { queueFallback: pool.queueFallback } : {}),
       ...(proxyKind === 'embedded' ? { proxyProcesses: config.proxyProcesses ?? DEFAULTS.proxyProcesses } : {}),
     },
     died,
-    async sample() {
-      const stats = await readStats(pool.host, pool.statsPort);
-      return { queue: stats.listen_queue, busy: stats.workers.filter((w) => w.status === 'busy').length };
-    },
+    sample: () => pool.sample(),
     stop() {
       stopping ??= Promise.all([proxy.stop(), pool.stop()]).then(() => undefined);
       return stopping;

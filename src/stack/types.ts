@@ -29,6 +29,8 @@ export interface StackConfig {
   readonly queue?: QueueMode;
   /** Embedded proxy processes sharing one listening socket (nginx's worker_processes); default 1. */
   readonly proxyProcesses?: number;
+  /** runserver only: false = `--nothreading` (one request at a time); default true, one thread per connection. */
+  readonly threading?: boolean;
 }
 
 export type QueueMode = 'kernel' | 'master';
@@ -37,7 +39,7 @@ export type QueueMode = 'kernel' | 'master';
 export const PROXY_KINDS = ['embedded', 'nginx'] as const;
 export type ProxyKind = (typeof PROXY_KINDS)[number];
 /** Every program that can play the pool; flags and `--stacks` accept exactly these. Add a kind here and the parsers follow. */
-export const POOL_KINDS = ['embedded', 'uwsgi'] as const;
+export const POOL_KINDS = ['embedded', 'uwsgi', 'runserver'] as const;
 export type PoolKind = (typeof POOL_KINDS)[number];
 
 /** A role process of a running stack that exited before `stop()` was called. */

@@ -40,7 +40,8 @@ export function registerRun(program: Command): void {
     .option('--dry-run', 'print the plan and exit without starting anything')
     .option('--app <module>', 'serve a module exporting handler(req) instead of the sample app')
     .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
-    .option('--pool <kind>', 'embedded (caplab\'s own) or uwsgi (Debian\'s, running the Django project)', 'embedded')
+    .option('--pool <kind>', 'embedded (caplab\'s own), uwsgi (Debian\'s, running the Django project) or runserver (Django\'s development server, one thread per request)', 'embedded')
+    .option('--nothreading', 'with --pool runserver: Django\'s --nothreading, one request at a time')
     .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
     .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
     .option('--no-html', 'skip report.html')
@@ -63,7 +64,7 @@ export function registerRun(program: Command): void {
         result = await runExperiment(plan, {
           onProgress: progress.update,
           signal: interrupt.signal,
-          roles: { proxy: flags.proxy, pool: flags.pool },
+          roles: { proxy: flags.proxy, pool: flags.pool, ...(flags.nothreading ? { threading: false } : {}) },
           ...(flags.port !== undefined ? { port: flags.port } : {}),
           onRoleDeath: (d) => (death = d),
           onSampleFailures: (f) => process.stderr.write(`${describeSampleFailures(f)}\n`),

@@ -36,7 +36,8 @@ export function registerSweep(program: Command): void {
     .option('--dry-run', 'print the plan for each worker count and exit')
     .option('--app <module>', 'serve a module exporting handler(req) instead of the sample app')
     .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
-    .option('--pool <kind>', 'embedded (caplab\'s own) or uwsgi (Debian\'s, running the Django project)', 'embedded')
+    .option('--pool <kind>', 'embedded (caplab\'s own), uwsgi (Debian\'s, running the Django project) or runserver (Django\'s development server, one thread per request)', 'embedded')
+    .option('--nothreading', 'with --pool runserver: Django\'s --nothreading, one request at a time')
     .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
     .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
     .option('--no-html', 'skip the HTML reports')
@@ -66,7 +67,7 @@ export function registerSweep(program: Command): void {
         let progress = createProgressBar(false);
         sweep = await runSweep(plan, flags.workers, dir, {
           signal: interrupt.signal,
-          roles: { proxy: flags.proxy, pool: flags.pool },
+          roles: { proxy: flags.proxy, pool: flags.pool, ...(flags.nothreading ? { threading: false } : {}) },
           html: flags.html,
           onRunStart: (workers, i, total) => {
             progress.done();

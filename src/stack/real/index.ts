@@ -13,3 +13,6 @@ export { assertListenFits, readSomaxconn } from './check-listen.js';
 export { harakiriSeconds } from './uwsgi-args.js';
 export { REAL_PROGRAMS, REAL_PACKAGES } from './programs.js';
 export type { NginxProxyOptions, RunningProxy, RunningNginx, UwsgiPoolOptions, RunningPool, UpstreamProtocol } from './types.js';
+export { startRunserverPool, type RunserverPoolOptions, type RunningRunserver, type RunserverSample } from './start-runserver-pool.js';
+export { RUNSERVER_BACKLOG } from './runserver-args.js';
+export { parsePortSockets, readPortSockets, type PortSockets } from './port-sockets.js';

@@ -1,0 +1,78 @@
+import { readStats, startPool } from '../pool/index.js';
+import { DEFAULTS } from '../config/index.js';
+import type { ProcessExit } from '../process/index.js';
+import type { StackDescription, TimelinePoint } from '../results/index.js';
+import { startRunserverPool, startUwsgiPool, type UpstreamProtocol } from './real/index.js';
+import type { PoolKind, StackConfig } from './types.js';
+
+/** A started pool, whatever program plays it, as `startStack` wires it behind the proxy. */
+export interface PoolRole {
+  readonly host: string;
+  readonly port: number;
+  /** How the proxy must talk to it (runserver speaks HTTP only). */
+  readonly protocol: UpstreamProtocol;
+  readonly pid: number;
+  readonly exited: Promise<ProcessExit>;
+  /** The pool's part of the stack description. */
+  readonly describe: Pick<StackDescription, 'pool' | 'app' | 'workers' | 'listen' | 'queue' | 'queueFallback'>;
+  /** One sample of the listen queue and busy workers, from whatever the program lets caplab read. */
+  sample(): Promise<Omit<TimelinePoint, 'tMs'>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the pool of `kind` on a free loopback port: caplab's embedded pool
+ * (uwsgi protocol, its stats server), Debian's uWSGI running the Django
+ * project (the same), or Django's runserver (HTTP; no stats: the accept
+ * queue and open connections are read from /proc/net/tcp, and `listen` is
+ * runserver's fixed backlog of 10, not the config's).
+ */
+export async function startPoolRole(config: StackConfig, kind: PoolKind): Promise<PoolRole> {
+  if (kind === 'runserver') {
+    const rs = await startRunserverPool({ host: DEFAULTS.host, port: 0, timeScale: config.timeScale, threading: config.threading ?? true });
+    return {
+      host: rs.host,
+      port: rs.port,
+      protocol: rs.protocol,
+      pid: rs.pid,
+      exited: rs.exited,
+      // one process, whatever `workers` says: threads (unbounded) or one request at a time
+      describe: { pool: rs.threading ? 'runserver' : 'runserver --nothreading', app: 'django', workers: 1, listen: rs.backlog },
+      sample: () => rs.sample(),
+      stop: () => rs.stop(),
+    };
+  }
+  const options = {
+    host: DEFAULTS.host,
+    port: 0,
+    protocol: 'uwsgi' as const,
+    workers: config.workers,
+    listen: config.listen,
+    timeScale: config.timeScale,
+    ...(config.harakiriMs !== undefined ? { harakiriMs: config.harakiriMs } : {}),
+  };
+  const pool =
+    kind === 'uwsgi'
+      ? await startUwsgiPool({ ...options, app: 'django' })
+      : await startPool({ ...options, app: config.app, queue: config.queue ?? DEFAULTS.queue });
+  return {
+    host: pool.host,
+    port: pool.port,
+    protocol: pool.protocol,
+    pid: pool.pid,
+    exited: pool.exited,
+    describe: {
+      pool: kind,
+      app: kind === 'uwsgi' ? 'django' : config.app,
+      workers: config.workers,
+      listen: config.listen,
+      queue: pool.queue,
+      ...(pool.queueFallback !== undefined ? { queueFallback: pool.queueFallback } : {}),
+    },
+    async sample() {
+      const stats = await readStats(pool.host, pool.statsPort);
+      return { queue: stats.listen_queue, busy: stats.workers.filter((w) => w.status === 'busy').length };
+    },
+    stop: () => pool.stop(),
+  };
+}
