@@ -5,6 +5,7 @@ import { registerScenarios } from './commands/scenarios.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerReport } from './commands/report.js';
 import { registerPlan } from './commands/plan.js';
+import { registerDoctor } from './commands/doctor.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -26,5 +27,6 @@ export function createProgram(): Command {
   registerScenarios(program);
   registerReport(program);
   registerPlan(program);
+  registerDoctor(program);
   return program;
 }

@@ -6,6 +6,7 @@
 export type * from './types.js';
 export { RunResultSchema, StackDescriptionSchema, ListenOverflowSchema, SynRetrySummarySchema } from './run-result-schema.js';
 export { SweepResultSchema, SweepRunSchema } from './sweep-result-schema.js';
+export { MultiResultSchema, MultiStackRunSchema, MultiStackErrorSchema } from './multi-result-schema.js';
 export { RunPlanSchema } from './plan-schema.js';
 export { LittlesLawSchema, PredictionSchema, RunPredictionsSchema, SweepPredictedSchema, UslFitSchema } from './model-schemas.js';
 export { resultJsonSchemas, formatJsonSchema } from './json-schemas.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RunResultSchema } from './run-result-schema.js';
 import { SweepResultSchema } from './sweep-result-schema.js';
+import { MultiResultSchema } from './multi-result-schema.js';
 
 /**
  * Parts with an `id` meta (Stats, Summary, RunPlan, …) become `$defs`;
@@ -23,6 +24,7 @@ export function resultJsonSchemas(): Record<string, unknown> {
   return {
     'caplab.run-1.json': z.toJSONSchema(RunResultSchema, OPTIONS),
     'caplab.sweep-1.json': z.toJSONSchema(SweepResultSchema, OPTIONS),
+    'caplab.multi-1.json': z.toJSONSchema(MultiResultSchema, OPTIONS),
   };
 }
 

@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { caplabError } from '../errors.js';
 import { RunResultSchema } from './run-result-schema.js';
 import { SweepResultSchema } from './sweep-result-schema.js';
-import type { RunResult, SweepResult } from './types.js';
+import { MultiResultSchema } from './multi-result-schema.js';
+import type { MultiResult, RunResult, SweepResult } from './types.js';
 
-const SCHEMAS = { 'caplab.run/1': RunResultSchema, 'caplab.sweep/1': SweepResultSchema } as const;
+const SCHEMAS = { 'caplab.run/1': RunResultSchema, 'caplab.sweep/1': SweepResultSchema, 'caplab.multi/1': MultiResultSchema } as const;
+
+const isKnownTag = (tag: unknown): tag is keyof typeof SCHEMAS => typeof tag === 'string' && Object.hasOwn(SCHEMAS, tag);
 
 /** Why a file could not be read, in words, by its errno code. */
 function unreadable(file: string, err: unknown): Error {
@@ -30,17 +33,17 @@ function firstProblem(error: z.ZodError): string {
 }
 
 /**
- * Validates parsed JSON as a caplab result: a `caplab.run/1` or
- * `caplab.sweep/1` document that matches its schema. Anything else is an
+ * Validates parsed JSON as a caplab result: a `caplab.run/1`,
+ * `caplab.sweep/1` or `caplab.multi/1` document that matches its schema. Anything else is an
  * E_RESULTS_INVALID error (exit 2) whose one-line message names `file` and
  * either says it is not caplab JSON or names the first bad field by path.
  */
-export function parseResult(data: unknown, file: string): RunResult | SweepResult {
+export function parseResult(data: unknown, file: string): RunResult | SweepResult | MultiResult {
   const tag = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as { schema?: unknown }).schema : undefined;
-  if (tag !== 'caplab.run/1' && tag !== 'caplab.sweep/1') {
+  if (!isKnownTag(tag)) {
     throw caplabError(
       'E_RESULTS_INVALID',
-      `${file} is not caplab JSON (its "schema" is ${tag === undefined ? 'missing' : JSON.stringify(tag)}; expected caplab.run/1 or caplab.sweep/1)`,
+      `${file} is not caplab JSON (its "schema" is ${tag === undefined ? 'missing' : JSON.stringify(tag)}; expected caplab.run/1, caplab.sweep/1 or caplab.multi/1)`,
     );
   }
   const parsed = SCHEMAS[tag].safeParse(data);
@@ -49,12 +52,12 @@ export function parseResult(data: unknown, file: string): RunResult | SweepResul
 }
 
 /**
- * Reads and validates a `results.json` (caplab.run/1) or `sweep.json`
- * (caplab.sweep/1). Every failure is an E_RESULTS_INVALID error (exit 2)
+ * Reads and validates a `results.json` (caplab.run/1), `sweep.json`
+ * (caplab.sweep/1) or `multi.json` (caplab.multi/1). Every failure is an E_RESULTS_INVALID error (exit 2)
  * that tells apart a missing file, one that may not be read, one that is
  * not caplab JSON, and one that is but has a bad field (named by path).
  */
-export async function readResultFile(file: string): Promise<RunResult | SweepResult> {
+export async function readResultFile(file: string): Promise<RunResult | SweepResult | MultiResult> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');

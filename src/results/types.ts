@@ -11,6 +11,7 @@ import type { RequestRecordSchema, TimelinePointSchema } from './request-record-
 import type { ListenOverflowSchema, RunResultSchema, StackDescriptionSchema, SynRetrySummarySchema } from './run-result-schema.js';
 import type { PhaseResultSchema, StatsSchema, SummarySchema, ThresholdVerdictSchema } from './summary-schema.js';
 import type { SweepResultSchema, SweepRunSchema } from './sweep-result-schema.js';
+import type { MultiResultSchema, MultiStackErrorSchema, MultiStackRunSchema } from './multi-result-schema.js';
 
 /** One request as the load generator saw it, joined with the app's timing headers. */
 export type RequestRecord = z.infer<typeof RequestRecordSchema>;
@@ -41,3 +42,9 @@ export type RunResult = z.infer<typeof RunResultSchema>;
 export type SweepRun = z.infer<typeof SweepRunSchema>;
 /** `sweep.json`: one plan run once per worker count. */
 export type SweepResult = z.infer<typeof SweepResultSchema>;
+/** `multi.json`: one scenario run on several stacks with the same schedule. */
+export type MultiResult = z.infer<typeof MultiResultSchema>;
+/** A stack of a multi-stack run that ran. */
+export type MultiStackRun = z.infer<typeof MultiStackRunSchema>;
+/** A stack of a multi-stack run that did not run, and why. */
+export type MultiStackError = z.infer<typeof MultiStackErrorSchema>;

@@ -56,6 +56,8 @@ export const ScenarioSchema = z.strictObject({
   stack: StackSchema.prefault({}),
   load: z.array(PhaseSchema).min(1, { error: 'must list at least one phase' }).max(LIMITS.phases),
   expect: z.array(ThresholdSchema).max(LIMITS.thresholds).default([]),
+  /** Stacks to run the same schedule on, one after another (`embedded`, `nginx+uwsgi`, …; checked by `caplab run`); null = one stack. */
+  stacks: z.array(z.string().min(1).max(40)).min(1).max(8).nullable().default(null),
 });
 
 /** A validated scenario (deep-frozen by `parseScenario`); times in ms. */

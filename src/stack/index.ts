@@ -4,3 +4,5 @@ export { PROXY_KINDS, POOL_KINDS } from './types.js';
 export { readListenCounters, parseNetstat, NETSTAT_FILE, type ListenCounters } from './read-listen-counters.js';
 /** The real programs on their own, for side-by-side measurement (the bench). */
 export { startNginxProxy, startUwsgiPool, startUwsgiNoMaster, requireRealPrograms, REAL_PROGRAMS, type BareUwsgi } from './real/index.js';
+/** What `caplab doctor` reports. */
+export { inspectRealPrograms, installCommand, type ProgramCheck } from './real/index.js';

@@ -18,11 +18,13 @@ import { createProgressBar } from '../progress-bar.js';
 import { onInterrupt, signalExitCode } from '../interrupt.js';
 import { planFromArgs } from '../plan-from-args.js';
 import { describeFailedThresholds, describeSampleFailures, endOfRunError } from '../end-of-run.js';
+import { runStacks, stacksToRun } from '../run-stacks.js';
 
 const RunFlags = z.object({
   ...runFlagShape,
   workers: intFlag(1, MAX_WORKERS).optional(),
   port: intFlag(0, 65535).optional(),
+  stacks: z.string().optional(),
 });
 
 /** `caplab run <scenario>`: one experiment on a fresh stack. */
@@ -44,17 +46,20 @@ export function registerRun(program: Command): void {
     .option('--nothreading', 'with --pool runserver: Django\'s --nothreading, one request at a time')
     .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
     .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
+    .option('--stacks <list>', 'run the same schedule on each stack in turn and compare them, e.g. embedded,nginx+uwsgi (<proxy>+<pool>); writes multi.json')
     .option('--no-html', 'skip report.html')
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(RunFlags, { ...cmd.optsWithGlobals(), ...raw });
       const plan = await planFromArgs(scenarioArg, flags);
+      const stacks = await stacksToRun(flags, scenarioArg);
       if (flags.dryRun) {
-        process.stdout.write(`${formatPlan(plan)}\n`);
+        process.stdout.write(`${formatPlan(plan)}\n${stacks ? `stacks: ${stacks.map((s) => s.label).join(', ')}\n` : ''}`);
         return;
       }
       assertScaleFloor(plan);
       for (const warning of [scaleWarning(plan), stackCostWarning(plan)]) if (warning) process.stderr.write(`${warning}\n`);
       // The folder is claimed before the stack starts, so a run never measures for nothing.
+      if (stacks) return runStacks(plan, stacks, flags);
       const out = await claimOutDir(plan.scenario.name, flags.out, { resultFile: 'results.json' });
       const progress = createProgressBar(!flags.quiet);
       const interrupt = onInterrupt();

@@ -16,3 +16,4 @@ export type { NginxProxyOptions, RunningProxy, RunningNginx, UwsgiPoolOptions, R
 export { startRunserverPool, type RunserverPoolOptions, type RunningRunserver, type RunserverSample } from './start-runserver-pool.js';
 export { RUNSERVER_BACKLOG } from './runserver-args.js';
 export { parsePortSockets, readPortSockets, type PortSockets } from './port-sockets.js';
+export { inspectRealPrograms, installCommand, type ProgramCheck } from './inspect-real-programs.js';

@@ -9,15 +9,17 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { renderCompareReport, renderRunReport, renderSweepReport, writeHtmlReport } from '../../../src/report/index.js';
+import { renderCompareReport, renderMultiReport, renderRunReport, renderSweepReport, writeHtmlReport } from '../../../src/report/index.js';
 import { browserOutDir, canvasInk, hasChromium, hoverEveryChart, launchChromium, NO_CHROMIUM, openFile, type BrowserOutDir } from '../../helpers/browser.js';
 import { generateLargeRun } from '../../fixtures/results/generate-large-run.js';
 import { poissonSweep, seedRun } from '../../fixtures/results/load-fixtures.js';
+import { seedMulti } from '../../fixtures/results/multi-fixture.js';
 
 const reports: Record<string, () => string> = {
   'seed-run': () => renderRunReport(seedRun()),
   'large-run': () => renderRunReport(generateLargeRun({ requests: 3000 })),
   sweep: () => renderSweepReport(poissonSweep()),
+  multi: () => renderMultiReport(seedMulti()),
   compare: () => renderCompareReport(generateLargeRun({ requests: 1500, workers: 3 }), generateLargeRun({ requests: 1500, workers: 4, seed: 2 })),
 };
 

@@ -11,7 +11,7 @@ describe('the published JSON Schemas in schemas/', () => {
     expect(await committed(name)).toBe(formatJsonSchema(docs[name]));
   });
 
-  it('describe both kinds, with the plan and the optional fields typed', () => {
+  it('describe every kind, with the plan and the optional fields typed', () => {
     const run = docs['caplab.run-1.json'] as { title: string; required: string[]; properties: Record<string, unknown>; $defs: Record<string, unknown> };
     expect(run.title).toBe('caplab.run/1');
     expect(run.required).toEqual(expect.arrayContaining(['schema', 'plan', 'requests', 'summary', 'timeline']));
@@ -22,5 +22,8 @@ describe('the published JSON Schemas in schemas/', () => {
     const sweep = docs['caplab.sweep-1.json'] as { title: string; required: string[] };
     expect(sweep.title).toBe('caplab.sweep/1');
     expect(sweep.required).toEqual(expect.arrayContaining(['runs', 'plan', 'recommended', 'usl', 'offeredRps']));
+    const multi = docs['caplab.multi-1.json'] as { title: string; required: string[] };
+    expect(multi.title).toBe('caplab.multi/1');
+    expect(multi.required).toEqual(expect.arrayContaining(['schema', 'stacks', 'runs', 'seed']));
   });
 });

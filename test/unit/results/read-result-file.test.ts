@@ -39,7 +39,7 @@ describe('readResultFile', () => {
 
   it('says when a file is not caplab JSON at all', async () => {
     expect(await failure(fixture('not-json.json'))).toMatch(/not-json\.json is not caplab JSON \(not valid JSON: /);
-    expect(await failure(fixture('not-caplab.json'))).toMatch(/not-caplab\.json is not caplab JSON \(its "schema" is missing; expected caplab\.run\/1 or caplab\.sweep\/1\)/);
+    expect(await failure(fixture('not-caplab.json'))).toMatch(/not-caplab\.json is not caplab JSON \(its "schema" is missing; expected caplab\.run\/1, caplab\.sweep\/1 or caplab\.multi\/1\)/);
   });
 
   it.each([

@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest';
+import { caplabError } from '../../../src/errors.js';
+import type { ExperimentOptions } from '../../../src/experiment/index.js';
+import { MultiResultSchema, type RunResult } from '../../../src/results/index.js';
+import type { RunPlan } from '../../../src/scenario/index.js';
+import { seedRun } from '../../fixtures/results/load-fixtures.js';
+
+// The stacks themselves are stood in for: nginx "is missing", everything else runs the seed fixture.
+const calls: string[] = [];
+vi.mock('../../../src/experiment/run-experiment.js', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  runExperiment: (_plan: RunPlan, options: ExperimentOptions): Promise<RunResult> => {
+    const roles = options.roles!;
+    calls.push(`${roles.proxy}+${roles.pool}`);
+    if (roles.proxy === 'nginx') return Promise.reject(caplabError('E_REAL_MISSING', 'the real nginx is not installed (missing: nginx-light)', { hint: 'apt-get install nginx-light' }));
+    if (roles.pool === 'uwsgi') return Promise.reject(new Error('a bug'));
+    const seed = seedRun();
+    return Promise.resolve({ ...seed, stack: { ...seed.stack, proxy: roles.proxy, pool: roles.pool } });
+  },
+}));
+
+const { runMulti } = await import('../../../src/experiment/index.js');
+const plan = seedRun().plan;
+
+describe('runMulti', () => {
+  it('runs each stack in order; one that cannot start is kept with a one-line reason, and the others still run', async () => {
+    calls.length = 0;
+    const errors: string[] = [];
+    const started: string[] = [];
+    const multi = await runMulti(
+      plan,
+      [
+        { label: 'nginx+embedded', proxy: 'nginx', pool: 'embedded' },
+        { label: 'embedded', proxy: 'embedded', pool: 'embedded' },
+      ],
+      { onStackError: (s, why) => errors.push(`${s}: ${why}`), onStackStart: (s, i, n) => started.push(`${i}/${n} ${s}`) },
+    );
+    expect(calls).toEqual(['nginx+embedded', 'embedded+embedded']);
+    expect(started).toEqual(['1/2 nginx+embedded', '2/2 embedded']);
+    expect(MultiResultSchema.parse(multi)).toEqual(multi);
+    expect(multi.stacks).toEqual(['nginx+embedded', 'embedded']);
+    expect(multi.runs[0]).toEqual({ stack: 'nginx+embedded', error: 'the real nginx is not installed (missing: nginx-light); apt-get install nginx-light' });
+    expect(multi.runs[1]).toMatchObject({ stack: 'embedded', result: { stack: { proxy: 'embedded', pool: 'embedded' } } });
+    expect(errors).toEqual(['nginx+embedded: the real nginx is not installed (missing: nginx-light); apt-get install nginx-light']);
+    expect(multi.seed).toBe(plan.seed);
+    expect(multi.aborted).toBeUndefined();
+  });
+
+  it('an error that is not caplab’s is a bug, and is thrown', async () => {
+    await expect(runMulti(plan, [{ label: 'embedded+uwsgi', proxy: 'embedded', pool: 'uwsgi' }])).rejects.toThrow('a bug');
+  });
+
+  it('an aborted signal stops the series before the next stack, marked interrupted', async () => {
+    calls.length = 0;
+    const stop = new AbortController();
+    stop.abort();
+    const multi = await runMulti(plan, [{ label: 'embedded', proxy: 'embedded', pool: 'embedded' }], { signal: stop.signal });
+    expect(calls).toEqual([]);
+    expect(multi.runs).toEqual([]);
+    expect(multi.aborted).toBe('interrupted');
+  });
+});
