@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,6 +70,23 @@ describe('caplab run --stacks', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^stacks: embedded, nginx\+uwsgi$/m);
     await expect(readFile(path.join(out, 'multi.json'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('takes the stacks from a scenario\'s stacks: when --stacks is not given, and refuses a bad one there with exit 2', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-multi-'));
+    const scenario = (stacks: string): string =>
+      `name: two-stacks\nstack:\n  workers: 2\nstacks: [${stacks}]\nload:\n  - burst:\n      count: 3\n      path: /sleep?ms=100\n`;
+    await writeFile(path.join(dir, 'good.yaml'), scenario('embedded, nginx+embedded'));
+    await writeFile(path.join(dir, 'bad.yaml'), scenario('embedded, nginx+nope'));
+    const good = await runCli(['run', path.join(dir, 'good.yaml'), '--dry-run']);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/^stacks: embedded, nginx\+embedded$/m);
+    const flag = await runCli(['run', path.join(dir, 'good.yaml'), '--dry-run', '--stacks', 'embedded']);
+    expect(flag.stdout).toMatch(/^stacks: embedded$/m);
+    const bad = await runCli(['run', path.join(dir, 'bad.yaml'), '--dry-run']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/bad\.yaml: stacks: "nginx\+nope": pool "nope" must be/);
   });
 
   it.each([
