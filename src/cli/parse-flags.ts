@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { flagName, intFlag, parseConfig, positiveFlag } from '../config/index.js';
-import { MAX_PROXY_PROCESSES, QUEUE_MODES } from '../scenario/index.js';
+import { MAX_PROXY_PROCESSES, QUEUE_MODES, SOCKET_KINDS } from '../scenario/index.js';
 import { POOL_KINDS, PROXY_KINDS } from '../stack/index.js';
 
 /**
@@ -38,6 +38,8 @@ export const runFlagShape = {
   queue: choiceFlag(QUEUE_MODES).optional(),
   /** Overrides the scenario's `stack.proxyProcesses`. */
   proxyProcesses: intFlag(1, MAX_PROXY_PROCESSES).optional(),
+  /** Overrides the scenario's `stack.socket`. */
+  socket: choiceFlag(SOCKET_KINDS).optional(),
 };
 
 export { intFlag, positiveFlag };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { caplabError } from '../errors.js';
-import { buildPlan, loadScenario, resolveScenario, type QueueMode, type RunPlan } from '../scenario/index.js';
+import { buildPlan, loadScenario, resolveScenario, type QueueMode, type RunPlan, type SocketKind } from '../scenario/index.js';
 
 /** Flags that shape a plan; all already validated. */
 export interface PlanFlags {
@@ -14,6 +14,8 @@ export interface PlanFlags {
   readonly queue?: QueueMode | undefined;
   /** Replaces the scenario's `stack.proxyProcesses`. */
   readonly proxyProcesses?: number | undefined;
+  /** Replaces the scenario's `stack.socket`. */
+  readonly socket?: SocketKind | undefined;
 }
 
 /** Resolves a scenario argument (file or built-in name), loads it and plans it with the CLI's overrides (workers, seed, time scale, app, queue, proxy processes). */
@@ -27,6 +29,7 @@ export async function planFromArgs(scenarioArg: string, flags: PlanFlags): Promi
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
     ...(flags.queue !== undefined ? { queue: flags.queue } : {}),
     ...(flags.proxyProcesses !== undefined ? { proxyProcesses: flags.proxyProcesses } : {}),
+    ...(flags.socket !== undefined ? { socket: flags.socket } : {}),
   });
   if (flags.app === undefined) return plan;
   const app = flags.app === 'sample' ? 'sample' : path.resolve(flags.app);

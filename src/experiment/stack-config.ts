@@ -26,6 +26,7 @@ export function stackConfig(plan: RunPlan, choices: StackChoices = {}): StackCon
     staticDir: plan.stack.staticDir ?? undefined,
     queue: plan.stack.queue,
     proxyProcesses: plan.stack.proxyProcesses,
+    socket: plan.stack.socket,
     port: choices.port,
     ...(choices.roles ?? {}),
   };

@@ -48,6 +48,7 @@ export function runFacts(result: RunResult): [string, string][] {
     ['listen queue', `${formatCount(st.listen)} connections`],
     ...(st.queue !== undefined ? [['queue mode', describeQueueMode(st.queue)] as [string, string]] : []),
     ...(st.proxyProcesses !== undefined ? [['proxy processes', formatCount(st.proxyProcesses)] as [string, string]] : []),
+    ['proxy → pool', st.socket === 'unix' ? 'a unix socket (a full backlog: 502 at once)' : 'TCP on loopback (a full backlog: SYN retries)'],
     ['upstream timeout', formatMs(st.upstreamTimeoutMs)],
     ['time scale', describeTimeScale(st.timeScale)],
     ['seed', String(result.seed)],

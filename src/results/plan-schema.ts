@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METHODS, QUEUE_MODES, THRESHOLD_METRICS, type RunPlan } from '../scenario/index.js';
+import { METHODS, QUEUE_MODES, SOCKET_KINDS, THRESHOLD_METRICS, type RunPlan } from '../scenario/index.js';
 
 /*
  * The results-side schema of a `RunPlan` as results.json and sweep.json
@@ -67,6 +67,8 @@ const PlannedStackSchema = z.object({
   harakiriMs: z.number().positive().nullable(),
   queue: z.enum(QUEUE_MODES),
   proxyProcesses: z.number().int().positive(),
+  /** The proxy → pool link; absent in older files, which all ran over TCP. */
+  socket: z.enum(SOCKET_KINDS).default('tcp'),
 });
 
 /** Scenario name, description and file (null for a built-in one), as results record them. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LittlesLawSchema, RunPredictionsSchema } from './model-schemas.js';
+import { SOCKET_KINDS } from '../scenario/index.js';
 import { RunPlanSchema, ScenarioRefSchema } from './plan-schema.js';
 import { RequestRecordSchema, TimelinePointSchema } from './request-record-schema.js';
 import { PhaseResultSchema, StatsSchema, SummarySchema, ThresholdVerdictSchema } from './summary-schema.js';
@@ -20,6 +21,8 @@ export const StackDescriptionSchema = z
     queueFallback: z.string().optional(),
     /** Embedded proxy processes (nginx's worker_processes); absent for nginx. */
     proxyProcesses: z.number().int().positive().optional(),
+    /** The proxy → pool link: a loopback TCP port or a unix socket; absent in older files, which all ran over TCP. */
+    socket: z.enum(SOCKET_KINDS).optional(),
   })
   .readonly();
 

@@ -3,7 +3,7 @@ import { DEFAULTS } from '../config/index.js';
 import { CaplabError } from '../errors.js';
 import type { PhasePlan, PlannedStack, RunPlan } from './plan-types.js';
 import type { ScenarioPhase } from './phase-schema.js';
-import { MAX_PROXY_PROCESSES, QUEUE_MODES, type QueueMode, type Scenario } from './scenario-schema.js';
+import { MAX_PROXY_PROCESSES, QUEUE_MODES, type QueueMode, type Scenario, type SocketKind } from './scenario-schema.js';
 import { phaseArrivals, planStreams } from './schedule-phase.js';
 
 /** What the CLI (or a caller) may set on top of a scenario. */
@@ -24,6 +24,8 @@ export interface PlanOptions {
   readonly queue?: QueueMode;
   /** Overrides `stack.proxyProcesses`. */
   readonly proxyProcesses?: number;
+  /** Overrides `stack.socket`. */
+  readonly socket?: SocketKind;
 }
 
 /** The longest delay a Node timer holds (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
@@ -93,6 +95,7 @@ export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPla
     harakiriMs: s.harakiri,
     queue: options.queue ?? s.queue,
     proxyProcesses: options.proxyProcesses ?? s.proxyProcesses,
+    socket: options.socket ?? s.socket,
   };
 
   const drafts: PhasePlan[] = [];

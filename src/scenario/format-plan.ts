@@ -58,6 +58,7 @@ export function formatPlan(plan: RunPlan): string {
     `stack      ${s.workers} worker${s.workers === 1 ? '' : 's'}, listen ${s.listen}, upstream timeout ${formatDuration(s.upstreamTimeoutMs)}, ` +
       `harakiri ${s.harakiriMs === null ? 'off' : formatDuration(s.harakiriMs)}, app ${s.app}${s.staticDir ? `, static ${s.staticDir}` : ''}`,
     `           ${describeQueue(s)}, ${s.proxyProcesses} proxy process${s.proxyProcesses === 1 ? '' : 'es'}`,
+    `           proxy → pool over ${s.socket === 'unix' ? 'a unix socket (a full backlog: 502 at once)' : 'TCP (a full backlog: SYN retries)'}`,
     `run        time scale ${plan.timeScale}, seed ${plan.seed}`,
     'phases',
   ];

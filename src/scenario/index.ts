@@ -4,6 +4,7 @@
  * deterministic request schedule the load engine replays.
  */
 export { parseDuration, durationToMs, formatDuration } from './parse-duration.js';
+export { SOCKET_KINDS, type SocketKind } from './scenario-schema.js';
 export { ScenarioSchema, QUEUE_MODES, MAX_PROXY_PROCESSES, type Scenario, type QueueMode } from './scenario-schema.js';
 export type { ScenarioPhase, BurstPhase, ClosedPhase, OpenPhase, RampPhase, PhaseKind, Arrival } from './phase-schema.js';
 export { METHODS, type ScenarioRequest } from './request-schema.js';

@@ -1,7 +1,7 @@
 import type { Threshold } from './parse-threshold.js';
 import type { Arrival } from './phase-schema.js';
 import type { ScenarioRequest } from './request-schema.js';
-import type { QueueMode } from './scenario-schema.js';
+import type { QueueMode, SocketKind } from './scenario-schema.js';
 
 /** One entry of a phase's mix in a plan (the validated scenario request). */
 export type PlannedRequest = ScenarioRequest;
@@ -83,6 +83,8 @@ export interface PlannedStack {
   readonly queue: QueueMode;
   /** Embedded proxy processes sharing one listening socket. */
   readonly proxyProcesses: number;
+  /** The proxy → pool link: a loopback TCP port or a unix socket in the run's temporary folder. */
+  readonly socket: SocketKind;
 }
 
 /**

@@ -10,6 +10,9 @@ const SLUG = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 /** Where the pool's listen queue lives; see `StackSchema.queue`. */
 export const QUEUE_MODES = ['kernel', 'master'] as const;
 
+/** How the proxy reaches the pool; see `StackSchema.socket`. */
+export const SOCKET_KINDS = ['tcp', 'unix'] as const;
+
 /** Most embedded proxy processes a scenario or `--proxy-processes` may ask for. */
 export const MAX_PROXY_PROCESSES = 64;
 
@@ -40,6 +43,13 @@ const StackSchema = z.strictObject({
   queue: z.enum(QUEUE_MODES).default('kernel'),
   /** Embedded proxy processes on one listening socket (nginx's worker_processes). */
   proxyProcesses: z.number().int().gte(1).lte(MAX_PROXY_PROCESSES).default(1),
+  /**
+   * The proxy → pool link. 'tcp': a loopback port; a full backlog drops
+   * SYNs, which are retried (~1 s, then 3 s). 'unix': a unix socket in the
+   * run's temporary folder, as production set-ups do; a full backlog fails
+   * connect() at once with EAGAIN, and the proxy answers 502 at once.
+   */
+  socket: z.enum(SOCKET_KINDS).default('tcp'),
 });
 
 /**
@@ -65,6 +75,9 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 
 /** Where the pool's listen queue lives. */
 export type QueueMode = (typeof QUEUE_MODES)[number];
+
+/** How the proxy reaches the pool. */
+export type SocketKind = (typeof SOCKET_KINDS)[number];
 
 /** Every key the format knows, as paths (`stack.workers`, `load[].open.rate`), for "did you mean" hints; read off the schema itself. */
 export const SCENARIO_KEYS: readonly string[] = keyPaths(ScenarioSchema);

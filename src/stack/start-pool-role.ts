@@ -8,7 +8,10 @@ import type { PoolKind, StackConfig } from './types.js';
 /** A started pool, whatever program plays it, as `startStack` wires it behind the proxy. */
 export interface PoolRole {
   readonly host: string;
+  /** 0 when it listens on `socketPath`. */
   readonly port: number;
+  /** The unix socket it listens on, when it does. */
+  readonly socketPath?: string | undefined;
   /** How the proxy must talk to it (runserver speaks HTTP only). */
   readonly protocol: UpstreamProtocol;
   readonly pid: number;
@@ -27,7 +30,7 @@ export interface PoolRole {
  * queue and open connections are read from /proc/net/tcp, and `listen` is
  * runserver's fixed backlog of 10, not the config's).
  */
-export async function startPoolRole(config: StackConfig, kind: PoolKind): Promise<PoolRole> {
+export async function startPoolRole(config: StackConfig, kind: PoolKind, socketPath?: string): Promise<PoolRole> {
   if (kind === 'runserver') {
     const rs = await startRunserverPool({ host: DEFAULTS.host, port: 0, timeScale: config.timeScale, threading: config.threading ?? true });
     return {
@@ -50,6 +53,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind): Promis
     listen: config.listen,
     timeScale: config.timeScale,
     ...(config.harakiriMs !== undefined ? { harakiriMs: config.harakiriMs } : {}),
+    ...(socketPath !== undefined ? { socketPath } : {}),
   };
   const pool =
     kind === 'uwsgi'
@@ -58,6 +62,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind): Promis
   return {
     host: pool.host,
     port: pool.port,
+    socketPath: pool.socketPath,
     protocol: pool.protocol,
     pid: pool.pid,
     exited: pool.exited,

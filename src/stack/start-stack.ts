@@ -4,6 +4,7 @@ import { caplabError } from '../errors.js';
 import { requireRealPrograms, startNginxProxy } from './real/index.js';
 import type { ProcessExit } from '../process/index.js';
 import type { RunningStack, StackConfig } from './types.js';
+import { openPoolLink } from './open-pool-link.js';
 import { startPoolRole } from './start-pool-role.js';
 import { exitOf, watchRoles } from './watch-roles.js';
 
@@ -17,7 +18,10 @@ import { exitOf, watchRoles } from './watch-roles.js';
  * `threading: false` is its `--nothreading`, E_USAGE with any other pool). If a role
  * fails to start, the ones already started are stopped and the error is
  * rethrown. Once started, the proxy's main process, the pool's master and
- * any keeper are watched: `died` resolves with the first that ends before
+ * any keeper are watched. With `socket: 'unix'` the pool listens on a unix
+ * socket in a temp folder of its own (openPoolLink), removed at stop, and
+ * the proxy connects to it; E_USAGE first for a pool that cannot. Roles are
+ * watched: `died` resolves with the first that ends before
  * `stop()` is called.
  */
 export async function startStack(config: StackConfig): Promise<RunningStack> {
@@ -27,14 +31,21 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
   if (config.threading !== undefined && poolKind !== 'runserver') {
     throw caplabError('E_USAGE', `stack: threading applies to the runserver pool only, got pool ${JSON.stringify(poolKind)}`);
   }
-  const pool = await startPoolRole(config, poolKind);
+  const link = await openPoolLink(config.socket ?? 'tcp', poolKind);
+  let pool;
+  try {
+    pool = await startPoolRole(config, poolKind, link.socketPath);
+  } catch (err) {
+    await link.remove();
+    throw err;
+  }
   let proxy;
   let proxyExited: Promise<ProcessExit> | undefined;
   try {
     const proxyOptions = {
       host: DEFAULTS.host,
       port: config.port ?? 0,
-      upstream: { host: pool.host, port: pool.port, protocol: pool.protocol },
+      upstream: pool.socketPath !== undefined ? { path: pool.socketPath, protocol: pool.protocol } : { host: pool.host, port: pool.port, protocol: pool.protocol },
       ...(config.staticDir !== undefined ? { staticDir: config.staticDir } : {}),
       connectTimeoutMs: config.upstreamTimeoutMs,
       sendTimeoutMs: config.upstreamTimeoutMs,
@@ -50,6 +61,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     }
   } catch (err) {
     await pool.stop();
+    await link.remove();
     throw err;
   }
   let stopping: Promise<void> | undefined;
@@ -70,11 +82,12 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
       upstreamTimeoutMs: config.upstreamTimeoutMs / config.timeScale,
       timeScale: config.timeScale,
       ...(proxyKind === 'embedded' ? { proxyProcesses: config.proxyProcesses ?? DEFAULTS.proxyProcesses } : {}),
+      socket: config.socket ?? 'tcp',
     },
     died,
     sample: () => pool.sample(),
     stop() {
-      stopping ??= Promise.all([proxy.stop(), pool.stop()]).then(() => undefined);
+      stopping ??= Promise.all([proxy.stop(), pool.stop()]).then(() => link.remove());
       return stopping;
     },
   };

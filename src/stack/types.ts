@@ -29,11 +29,16 @@ export interface StackConfig {
   readonly queue?: QueueMode;
   /** Embedded proxy processes sharing one listening socket (nginx's worker_processes); default 1. */
   readonly proxyProcesses?: number;
+  /** The proxy → pool link: a loopback TCP port (the default) or a unix socket in a temp folder removed at stop. */
+  readonly socket?: SocketKind;
   /** runserver only: false = `--nothreading` (one request at a time); default true, one thread per connection. */
   readonly threading?: boolean;
 }
 
 export type QueueMode = 'kernel' | 'master';
+
+/** How the proxy reaches the pool: a loopback port or a unix socket. */
+export type SocketKind = 'tcp' | 'unix';
 
 /** Every program that can play the proxy; flags and `--stacks` accept exactly these. */
 export const PROXY_KINDS = ['embedded', 'nginx'] as const;

@@ -40,6 +40,7 @@ export function registerSweep(program: Command): void {
     .option('--nothreading', 'with --pool runserver: Django\'s --nothreading, one request at a time')
     .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
     .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
+    .option('--socket <kind>', 'proxy → pool link: tcp (a full backlog: SYN retries) or unix (a unix socket in the run\'s temp folder; a full backlog: 502 at once); overrides stack.socket')
     .option('--no-html', 'skip the HTML reports')
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(SweepFlags, { ...cmd.optsWithGlobals(), ...raw });
@@ -49,6 +50,7 @@ export function registerSweep(program: Command): void {
         app: flags.app,
         queue: flags.queue,
         proxyProcesses: flags.proxyProcesses,
+        socket: flags.socket,
       });
       if (flags.dryRun) {
         process.stdout.write(`${formatPlan(plan)}\nsweep over workers: ${flags.workers.join(', ')}\n`);

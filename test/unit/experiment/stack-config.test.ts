@@ -23,6 +23,7 @@ describe('stackConfig', () => {
       staticDir: undefined,
       queue: 'kernel',
       proxyProcesses: 1,
+      socket: 'tcp',
       port: 8123,
       proxy: 'nginx',
       pool: 'embedded',

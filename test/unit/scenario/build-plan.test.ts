@@ -47,6 +47,7 @@ describe('buildPlan', () => {
       harakiriMs: 20_000,
       queue: 'master',
       proxyProcesses: 2,
+      socket: 'tcp',
     });
     expect(plan.scenario).toEqual({ name: 'every-kind', description: scenario.description, file: FIXTURE });
     expect(plan.timeScale).toBe(0.1);
@@ -59,7 +60,8 @@ describe('buildPlan', () => {
     expect(buildPlan(scenario, { file: FIXTURE }).stack).toMatchObject({ queue: 'master', proxyProcesses: 2 });
     expect(buildPlan(scenario, { file: FIXTURE, queue: 'kernel', proxyProcesses: 4 }).stack).toMatchObject({ queue: 'kernel', proxyProcesses: 4 });
     const bare = parseScenario('name: a\nload: [{burst: {count: 1, path: /}}]\n');
-    expect(buildPlan(bare).stack).toMatchObject({ queue: 'kernel', proxyProcesses: 1 });
+    expect(buildPlan(bare).stack).toMatchObject({ queue: 'kernel', proxyProcesses: 1, socket: 'tcp' });
+    expect(buildPlan(bare, { socket: 'unix' }).stack.socket).toBe('unix');
     expect(buildPlan(bare, { queue: 'master' }).stack.queue).toBe('master');
   });
 

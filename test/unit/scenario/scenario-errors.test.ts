@@ -126,6 +126,7 @@ describe('valid scenarios', () => {
       harakiri: null,
       queue: 'kernel',
       proxyProcesses: 1,
+      socket: 'tcp',
     });
     expect(s.load).toEqual([
       {
