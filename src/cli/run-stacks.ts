@@ -1,3 +1,4 @@
+import { caplabError } from '../errors.js';
 import { claimOutDir, runMulti, writeMultiOutputs, type StackSpec } from '../experiment/index.js';
 import { formatMultiTable } from '../report/index.js';
 import { loadScenario, resolveScenario, type RunPlan } from '../scenario/index.js';
@@ -20,9 +21,20 @@ export interface StacksFlags {
  * The stacks a `caplab run` should compare: `--stacks`, else the scenario's
  * `stacks:` (the scenario file is read again for it), else null (one stack,
  * the usual run). A bad list is a one-line usage error (exit 2) before
- * anything starts.
+ * anything starts. `given` names the role flags (`proxy`, `pool`) set on the
+ * command line: with several stacks they would be silently ignored, so
+ * they are a usage error too.
  */
-export async function stacksToRun(flags: Pick<StacksFlags, 'stacks'>, scenarioArg: string): Promise<readonly StackSpec[] | null> {
+export async function stacksToRun(flags: Pick<StacksFlags, 'stacks'>, scenarioArg: string, given: readonly string[] = []): Promise<readonly StackSpec[] | null> {
+  const stacks = await readStacks(flags, scenarioArg);
+  if (stacks !== null && given.length > 0) {
+    const from = flags.stacks !== undefined ? '--stacks' : 'the scenario\'s stacks:';
+    throw caplabError('E_USAGE', `--${given[0]} picks one stack, but ${from} already names them (${stacks.map((s) => s.label).join(', ')}); put the stack there, e.g. nginx+uwsgi`);
+  }
+  return stacks;
+}
+
+async function readStacks(flags: Pick<StacksFlags, 'stacks'>, scenarioArg: string): Promise<readonly StackSpec[] | null> {
   if (flags.stacks !== undefined) return parseStackList(flags.stacks, `--stacks "${flags.stacks}"`);
   const file = resolveScenario(scenarioArg);
   const { stacks } = await loadScenario(file);

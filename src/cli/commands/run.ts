@@ -46,13 +46,12 @@ export function registerRun(program: Command): void {
     .option('--nothreading', 'with --pool runserver: Django\'s --nothreading, one request at a time')
     .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
     .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
-    .option('--socket <kind>', 'proxy → pool link: tcp (a full backlog: SYN retries) or unix (a unix socket in the run\'s temp folder; a full backlog: 502 at once); overrides stack.socket')
     .option('--stacks <list>', 'run the same schedule on each stack in turn and compare them, e.g. embedded,nginx+uwsgi (<proxy>+<pool>); writes multi.json')
     .option('--no-html', 'skip report.html')
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(RunFlags, { ...cmd.optsWithGlobals(), ...raw });
       const plan = await planFromArgs(scenarioArg, flags);
-      const stacks = await stacksToRun(flags, scenarioArg);
+      const stacks = await stacksToRun(flags, scenarioArg, ['proxy', 'pool'].filter((k) => cmd.getOptionValueSource(k) === 'cli'));
       if (flags.dryRun) {
         process.stdout.write(`${formatPlan(plan)}\n${stacks ? `stacks: ${stacks.map((s) => s.label).join(', ')}\n` : ''}`);
         return;

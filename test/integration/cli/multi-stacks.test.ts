@@ -89,6 +89,13 @@ describe('caplab run --stacks', () => {
     expect(bad.stderr).toMatch(/bad\.yaml: stacks: "nginx\+nope": pool "nope" must be/);
   });
 
+  it('refuses --pool or --proxy beside --stacks, which would be silently ignored: one line, exit 2', async () => {
+    const r = await runCli(['run', 'seed-three-slow-requests', '--stacks', 'embedded,nginx+uwsgi', '--pool', 'uwsgi', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--pool picks one stack, but --stacks already names them \(embedded, nginx\+uwsgi\)/);
+  });
+
   it.each([
     ['embedded,nginx+foo', /pool "foo" must be/],
     ['embedded,embedded', /"embedded" is listed twice/],
