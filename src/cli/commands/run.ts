@@ -46,6 +46,7 @@ export function registerRun(program: Command): void {
     .option('--nothreading', 'with --pool runserver: Django\'s --nothreading, one request at a time')
     .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
     .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
+    .option('--socket <kind>', 'proxy → pool link: tcp (a full backlog: SYN retries) or unix (a unix socket in the run\'s temp folder; a full backlog: 502 at once); overrides stack.socket')
     .option('--stacks <list>', 'run the same schedule on each stack in turn and compare them, e.g. embedded,nginx+uwsgi (<proxy>+<pool>); writes multi.json')
     .option('--no-html', 'skip report.html')
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
