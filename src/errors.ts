@@ -40,6 +40,7 @@ export const ERROR_CODES = {
   E_PORT_IN_USE: { exitCode: EXIT.usage, hint: 'choose another port, or 0 for any free port' },
   E_PORT_DENIED: { exitCode: EXIT.usage, hint: 'ports below 1024 need root; choose a port of 1024 or more, or 0 for any free port' },
   E_APP_LOAD: { exitCode: EXIT.usage, hint: 'an app module must export a `handler(req)` function, and must not exit while it loads' },
+  E_WSGI_APP: { exitCode: EXIT.usage },
   E_NOT_LOOPBACK: { exitCode: EXIT.usage, hint: 'caplab sends load only to loopback addresses (127.0.0.0/8, ::1)' },
   E_SLO_INVALID: { exitCode: EXIT.usage, hint: "write an objective like 'p99<1s' or 'mean<200ms'" },
   E_RATE_INVALID: { exitCode: EXIT.usage, hint: "write a rate like '40/s' or '2400/min'" },

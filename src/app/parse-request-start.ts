@@ -6,7 +6,7 @@
  *   - `t=<seconds>.<millis>` (nginx's `t=${msec}`);
  *   - `t=<integer ms since the epoch>` (some APM agents).
  * The `t=` prefix is optional. The same rules as the Django sample app's
- * middleware (src/app/django/caplab_site/middleware.py).
+ * WSGI wrapper (src/app/wsgi/caplab_wsgi.py).
  */
 
 const T_VALUE = /^\s*(?:t=)?(\d+(?:\.\d+)?)\s*$/;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { flagName, intFlag, parseConfig, positiveFlag } from '../config/index.js';
-import { MAX_PROXY_PROCESSES, QUEUE_MODES, SOCKET_KINDS } from '../scenario/index.js';
+import { MAX_PROXY_PROCESSES, QUEUE_MODES, SOCKET_KINDS, wsgiSpecField } from '../scenario/index.js';
 import { POOL_KINDS, PROXY_KINDS } from '../stack/index.js';
 
 /**
@@ -30,6 +30,12 @@ export const runFlagShape = {
   html: z.boolean().default(true),
   debug: z.boolean().default(false),
   app: textFlag().optional(),
+  /** A WSGI app (`module:callable`) for a Python pool; overrides the scenario's `stack.wsgi`. */
+  wsgi: wsgiSpecField().optional(),
+  /** The WSGI app's directory (with --wsgi). */
+  chdir: textFlag().optional(),
+  /** An extra sys.path directory for the WSGI app (with --wsgi). */
+  pythonpath: textFlag().optional(),
   proxy: choiceFlag(PROXY_KINDS).default('embedded'),
   pool: choiceFlag(POOL_KINDS).default('embedded'),
   /** runserver's `--nothreading`; E_USAGE with any other pool. */

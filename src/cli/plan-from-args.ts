@@ -16,11 +16,18 @@ export interface PlanFlags {
   readonly proxyProcesses?: number | undefined;
   /** Replaces the scenario's `stack.socket`. */
   readonly socket?: SocketKind | undefined;
+  /** `module:callable`: replaces the scenario's `stack.wsgi`, with `chdir` and `pythonpath` (relative to the working directory). */
+  readonly wsgi?: string | undefined;
+  readonly chdir?: string | undefined;
+  readonly pythonpath?: string | undefined;
 }
 
-/** Resolves a scenario argument (file or built-in name), loads it and plans it with the CLI's overrides (workers, seed, time scale, app, queue, proxy processes). */
+/** Resolves a scenario argument (file or built-in name), loads it and plans it with the CLI's overrides (workers, seed, time scale, app, WSGI app, queue, proxy processes). */
 export async function planFromArgs(scenarioArg: string, flags: PlanFlags): Promise<RunPlan> {
   const file = resolveScenario(scenarioArg);
+  if (flags.wsgi === undefined && (flags.chdir !== undefined || flags.pythonpath !== undefined)) {
+    throw caplabError('E_USAGE', `--${flags.chdir !== undefined ? 'chdir' : 'pythonpath'} is for the app of --wsgi, and --wsgi is missing`);
+  }
   const scenario = await loadScenario(file);
   const plan = buildPlan(scenario, {
     file,
@@ -30,6 +37,15 @@ export async function planFromArgs(scenarioArg: string, flags: PlanFlags): Promi
     ...(flags.queue !== undefined ? { queue: flags.queue } : {}),
     ...(flags.proxyProcesses !== undefined ? { proxyProcesses: flags.proxyProcesses } : {}),
     ...(flags.socket !== undefined ? { socket: flags.socket } : {}),
+    ...(flags.wsgi !== undefined
+      ? {
+          wsgi: {
+            app: flags.wsgi,
+            chdir: flags.chdir === undefined ? null : path.resolve(flags.chdir),
+            pythonpath: flags.pythonpath === undefined ? [] : [path.resolve(flags.pythonpath)],
+          },
+        }
+      : {}),
   });
   if (flags.app === undefined) return plan;
   const app = flags.app === 'sample' ? 'sample' : path.resolve(flags.app);

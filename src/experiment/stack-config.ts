@@ -23,6 +23,7 @@ export function stackConfig(plan: RunPlan, choices: StackChoices = {}): StackCon
     harakiriMs: plan.stack.harakiriMs === null ? undefined : plan.stack.harakiriMs * scale,
     timeScale: scale,
     app: plan.stack.app,
+    wsgi: plan.stack.wsgi ?? undefined,
     staticDir: plan.stack.staticDir ?? undefined,
     queue: plan.stack.queue,
     proxyProcesses: plan.stack.proxyProcesses,

@@ -69,6 +69,8 @@ const PlannedStackSchema = z.object({
   proxyProcesses: z.number().int().positive(),
   /** The proxy → pool link; absent in older files, which all ran over TCP. */
   socket: z.enum(SOCKET_KINDS).default('tcp'),
+  /** The WSGI app a Python pool served; null (or absent, in older files) = caplab's Django sample. */
+  wsgi: z.object({ app: z.string(), chdir: z.string().nullable(), pythonpath: z.array(z.string()) }).nullable().default(null),
 });
 
 /** Scenario name, description and file (null for a built-in one), as results record them. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
 import { CaplabError } from '../errors.js';
-import type { PhasePlan, PlannedStack, RunPlan } from './plan-types.js';
+import type { PhasePlan, PlannedStack, PlannedWsgi, RunPlan } from './plan-types.js';
 import type { ScenarioPhase } from './phase-schema.js';
 import { MAX_PROXY_PROCESSES, QUEUE_MODES, type QueueMode, type Scenario, type SocketKind } from './scenario-schema.js';
 import { phaseArrivals, planStreams } from './schedule-phase.js';
@@ -26,6 +26,8 @@ export interface PlanOptions {
   readonly proxyProcesses?: number;
   /** Overrides `stack.socket`. */
   readonly socket?: SocketKind;
+  /** Overrides `stack.wsgi` (directories already absolute). */
+  readonly wsgi?: PlannedWsgi;
 }
 
 /** The longest delay a Node timer holds (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
@@ -64,6 +66,16 @@ function planPhase(p: ScenarioPhase, index: number, startMs: number): PhasePlan 
  * after another; `parallel: true` starts a phase with the previous one)
  * and its exact request count where the seed fixes it.
  */
+/** `stack.wsgi` with its directories resolved against `baseDir`. */
+export function resolveWsgi(wsgi: Scenario['stack']['wsgi'], baseDir: string): PlannedWsgi | null {
+  if (wsgi === null) return null;
+  return {
+    app: wsgi.app,
+    chdir: wsgi.chdir === null ? null : path.resolve(baseDir, wsgi.chdir),
+    pythonpath: wsgi.pythonpath.map((p) => path.resolve(baseDir, p)),
+  };
+}
+
 export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPlan {
   const timeScale = options.timeScale ?? DEFAULTS.timeScale;
   const seed = options.seed ?? DEFAULTS.seed;
@@ -96,6 +108,7 @@ export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPla
     queue: options.queue ?? s.queue,
     proxyProcesses: options.proxyProcesses ?? s.proxyProcesses,
     socket: options.socket ?? s.socket,
+    wsgi: options.wsgi !== undefined ? options.wsgi : resolveWsgi(s.wsgi, baseDir),
   };
 
   const drafts: PhasePlan[] = [];

@@ -5,7 +5,7 @@
  */
 export { parseDuration, durationToMs, formatDuration } from './parse-duration.js';
 export { SOCKET_KINDS, type SocketKind } from './scenario-schema.js';
-export { ScenarioSchema, QUEUE_MODES, MAX_PROXY_PROCESSES, type Scenario, type QueueMode } from './scenario-schema.js';
+export { ScenarioSchema, QUEUE_MODES, MAX_PROXY_PROCESSES, WSGI_SPEC, wsgiSpecField, type Scenario, type QueueMode } from './scenario-schema.js';
 export type { ScenarioPhase, BurstPhase, ClosedPhase, OpenPhase, RampPhase, PhaseKind, Arrival } from './phase-schema.js';
 export { METHODS, type ScenarioRequest } from './request-schema.js';
 export { SERVICE_DISTS, drawService, serviceMean, serviceSampler, serviceScv, type ServiceDist } from './service-dist.js';
@@ -25,6 +25,7 @@ export type {
   RampPhasePlan,
   PlannedRequest,
   PlannedStack,
+  PlannedWsgi,
 } from './plan-types.js';
 export { createRequestSource, withServiceMs, type RequestSpec } from './request-source.js';
 export { constantArrivals, poissonArrivals, rampArrivals } from './arrivals.js';

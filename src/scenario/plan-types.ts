@@ -68,6 +68,13 @@ export interface RampPhasePlan extends PlannedPhaseCommon {
 /** A planned load phase. */
 export type PhasePlan = BurstPhasePlan | ClosedPhasePlan | OpenPhasePlan | RampPhasePlan;
 
+/** A WSGI app for a Python pool: `module:callable`, its directories absolute. */
+export interface PlannedWsgi {
+  readonly app: string;
+  readonly chdir: string | null;
+  readonly pythonpath: readonly string[];
+}
+
 /** The stack a plan runs against; times in scenario ms, paths absolute. */
 export interface PlannedStack {
   readonly workers: number;
@@ -85,6 +92,8 @@ export interface PlannedStack {
   readonly proxyProcesses: number;
   /** The proxy → pool link: a loopback TCP port or a unix socket in the run's temporary folder. */
   readonly socket: SocketKind;
+  /** The WSGI app a Python pool serves (`--wsgi`, `stack.wsgi`), or null for caplab's Django sample. */
+  readonly wsgi: PlannedWsgi | null;
 }
 
 /**

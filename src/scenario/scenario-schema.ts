@@ -26,6 +26,23 @@ const ThresholdSchema = z.string().max(200).transform((expr, ctx): Threshold => 
   return result;
 });
 
+/** `module:callable`, Python dotted names: what `--wsgi` and `stack.wsgi.app` accept. */
+export const WSGI_SPEC = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A WSGI app as written (`module:callable`); the one rule for the flag and the scenario key. */
+export const wsgiSpecField = () =>
+  z.string().max(LIMITS.filePathChars).regex(WSGI_SPEC, { error: 'must be module:callable, e.g. mysite.wsgi:application' });
+
+/** `stack.wsgi:` the user's WSGI app for a Python pool; paths relative to the scenario file. */
+const WsgiSchema = z.strictObject({
+  app: wsgiSpecField(),
+  chdir: z.string().min(1).max(LIMITS.filePathChars).nullable().default(null),
+  pythonpath: z
+    .union([z.string().min(1).max(LIMITS.filePathChars), z.array(z.string().min(1).max(LIMITS.filePathChars)).max(32)])
+    .transform((v) => (typeof v === 'string' ? [v] : v))
+    .default([]),
+});
+
 /** `stack:`; every key optional, defaults from DEFAULTS. Paths stay as written (resolved by buildPlan). */
 const StackSchema = z.strictObject({
   workers: z.number().int().gte(1).lte(512).default(DEFAULTS.workers),
@@ -50,6 +67,8 @@ const StackSchema = z.strictObject({
    * connect() at once with EAGAIN, and the proxy answers 502 at once.
    */
   socket: z.enum(SOCKET_KINDS).default('tcp'),
+  /** The WSGI app a Python pool (uWSGI, gunicorn) serves instead of caplab's Django sample; null = the sample. */
+  wsgi: WsgiSchema.nullable().default(null),
 });
 
 /**

@@ -57,7 +57,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
   };
   const pool =
     kind === 'uwsgi'
-      ? await startUwsgiPool({ ...options, app: 'django' })
+      ? await startUwsgiPool({ ...options, app: 'django', wsgi: config.wsgi })
       : await startPool({ ...options, app: config.app, queue: config.queue ?? DEFAULTS.queue });
   return {
     host: pool.host,
@@ -68,7 +68,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
     exited: pool.exited,
     describe: {
       pool: kind,
-      app: kind === 'uwsgi' ? 'django' : config.app,
+      app: kind === 'uwsgi' ? (config.wsgi?.app ?? 'django') : config.app,
       workers: config.workers,
       listen: config.listen,
       queue: pool.queue,

@@ -7,6 +7,7 @@ import type { RunningStack, StackConfig } from './types.js';
 import { openPoolLink } from './open-pool-link.js';
 import { startPoolRole } from './start-pool-role.js';
 import { exitOf, watchRoles } from './watch-roles.js';
+import { assertAppFitsPool } from './check-app-fits-pool.js';
 
 /**
  * Starts a stack: a prefork pool (master + workers on a loopback port,
@@ -27,6 +28,7 @@ import { exitOf, watchRoles } from './watch-roles.js';
 export async function startStack(config: StackConfig): Promise<RunningStack> {
   const proxyKind = config.proxy ?? 'embedded';
   const poolKind = config.pool ?? 'embedded';
+  assertAppFitsPool({ pool: poolKind, app: config.app, wsgi: config.wsgi?.app });
   requireRealPrograms([...(proxyKind === 'nginx' ? (['nginx'] as const) : []), ...(poolKind === 'uwsgi' ? (['uwsgi', 'django'] as const) : poolKind === 'runserver' ? (['django'] as const) : [])]);
   if (config.threading !== undefined && poolKind !== 'runserver') {
     throw caplabError('E_USAGE', `stack: threading applies to the runserver pool only, got pool ${JSON.stringify(poolKind)}`);

@@ -1,4 +1,5 @@
 import type { StackDescription, TimelinePoint } from '../results/index.js';
+import type { WsgiApp } from './real/index.js';
 
 /** What a stack needs to start: validated, frozen, all times in wall-clock ms. */
 export interface StackConfig {
@@ -12,6 +13,8 @@ export interface StackConfig {
   readonly timeScale: number;
   /** 'sample' or the path of an app module exporting `handler`. */
   readonly app: string;
+  /** The WSGI app a Python pool serves (through caplab's timing wrapper); undefined = caplab's Django sample. E_USAGE with the embedded pool. */
+  readonly wsgi?: WsgiApp | undefined;
   /** Directory the proxy serves under /static/; undefined = no static files. */
   readonly staticDir?: string | undefined;
   /** Port for the proxy (0 = any free port). */

@@ -12,6 +12,7 @@ import {
   type RoleDeathReport,
 } from '../../experiment/index.js';
 import { formatPlan } from '../../scenario/index.js';
+import { assertAppFitsPool } from '../../stack/index.js';
 import { intFlag, parseFlags, runFlagShape } from '../parse-flags.js';
 import { MAX_WORKERS } from '../parse-worker-list.js';
 import { createProgressBar } from '../progress-bar.js';
@@ -40,7 +41,10 @@ export function registerRun(program: Command): void {
     .option('--port <n>', 'port for the proxy (default: any free port)')
     .option('-q, --quiet', 'no progress bar')
     .option('--dry-run', 'print the plan and exit without starting anything')
-    .option('--app <module>', 'serve a module exporting handler(req) instead of the sample app')
+    .option('--app <module>', 'with the embedded pool: serve a module exporting handler(req) instead of the sample app')
+    .option('--wsgi <module:callable>', 'with a Python pool (uwsgi): serve your WSGI app, e.g. mysite.wsgi:application, instead of the Django sample')
+    .option('--chdir <dir>', 'with --wsgi: the directory your app runs in (put first on sys.path)')
+    .option('--pythonpath <dir>', 'with --wsgi: one more directory for sys.path')
     .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
     .option('--pool <kind>', 'embedded (caplab\'s own), uwsgi (Debian\'s, running the Django project) or runserver (Django\'s development server, one thread per request)', 'embedded')
     .option('--nothreading', 'with --pool runserver: Django\'s --nothreading, one request at a time')
@@ -53,6 +57,7 @@ export function registerRun(program: Command): void {
       const flags = parseFlags(RunFlags, { ...cmd.optsWithGlobals(), ...raw });
       const plan = await planFromArgs(scenarioArg, flags);
       const stacks = await stacksToRun(flags, scenarioArg, ['proxy', 'pool'].filter((k) => cmd.getOptionValueSource(k) === 'cli'));
+      if (!stacks) assertAppFitsPool({ pool: flags.pool, app: plan.stack.app, wsgi: plan.stack.wsgi?.app });
       if (flags.dryRun) {
         process.stdout.write(`${formatPlan(plan)}\n${stacks ? `stacks: ${stacks.map((s) => s.label).join(', ')}\n` : ''}`);
         return;

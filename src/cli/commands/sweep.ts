@@ -13,6 +13,7 @@ import {
   type RoleDeathReport,
 } from '../../experiment/index.js';
 import { formatPlan } from '../../scenario/index.js';
+import { assertAppFitsPool } from '../../stack/index.js';
 import { parseFlags, runFlagShape } from '../parse-flags.js';
 import { parseWorkerList } from '../parse-worker-list.js';
 import { createProgressBar } from '../progress-bar.js';
@@ -34,7 +35,10 @@ export function registerSweep(program: Command): void {
     .option('-o, --out <dir>', 'folder for sweep.json, report.html and one folder per run; never overwrites an earlier sweep')
     .option('-q, --quiet', 'no progress output')
     .option('--dry-run', 'print the plan for each worker count and exit')
-    .option('--app <module>', 'serve a module exporting handler(req) instead of the sample app')
+    .option('--app <module>', 'with the embedded pool: serve a module exporting handler(req) instead of the sample app')
+    .option('--wsgi <module:callable>', 'with a Python pool (uwsgi): serve your WSGI app, e.g. mysite.wsgi:application, instead of the Django sample')
+    .option('--chdir <dir>', 'with --wsgi: the directory your app runs in (put first on sys.path)')
+    .option('--pythonpath <dir>', 'with --wsgi: one more directory for sys.path')
     .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
     .option('--pool <kind>', 'embedded (caplab\'s own), uwsgi (Debian\'s, running the Django project) or runserver (Django\'s development server, one thread per request)', 'embedded')
     .option('--nothreading', 'with --pool runserver: Django\'s --nothreading, one request at a time')
@@ -51,7 +55,11 @@ export function registerSweep(program: Command): void {
         queue: flags.queue,
         proxyProcesses: flags.proxyProcesses,
         socket: flags.socket,
+        wsgi: flags.wsgi,
+        chdir: flags.chdir,
+        pythonpath: flags.pythonpath,
       });
+      assertAppFitsPool({ pool: flags.pool, app: plan.stack.app, wsgi: plan.stack.wsgi?.app });
       if (flags.dryRun) {
         process.stdout.write(`${formatPlan(plan)}\nsweep over workers: ${flags.workers.join(', ')}\n`);
         return;

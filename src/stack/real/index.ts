@@ -17,3 +17,5 @@ export { startRunserverPool, type RunserverPoolOptions, type RunningRunserver, t
 export { RUNSERVER_BACKLOG } from './runserver-args.js';
 export { parsePortSockets, readPortSockets, type PortSockets } from './port-sockets.js';
 export { inspectRealPrograms, installCommand, type ProgramCheck } from './inspect-real-programs.js';
+export { checkWsgiApp, sampleWsgiApp } from './wsgi-app.js';
+export type { WsgiApp } from './types.js';

@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULTS } from '../../config/index.js';
 import { requireRealPrograms } from './check-real-programs.js';
-import { djangoProjectDir } from './django-project-dir.js';
+import { wsgiWrapperDir } from './django-project-dir.js';
 import { pickFreePort } from './pick-free-port.js';
 import { REAL_PROGRAMS } from './programs.js';
 import { startKeeper } from './start-keeper.js';
-import { uwsgiArgs, uwsgiEnv } from './uwsgi-args.js';
+import { uwsgiArgs } from './uwsgi-args.js';
+import { pythonPoolEnv, sampleWsgiApp } from './wsgi-app.js';
 
 /** A uWSGI started here; `url` is its http-socket. */
 export interface BareUwsgi {
@@ -43,12 +44,12 @@ export async function startUwsgiNoMaster(): Promise<BareUwsgi> {
   const port = await pickFreePort(host);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-bench-uwsgi-'));
   try {
-    const args = uwsgiArgs({ host, port, statsPort: 0, protocol: 'http', workers: 1, listen: DEFAULTS.listen, projectDir: djangoProjectDir() });
+    const args = uwsgiArgs({ host, port, statsPort: 0, protocol: 'http', workers: 1, listen: DEFAULTS.listen, wrapperDir: wsgiWrapperDir() });
     const kept = await startKeeper({
       name: 'uwsgi (no master)',
       command: REAL_PROGRAMS.uwsgi,
       args: withoutMaster(args),
-      env: uwsgiEnv(1),
+      env: pythonPoolEnv(1, sampleWsgiApp()),
       cwd: dir,
       host,
       readyPorts: [port],

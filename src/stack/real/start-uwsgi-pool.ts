@@ -6,25 +6,25 @@ import { caplabError, isCaplabError } from '../../errors.js';
 import { parsePoolOptions, type PoolConfig } from '../../pool/index.js';
 import { assertListenFits } from './check-listen.js';
 import { requireRealPrograms } from './check-real-programs.js';
-import { djangoProjectDir } from './django-project-dir.js';
+import { wsgiWrapperDir } from './django-project-dir.js';
 import { pickFreePort } from './pick-free-port.js';
 import { REAL_PROGRAMS } from './programs.js';
 import { startKeeper } from './start-keeper.js';
 import type { RunningPool, UwsgiPoolOptions } from './types.js';
-import { uwsgiArgs, uwsgiEnv } from './uwsgi-args.js';
+import { uwsgiArgs } from './uwsgi-args.js';
+import { checkWsgiApp, pythonPoolEnv, sampleWsgiApp, type WsgiApp } from './wsgi-app.js';
 
 /** How long uWSGI gets to load Django, fork its workers and open its stats server. */
 const START_TIMEOUT_MS = 30_000;
 
-async function startOnce(options: PoolConfig, port: number, statsPort: number): Promise<RunningPool> {
+async function startOnce(options: PoolConfig, app: WsgiApp, port: number, statsPort: number): Promise<RunningPool> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-uwsgi-'));
   try {
-    const projectDir = djangoProjectDir();
     const kept = await startKeeper({
       name: 'uwsgi',
       command: REAL_PROGRAMS.uwsgi,
-      args: onUnixSocket(uwsgiArgs({ ...options, port, statsPort, projectDir }), options.socketPath),
-      env: uwsgiEnv(options.timeScale),
+      args: onUnixSocket(uwsgiArgs({ ...options, port, statsPort, wrapperDir: wsgiWrapperDir() }), options.socketPath),
+      env: pythonPoolEnv(options.timeScale, app),
       cwd: dir,
       host: options.host,
       // The stats server opens after the app is loaded and the workers are
@@ -83,26 +83,30 @@ function onUnixSocket(args: readonly string[], socketPath: string | undefined): 
  * Options are validated by the embedded pool's parsePoolOptions
  * (E_NOT_LOOPBACK or E_USAGE before anything starts); `app` must be
  * 'django' or 'sample', both meaning caplab's Django project.
- * Throws E_REAL_MISSING if uWSGI, its python3 plugin or Django is missing,
+ * The app (`wsgi`, default caplab's Django project, served through caplab's
+ * WSGI wrapper) is loaded once with python3 before uWSGI starts: E_WSGI_APP
+ * (exit 2) names what is missing. Throws E_REAL_MISSING if uWSGI, its python3 plugin or Django is missing,
  * E_LISTEN_OVER_SOMAXCONN (exit 2) before starting anything if `listen`
  * exceeds net.core.somaxconn, E_PORT_IN_USE or E_STACK_START (with uWSGI's
  * last log lines) if it does not start.
  */
 export async function startUwsgiPool(options: UwsgiPoolOptions = {}): Promise<RunningPool> {
-  const { app = 'sample', ...shared } = options;
+  const { app = 'sample', wsgi, ...shared } = options;
   // The embedded pool's rules for everything but `app` (its 'sample' stands in here).
   const config = parsePoolOptions({ ...shared, app: 'sample' });
   if (app !== 'django' && app !== 'sample') {
     throw caplabError('E_USAGE', `pool options: app: the real uWSGI pool runs caplab's Django sample app only ('django' or 'sample'), got ${JSON.stringify(app)}`);
   }
-  requireRealPrograms(['uwsgi', 'django']);
+  requireRealPrograms(wsgi ? ['uwsgi'] : ['uwsgi', 'django']);
+  const served = wsgi ?? sampleWsgiApp();
+  checkWsgiApp(served, config.timeScale);
   assertListenFits(config.listen);
   for (let attempt = 1; ; attempt += 1) {
     const port = config.socketPath !== undefined ? 0 : config.port === 0 ? await pickFreePort(config.host) : config.port;
     let statsPort = config.statsPort === 0 ? await pickFreePort(config.host) : config.statsPort;
     while (config.statsPort === 0 && statsPort === port) statsPort = await pickFreePort(config.host);
     try {
-      return await startOnce(config, port, statsPort);
+      return await startOnce(config, served, port, statsPort);
     } catch (err) {
       const picked = config.port === 0 || config.statsPort === 0;
       const retry = picked && attempt < 2 && isCaplabError(err) && err.code === 'E_PORT_IN_USE';

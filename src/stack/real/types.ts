@@ -6,6 +6,9 @@
 import type { PoolOptions, RunningPool } from '../../pool/index.js';
 import type { ProcessExit } from '../../process/index.js';
 import type { ProxyOptions, RunningProxy } from '../../proxy/index.js';
+import type { WsgiApp } from './wsgi-app.js';
+
+export type { WsgiApp };
 
 export type { RunningPool, RunningProxy };
 
@@ -24,6 +27,7 @@ export type NginxProxyOptions = ProxyOptions;
 /**
  * Options of `startUwsgiPool`: the embedded pool's, except `app`, which can
  * only be caplab's sample app, here in its Django form: 'django' or
- * 'sample' (the default) mean the same thing.
+ * 'sample' (the default) mean the same thing; `wsgi` serves another WSGI
+ * app instead.
  */
-export type UwsgiPoolOptions = Omit<PoolOptions, 'app'> & { readonly app?: 'django' | 'sample' };
+export type UwsgiPoolOptions = Omit<PoolOptions, 'app'> & { readonly app?: 'django' | 'sample'; readonly wsgi?: WsgiApp | undefined };

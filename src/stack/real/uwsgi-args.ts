@@ -1,4 +1,5 @@
 import type { UpstreamProtocol } from './types.js';
+import { WRAPPER_CALLABLE } from './wsgi-app.js';
 
 /** What `uwsgiArgs` needs: the pool options with ports and paths resolved. */
 export interface UwsgiArgsInput {
@@ -8,7 +9,8 @@ export interface UwsgiArgsInput {
   readonly protocol: UpstreamProtocol;
   readonly workers: number;
   readonly listen: number;
-  readonly projectDir: string;
+  /** The directory of caplab's WSGI wrapper (caplab_wsgi.py), which loads the app named by pythonPoolEnv. */
+  readonly wrapperDir: string;
   /** 0 or undefined = off, as in the embedded pool. */
   readonly harakiriMs?: number | undefined;
   /** 0 or undefined = off. */
@@ -31,9 +33,9 @@ function address(host: string, port: number): string {
 }
 
 /**
- * The uWSGI command line of a prefork pool running caplab's Django project:
- * the master loads the app once (`--module`, so workers fork with Django
- * already imported) and forks `workers` sync workers sharing one listen
+ * The uWSGI command line of a prefork pool running a WSGI app through
+ * caplab's wrapper (the app itself is named in pythonPoolEnv): the master
+ * loads it once (`--module`, so workers fork with the app already imported) and forks `workers` sync workers sharing one listen
  * socket of backlog `listen`.
  *   --strict       unknown options are errors, not warnings
  *   --need-app     exit if the app cannot be loaded, rather than answer 500s
@@ -60,25 +62,10 @@ export function uwsgiArgs(input: UwsgiArgsInput): string[] {
     '--need-app',
     '--memory-report',
     '--disable-logging',
-    '--chdir', input.projectDir,
-    '--module', 'caplab_site.wsgi:application',
+    '--pythonpath', input.wrapperDir,
+    '--module', WRAPPER_CALLABLE,
     ...(input.harakiriMs ? ['--harakiri', String(harakiriSeconds(input.harakiriMs))] : []),
     ...(input.maxRequests ? ['--max-requests', String(input.maxRequests), '--min-worker-lifetime', '0'] : []),
     ...(input.socketTimeoutMs ? ['--socket-timeout', String(Math.max(1, Math.ceil(input.socketTimeoutMs / 1000)))] : []),
   ];
-}
-
-/**
- * The whole environment uWSGI runs with. Nothing is inherited: PYTHONHOME or
- * PYTHONPATH from a pyenv or venv shell would point the plugin's embedded
- * Debian python at another installation's modules. PYTHONDONTWRITEBYTECODE
- * keeps __pycache__ out of the package's src/app/django.
- */
-export function uwsgiEnv(timeScale: number): Record<string, string> {
-  return {
-    PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
-    CAPLAB_TIME_SCALE: String(timeScale),
-    DJANGO_SETTINGS_MODULE: 'caplab_site.settings',
-    PYTHONDONTWRITEBYTECODE: '1',
-  };
 }

@@ -1,26 +1,38 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { checkRealPrograms, REAL_PROGRAMS } from '../../../src/stack/real/index.js';
-import { djangoProjectDir } from '../../../src/stack/real/django-project-dir.js';
+import { djangoProjectDir, wsgiWrapperDir } from '../../../src/stack/real/django-project-dir.js';
 
 const HAS_DJANGO = checkRealPrograms().django;
 
-// Drives caplab's Django project with Django's test client (no server) and
-// prints what each request returned, as JSON.
+// Drives caplab's Django project through caplab's WSGI wrapper, as a server
+// would (no server: plain WSGI calls), and prints what each request
+// returned, as JSON.
 const SCRIPT = `
-import json, os, sys, time
-import django
-django.setup()
-from django.test import Client
-from caplab_site.middleware import parse_request_start
+import io, json, os, sys, time
+from wsgiref.util import setup_testing_defaults
+sys.path.insert(0, os.environ["WRAPPER_DIR"])
+import caplab_wsgi
+from caplab_wsgi import application, parse_request_start
 now = time.time()
-client = Client()
+
+def call(path, headers):
+    environ = {}
+    setup_testing_defaults(environ)
+    environ["PATH_INFO"], _, environ["QUERY_STRING"] = path.partition("?")
+    environ["wsgi.input"] = io.BytesIO(b"")
+    environ.update(headers)
+    seen = {}
+    def start_response(status, hdrs, exc_info=None):
+        seen["status"] = int(status.split()[0])
+        seen["headers"] = dict(hdrs)
+    body = b"".join(application(environ, start_response))
+    return {"status": seen["status"], "headers": seen["headers"], "body": body.decode("utf-8", "replace")[:200], "length": len(body)}
+
 out = {"pid": os.getpid(), "responses": {}, "parsed": {}}
 for path in sys.argv[1:]:
-    r = client.get(path, HTTP_X_REQUEST_START="t=%d" % int((now - 0.25) * 1e6))
-    out["responses"][path] = {"status": r.status_code, "headers": dict(r.items()), "body": r.content.decode("utf-8", "replace")[:200], "length": len(r.content)}
-r = client.get("/hello")
-out["responses"]["no-header"] = {"status": r.status_code, "headers": dict(r.items()), "body": "", "length": 0}
+    out["responses"][path] = call(path, {"HTTP_X_REQUEST_START": "t=%d" % int((now - 0.25) * 1e6)})
+out["responses"]["no-header"] = call("/hello", {})
 for raw in ["t=1700000000.123", "t=1700000000123456", "t=1700000000123", "1700000000.5", " t=1700000000 ", "t=0", "t=-5", "x t=1700000000", "garbage", ""]:
     out["parsed"][raw] = parse_request_start(raw)
 print(json.dumps(out))
@@ -41,8 +53,14 @@ interface Reply {
 
 function runApp(): { pid: number; responses: Record<string, Reply>; parsed: Record<string, number | null> } {
   const run = spawnSync(REAL_PROGRAMS.python3, ['-c', SCRIPT, ...PATHS], {
-    cwd: djangoProjectDir(),
-    env: { PATH: '/usr/bin:/bin', DJANGO_SETTINGS_MODULE: 'caplab_site.settings', CAPLAB_TIME_SCALE: '0.01', PYTHONDONTWRITEBYTECODE: '1' },
+    env: {
+      PATH: '/usr/bin:/bin',
+      CAPLAB_TIME_SCALE: '0.01',
+      PYTHONDONTWRITEBYTECODE: '1',
+      WRAPPER_DIR: wsgiWrapperDir(),
+      CAPLAB_WSGI_APP: 'caplab_site.wsgi:application',
+      CAPLAB_WSGI_CHDIR: djangoProjectDir(),
+    },
     encoding: 'utf8',
     timeout: 30_000,
   });

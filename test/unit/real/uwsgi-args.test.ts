@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { harakiriSeconds, uwsgiArgs, uwsgiEnv, type UwsgiArgsInput } from '../../../src/stack/real/uwsgi-args.js';
+import { harakiriSeconds, uwsgiArgs, type UwsgiArgsInput } from '../../../src/stack/real/uwsgi-args.js';
+import { pythonPoolEnv } from '../../../src/stack/real/wsgi-app.js';
 
 const BASE: UwsgiArgsInput = {
   host: '127.0.0.1',
@@ -8,7 +9,7 @@ const BASE: UwsgiArgsInput = {
   protocol: 'uwsgi',
   workers: 3,
   listen: 64,
-  projectDir: '/pkg/src/app/django',
+  wrapperDir: '/pkg/src/app/wsgi',
 };
 
 /** The value following `flag`, or undefined if the flag is absent. */
@@ -18,7 +19,7 @@ function valueOf(args: readonly string[], flag: string): string | undefined {
 }
 
 describe('uwsgiArgs', () => {
-  it('starts a master with N prefork workers on one socket, the stats server and the Django module', () => {
+  it("starts a master with N prefork workers on one socket, the stats server and caplab's WSGI wrapper", () => {
     const args = uwsgiArgs(BASE);
     expect(valueOf(args, '--plugins')).toBe('python3');
     expect(args).toContain('--master');
@@ -28,8 +29,8 @@ describe('uwsgiArgs', () => {
     expect(args).not.toContain('--http-socket');
     expect(valueOf(args, '--stats')).toBe('127.0.0.1:9191');
     expect(args).toEqual(expect.arrayContaining(['--die-on-term', '--need-app', '--no-orphans', '--strict']));
-    expect(valueOf(args, '--chdir')).toBe('/pkg/src/app/django');
-    expect(valueOf(args, '--module')).toBe('caplab_site.wsgi:application');
+    expect(valueOf(args, '--pythonpath')).toBe('/pkg/src/app/wsgi');
+    expect(valueOf(args, '--module')).toBe('caplab_wsgi:application');
     expect(args).not.toContain('--harakiri');
     expect(args).not.toContain('--max-requests');
     expect(args).not.toContain('--min-worker-lifetime');
@@ -59,12 +60,17 @@ describe('uwsgiArgs', () => {
   });
 });
 
-describe('uwsgiEnv', () => {
-  it('passes the time scale and settings module, and no PYTHONHOME or PYTHONPATH', () => {
-    const env = uwsgiEnv(0.05);
+describe('pythonPoolEnv', () => {
+  it('passes the time scale and the app, and no PYTHONHOME, PYTHONPATH or settings module', () => {
+    const env = pythonPoolEnv(0.05, { app: 'mysite.wsgi:application', chdir: '/srv/mysite', pythonpath: ['/a', '/b'] });
     expect(env.CAPLAB_TIME_SCALE).toBe('0.05');
-    expect(env.DJANGO_SETTINGS_MODULE).toBe('caplab_site.settings');
-    expect(Object.keys(env).filter((k) => k === 'PYTHONHOME' || k === 'PYTHONPATH')).toEqual([]);
+    expect(env).toMatchObject({ CAPLAB_WSGI_APP: 'mysite.wsgi:application', CAPLAB_WSGI_CHDIR: '/srv/mysite', CAPLAB_WSGI_PYTHONPATH: '/a:/b' });
+    expect(Object.keys(env).filter((k) => k === 'PYTHONHOME' || k === 'PYTHONPATH' || k === 'DJANGO_SETTINGS_MODULE')).toEqual([]);
     expect(env.PATH).not.toMatch(/pyenv|venv/);
+  });
+
+  it('leaves out the chdir and pythonpath an app does not have', () => {
+    const env = pythonPoolEnv(1, { app: 'app:app', chdir: null, pythonpath: [] });
+    expect(Object.keys(env).filter((k) => k.startsWith('CAPLAB_WSGI_'))).toEqual(['CAPLAB_WSGI_APP']);
   });
 });

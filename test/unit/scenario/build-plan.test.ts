@@ -48,6 +48,7 @@ describe('buildPlan', () => {
       queue: 'master',
       proxyProcesses: 2,
       socket: 'tcp',
+      wsgi: null,
     });
     expect(plan.scenario).toEqual({ name: 'every-kind', description: scenario.description, file: FIXTURE });
     expect(plan.timeScale).toBe(0.1);

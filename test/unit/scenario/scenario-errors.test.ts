@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCaplabError } from '../../../src/errors.js';
-import { loadScenario, parseScenario } from '../../../src/scenario/index.js';
+import { buildPlan, loadScenario, parseScenario } from '../../../src/scenario/index.js';
 
 const FIXTURES = path.resolve('test/fixtures/scenarios');
 
@@ -127,6 +127,7 @@ describe('valid scenarios', () => {
       queue: 'kernel',
       proxyProcesses: 1,
       socket: 'tcp',
+      wsgi: null,
     });
     expect(s.load).toEqual([
       {
@@ -186,5 +187,19 @@ describe('service limits', () => {
     expect(() => parseScenario('name: a\nload:\n  - burst: { count: 1, requests: [{ path: /sleep, service: { dist: exponential, mean: 2h } }] }\n')).toThrow(
       /load\[0\]\.burst\.requests\[0\]\.service\.mean must be <= 3600000ms \(one hour\), got "2h"/,
     );
+  });
+});
+
+describe('stack.wsgi', () => {
+  const withStack = (stack: string): string => `name: a\nstack: ${stack}\nload: [{burst: {count: 1, path: /}}]\n`;
+  it('takes module:callable with chdir and pythonpath (one or a list), resolved against the scenario file', () => {
+    const scenario = parseScenario(withStack('{ wsgi: { app: "mysite.wsgi:application", chdir: ./site, pythonpath: ./lib } }'));
+    expect(scenario.stack.wsgi).toEqual({ app: 'mysite.wsgi:application', chdir: './site', pythonpath: ['./lib'] });
+    expect(buildPlan(scenario, { file: '/srv/lab/s.yaml' }).stack.wsgi).toEqual({ app: 'mysite.wsgi:application', chdir: '/srv/lab/site', pythonpath: ['/srv/lab/lib'] });
+    expect(buildPlan(parseScenario(withStack('{ workers: 2 }'))).stack.wsgi).toBeNull();
+  });
+
+  it('refuses an app that is not module:callable, quoting it', () => {
+    expect(() => parseScenario(withStack('{ wsgi: { app: "mysite/wsgi.py" } }'))).toThrow(/stack\.wsgi\.app must be module:callable.*got "mysite\/wsgi\.py"/);
   });
 });

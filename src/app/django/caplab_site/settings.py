@@ -1,6 +1,7 @@
 """
 Settings of caplab's sample Django project: no database, no sessions, no
-auth, no admin, one middleware. It exists to be served by Debian's uWSGI so
+auth, no admin, no middleware: caplab's WSGI wrapper (src/app/wsgi/caplab_wsgi.py)
+adds the timing headers, as it does for any app. It exists to be served by Debian's uWSGI so
 the lab's numbers can be checked against the software people deploy.
 
 CAPLAB_TIME_SCALE (a positive float, default 1) multiplies every sleep and
@@ -14,7 +15,7 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = []
-MIDDLEWARE = ["caplab_site.middleware.CaplabTimingMiddleware"]
+MIDDLEWARE = []
 ROOT_URLCONF = "caplab_site.urls"
 WSGI_APPLICATION = "caplab_site.wsgi.application"
 

@@ -7,20 +7,17 @@ imports its URLconf, views and middleware lazily on the first request, and
 doing it here means every forked worker starts warm instead of paying
 ~100 ms+ on its first request (a cost the time scale would magnify).
 
-`application` stamps the moment the server hands it a request
-(environ["caplab.app_start"], epoch seconds) before Django runs: that is
-"app start" for X-Caplab-Queue-Ms. Django's own per-request set-up, slow on
-each worker's first request (lazy imports after the fork), therefore counts
-as neither queue nor service time.
+caplab serves it like any user's app: through its WSGI wrapper
+(src/app/wsgi/caplab_wsgi.py, `caplab_site.wsgi:application` with chdir
+src/app/django), which adds the timing headers.
 """
 import os
-import time
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "caplab_site.settings")
 
-_django = get_wsgi_application()
+application = get_wsgi_application()
 
 
 def _warm_up():
@@ -39,7 +36,7 @@ def _warm_up():
         "wsgi.run_once": False,
         "wsgi.version": (1, 0),
     }
-    body = _django(environ, lambda status, headers, exc_info=None: None)
+    body = application(environ, lambda status, headers, exc_info=None: None)
     for _ in body:
         pass
     if hasattr(body, "close"):
@@ -48,7 +45,3 @@ def _warm_up():
 
 _warm_up()
 
-
-def application(environ, start_response):
-    environ["caplab.app_start"] = time.time()
-    return _django(environ, start_response)
