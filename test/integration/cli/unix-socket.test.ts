@@ -4,10 +4,10 @@
  * embedded stack and on nginx → uWSGI, and results that say which link ran.
  */
 import { readdirSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../src/results/index.js';
 import type { RunPlan } from '../../../src/scenario/index.js';
 import { checkRealPrograms } from '../../../src/stack/real/index.js';
@@ -26,8 +26,12 @@ const STACKS = [
 
 const linkDirs = (): string[] => readdirSync(os.tmpdir()).filter((name) => name.startsWith('caplab-link-'));
 
+const outs: string[] = [];
+afterAll(() => Promise.all(outs.map((out) => rm(out, { recursive: true, force: true }))));
+
 async function run(args: readonly string[]): Promise<{ result: RunResult; stdout: string }> {
   const out = await mkdtemp(path.join(os.tmpdir(), 'caplab-unix-run-'));
+  outs.push(out);
   const r = await runCli(['run', ...args, '--out', out, '--quiet', '--no-html']);
   expect(r.code, r.stderr).toBe(0);
   return { result: JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as RunResult, stdout: r.stdout };
