@@ -8,11 +8,12 @@ export interface RealPrograms {
   readonly nginx: boolean;
   readonly uwsgi: boolean;
   readonly django: boolean;
+  readonly gunicorn: boolean;
   readonly missing: readonly string[];
 }
 
-/** A real role: nginx (proxy), uwsgi (pool), django (app). */
-export type RealRole = 'nginx' | 'uwsgi' | 'django';
+/** A real role: nginx (proxy), uwsgi or gunicorn (pool), django (app). */
+export type RealRole = 'nginx' | 'uwsgi' | 'gunicorn' | 'django';
 
 function usable(path: string, mode = constants.R_OK): boolean {
   try {
@@ -31,6 +32,7 @@ const CHECKS: Readonly<Record<RealRole, () => string[]>> = {
     ...(usable(REAL_PROGRAMS.uwsgi, constants.X_OK) ? [] : [REAL_PACKAGES.uwsgi]),
     ...(usable(REAL_PROGRAMS.uwsgiPython3Plugin) ? [] : [REAL_PACKAGES.uwsgiPython3]),
   ],
+  gunicorn: () => (usable(REAL_PROGRAMS.gunicorn, constants.X_OK) ? [] : [REAL_PACKAGES.gunicorn]),
   django: () => {
     const probe = usable(REAL_PROGRAMS.python3, constants.X_OK)
       ? spawnSync(REAL_PROGRAMS.python3, ['-c', 'import django, sys; sys.exit(0 if django.VERSION[:2] >= (3, 2) else 1)'], {
@@ -45,14 +47,21 @@ const CHECKS: Readonly<Record<RealRole, () => string[]>> = {
 
 /**
  * Looks for Debian's nginx (with its uwsgi_params), uWSGI with the python3
- * plugin, and Django 3.2+ importable by /usr/bin/python3. Synchronous; the
+ * plugin, gunicorn, and Django 3.2+ importable by /usr/bin/python3. Synchronous; the
  * Django check runs python once (about 0.1 s).
  */
 export function checkRealPrograms(): RealPrograms {
   const nginx = CHECKS.nginx();
   const uwsgi = CHECKS.uwsgi();
   const django = CHECKS.django();
-  return { nginx: nginx.length === 0, uwsgi: uwsgi.length === 0, django: django.length === 0, missing: [...nginx, ...uwsgi, ...django] };
+  const gunicorn = CHECKS.gunicorn();
+  return {
+    nginx: nginx.length === 0,
+    uwsgi: uwsgi.length === 0,
+    django: django.length === 0,
+    gunicorn: gunicorn.length === 0,
+    missing: [...nginx, ...uwsgi, ...django, ...gunicorn],
+  };
 }
 
 /** Throws E_REAL_MISSING (exit 2), naming the packages to install, if any of `roles` is missing. */

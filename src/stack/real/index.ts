@@ -19,3 +19,4 @@ export { parsePortSockets, readPortSockets, type PortSockets } from './port-sock
 export { inspectRealPrograms, installCommand, type ProgramCheck } from './inspect-real-programs.js';
 export { checkWsgiApp, sampleWsgiApp } from './wsgi-app.js';
 export type { WsgiApp } from './types.js';
+export { startGunicornPool, type GunicornPoolOptions, type RunningGunicorn, type GunicornSample } from './start-gunicorn-pool.js';

@@ -10,6 +10,7 @@ export const REAL_PROGRAMS = Object.freeze({
   uwsgi: '/usr/bin/uwsgi',
   uwsgiPython3Plugin: '/usr/lib/uwsgi/plugins/python3_plugin.so',
   python3: '/usr/bin/python3',
+  gunicorn: '/usr/bin/gunicorn',
 });
 
 /** The Debian package that provides each real role. */
@@ -18,4 +19,5 @@ export const REAL_PACKAGES = Object.freeze({
   uwsgi: 'uwsgi-core',
   uwsgiPython3: 'uwsgi-plugin-python3',
   django: 'python3-django',
+  gunicorn: 'gunicorn',
 });
