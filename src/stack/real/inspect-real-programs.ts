@@ -17,9 +17,8 @@ export interface ProgramCheck {
   readonly package: string;
 }
 
-/** Programs caplab runs outside stack/real, at Debian's paths (the bench's wrk, the browser tests' chromium) and gunicorn. */
+/** Programs caplab runs outside stack/real, at Debian's paths: the bench's wrk and the browser tests' chromium. */
 const OTHER = Object.freeze({
-  gunicorn: { path: '/usr/bin/gunicorn', package: 'gunicorn' },
   wrk: { path: '/usr/bin/wrk', package: 'wrk' },
   chromium: { path: '/usr/bin/chromium', package: 'chromium' },
 });
@@ -28,7 +27,7 @@ const TABLE: readonly { name: string; use: string; path: string; package: string
   { name: 'nginx', use: 'the real proxy (--proxy nginx)', path: REAL_PROGRAMS.nginx, package: REAL_PACKAGES.nginx, mode: constants.X_OK },
   { name: 'uWSGI', use: 'the real pool (--pool uwsgi)', path: REAL_PROGRAMS.uwsgi, package: REAL_PACKAGES.uwsgi, mode: constants.X_OK },
   { name: 'uWSGI python3 plugin', use: 'lets uWSGI run Python apps', path: REAL_PROGRAMS.uwsgiPython3Plugin, package: REAL_PACKAGES.uwsgiPython3, mode: constants.R_OK },
-  { name: 'gunicorn', use: 'the real pool (--pool gunicorn)', path: OTHER.gunicorn.path, package: OTHER.gunicorn.package, mode: constants.X_OK },
+  { name: 'gunicorn', use: 'the real pool (--pool gunicorn)', path: REAL_PROGRAMS.gunicorn, package: REAL_PACKAGES.gunicorn, mode: constants.X_OK },
   { name: 'Django', use: `the sample app and runserver, for ${REAL_PROGRAMS.python3}`, path: REAL_PROGRAMS.python3, package: REAL_PACKAGES.django, mode: constants.X_OK },
   { name: 'wrk', use: 'the bench’s load generator (npm run bench)', path: OTHER.wrk.path, package: OTHER.wrk.package, mode: constants.X_OK },
   { name: 'chromium', use: 'the browser tests of the HTML reports', path: OTHER.chromium.path, package: OTHER.chromium.package, mode: constants.X_OK },
