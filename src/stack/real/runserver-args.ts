@@ -46,10 +46,17 @@ export const RUNSERVER_COMMAND = REAL_PROGRAMS.python3;
  * runserver's whole environment, nothing inherited (as uwsgiEnv): a pyenv or
  * venv PYTHONPATH would shadow Debian's Django. PYTHONUNBUFFERED keeps its
  * stderr lines in order in the log the keeper tails on a failed start.
+ * runserver serves the project's WSGI_APPLICATION, which the settings take
+ * from CAPLAB_DJANGO_WSGI_APPLICATION: caplab's wrapper (on PYTHONPATH from
+ * `wrapperDir`) around the project's own application, so the timing
+ * headers come back as under uWSGI and gunicorn.
  */
-export function runserverEnv(timeScale: number): Record<string, string> {
+export function runserverEnv(timeScale: number, wrapperDir: string): Record<string, string> {
   return {
     PATH: '/usr/sbin:/usr/bin:/sbin:/bin',
+    PYTHONPATH: wrapperDir,
+    CAPLAB_DJANGO_WSGI_APPLICATION: 'caplab_wsgi.application',
+    CAPLAB_WSGI_APP: 'caplab_site.wsgi:application',
     CAPLAB_TIME_SCALE: String(timeScale),
     DJANGO_SETTINGS_MODULE: 'caplab_site.settings',
     PYTHONDONTWRITEBYTECODE: '1',

@@ -5,7 +5,7 @@ import { DEFAULTS, isLoopbackHost } from '../../config/index.js';
 import { caplabError, isCaplabError } from '../../errors.js';
 import type { ProcessExit } from '../../process/index.js';
 import { requireRealPrograms } from './check-real-programs.js';
-import { djangoProjectDir } from './django-project-dir.js';
+import { djangoProjectDir, wsgiWrapperDir } from './django-project-dir.js';
 import { pickFreePort } from './pick-free-port.js';
 import { readPortSockets } from './port-sockets.js';
 import { RUNSERVER_BACKLOG, RUNSERVER_COMMAND, runserverArgs, runserverEnv } from './runserver-args.js';
@@ -59,7 +59,7 @@ async function startOnce(options: RunserverPoolOptions, port: number): Promise<R
       name: 'runserver',
       command: RUNSERVER_COMMAND,
       args: runserverArgs({ host: options.host, port, threading: options.threading, projectDir: djangoProjectDir() }),
-      env: runserverEnv(options.timeScale),
+      env: runserverEnv(options.timeScale, wsgiWrapperDir()),
       cwd: dir,
       host: options.host,
       // runserver binds only after Django's system checks, so an open port means ready.

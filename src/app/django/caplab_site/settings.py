@@ -17,7 +17,10 @@ ALLOWED_HOSTS = ["*"]
 INSTALLED_APPS = []
 MIDDLEWARE = []
 ROOT_URLCONF = "caplab_site.urls"
-WSGI_APPLICATION = "caplab_site.wsgi.application"
+# runserver serves settings.WSGI_APPLICATION; caplab points it at its WSGI
+# wrapper (CAPLAB_DJANGO_WSGI_APPLICATION) so runserver's responses carry the
+# timing headers too. uWSGI and gunicorn load the wrapper directly.
+WSGI_APPLICATION = os.environ.get("CAPLAB_DJANGO_WSGI_APPLICATION", "caplab_site.wsgi.application")
 
 DATABASES = {}
 TEMPLATES = []
