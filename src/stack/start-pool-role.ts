@@ -2,7 +2,7 @@ import { readStats, startPool } from '../pool/index.js';
 import { DEFAULTS } from '../config/index.js';
 import type { ProcessExit } from '../process/index.js';
 import type { StackDescription, TimelinePoint } from '../results/index.js';
-import { startRunserverPool, startUwsgiPool, type UpstreamProtocol } from './real/index.js';
+import { startGunicornPool, startRunserverPool, startUwsgiPool, type UpstreamProtocol } from './real/index.js';
 import type { PoolKind, StackConfig } from './types.js';
 
 /** A started pool, whatever program plays it, as `startStack` wires it behind the proxy. */
@@ -26,7 +26,9 @@ export interface PoolRole {
 /**
  * Starts the pool of `kind` on a free loopback port: caplab's embedded pool
  * (uwsgi protocol, its stats server), Debian's uWSGI running the Django
- * project (the same), or Django's runserver (HTTP; no stats: the accept
+ * project (the same), gunicorn's sync workers (HTTP; no stats server: the
+ * accept queue is read exactly from /proc/net/tcp, busy workers estimated
+ * from accepted open connections), or Django's runserver (HTTP; no stats: the accept
  * queue and open connections are read from /proc/net/tcp, and `listen` is
  * runserver's fixed backlog of 10, not the config's).
  */
@@ -43,6 +45,31 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       describe: { pool: rs.threading ? 'runserver' : 'runserver --nothreading', app: 'django', workers: 1, listen: rs.backlog },
       sample: () => rs.sample(),
       stop: () => rs.stop(),
+    };
+  }
+  if (kind === 'gunicorn') {
+    const g = await startGunicornPool({
+      host: DEFAULTS.host,
+      port: 0,
+      workers: config.workers,
+      listen: config.listen,
+      timeScale: config.timeScale,
+      harakiriMs: config.harakiriMs,
+      wsgi: config.wsgi,
+    });
+    return {
+      host: g.host,
+      port: g.port,
+      protocol: g.protocol,
+      pid: g.pid,
+      exited: g.exited,
+      // sync workers accept from the shared socket themselves: the queue is the kernel's
+      describe: { pool: 'gunicorn', app: config.wsgi?.app ?? 'django', workers: g.workers, listen: config.listen, queue: 'kernel' },
+      sample: async () => {
+        const s = await g.sample();
+        return { queue: s.queue, busy: s.busy };
+      },
+      stop: () => g.stop(),
     };
   }
   const options = {

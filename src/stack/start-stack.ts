@@ -29,7 +29,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
   const proxyKind = config.proxy ?? 'embedded';
   const poolKind = config.pool ?? 'embedded';
   assertAppFitsPool({ pool: poolKind, app: config.app, wsgi: config.wsgi?.app });
-  requireRealPrograms([...(proxyKind === 'nginx' ? (['nginx'] as const) : []), ...(poolKind === 'uwsgi' ? (['uwsgi', 'django'] as const) : poolKind === 'runserver' ? (['django'] as const) : [])]);
+  requireRealPrograms([...(proxyKind === 'nginx' ? (['nginx'] as const) : []), ...(poolKind === 'uwsgi' ? (['uwsgi', 'django'] as const) : poolKind === 'gunicorn' ? (['gunicorn', 'django'] as const) : poolKind === 'runserver' ? (['django'] as const) : [])]);
   if (config.threading !== undefined && poolKind !== 'runserver') {
     throw caplabError('E_USAGE', `stack: threading applies to the runserver pool only, got pool ${JSON.stringify(poolKind)}`);
   }

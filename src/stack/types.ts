@@ -47,7 +47,7 @@ export type SocketKind = 'tcp' | 'unix';
 export const PROXY_KINDS = ['embedded', 'nginx'] as const;
 export type ProxyKind = (typeof PROXY_KINDS)[number];
 /** Every program that can play the pool; flags and `--stacks` accept exactly these. Add a kind here and the parsers follow. */
-export const POOL_KINDS = ['embedded', 'uwsgi', 'runserver'] as const;
+export const POOL_KINDS = ['embedded', 'uwsgi', 'gunicorn', 'runserver'] as const;
 export type PoolKind = (typeof POOL_KINDS)[number];
 
 /** A role process of a running stack that exited before `stop()` was called. */

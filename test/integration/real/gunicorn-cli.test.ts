@@ -1,0 +1,45 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../../src/results/index.js';
+import { checkRealPrograms } from '../../../src/stack/real/index.js';
+import { runCli } from '../../helpers/cli.js';
+
+// `caplab run --pool gunicorn` end to end, behind either proxy: the seed's
+// 1 : 1 : 2 with the queue wait from X-Request-Start, and the stack
+// description naming gunicorn and its kernel-held queue.
+const found = checkRealPrograms();
+const SKIP = !(found.nginx && found.gunicorn && found.django) && process.env.CI !== 'true';
+const REASON = SKIP ? ` (SKIPPED: gunicorn, nginx or Django is missing; apt-get install ${found.missing.join(' ')})` : '';
+
+describe.skipIf(SKIP)(`caplab run --pool gunicorn${REASON}`, () => {
+  it.each(['nginx', 'embedded'])('runs the seed behind the %s proxy: 1 : 1 : 2, the third queued one service time', async (proxy) => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'caplab-gunicorn-run-'));
+    try {
+      const r = await runCli(['run', 'seed-three-slow-requests', '--proxy', proxy, '--pool', 'gunicorn', '--time-scale', '0.05', '--out', path.join(out, 'run'), '--quiet', '--no-html']);
+      expect(r.code, r.stderr).toBe(0);
+      const result = JSON.parse(await readFile(path.join(out, 'run', 'results.json'), 'utf8')) as RunResult;
+      expect(result.stack).toMatchObject({ proxy, pool: 'gunicorn', app: 'django', queue: 'kernel' });
+      const latencies = result.requests.map((q) => q.latencyMs).sort((a, b) => a - b);
+      expect(result.requests.map((q) => q.status)).toEqual([200, 200, 200]);
+      expect(latencies[2]! / latencies[0]!).toBeGreaterThan(1.7);
+      expect(latencies[2]! / latencies[0]!).toBeLessThan(2.3);
+      expect((latencies[1]! - latencies[0]!) / latencies[0]!).toBeLessThan(0.15);
+      const queued = Math.max(...result.requests.map((q) => q.queueMs ?? 0));
+      expect(queued / 10_000).toBeGreaterThan(0.9);
+      expect(new Set(result.requests.map((q) => q.worker)).size).toBe(2);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('apps a pool cannot serve', () => {
+  it('refuses --wsgi with runserver in one line, exit 2', async () => {
+    const r = await runCli(['run', 'seed-three-slow-requests', '--pool', 'runserver', '--wsgi', 'mysite.wsgi:application', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/runserver serves caplab's Django sample project only/);
+  });
+});
