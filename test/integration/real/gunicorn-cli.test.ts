@@ -4,7 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../../src/results/index.js';
 import { checkRealPrograms } from '../../../src/stack/real/index.js';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { startStack } from '../../../src/stack/index.js';
 import { runCli } from '../../helpers/cli.js';
+
+const APPS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/apps/wsgi');
 
 // `caplab run --pool gunicorn` end to end, behind either proxy: the seed's
 // 1 : 1 : 2 with the queue wait from X-Request-Start, and the stack
@@ -41,5 +46,26 @@ describe('apps a pool cannot serve', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/runserver serves caplab's Django sample project only/);
+  });
+});
+
+describe.skipIf(SKIP)(`--wsgi under gunicorn: the tests' own app gets its request intact${REASON}`, () => {
+  it.each(['nginx', 'embedded'] as const)('behind the %s proxy: a POST body, query string and headers arrive intact, and the timing headers come back', async (proxy) => {
+    const stack = await startStack({ workers: 2, listen: 64, upstreamTimeoutMs: 10_000, timeScale: 1, app: 'sample', proxy, pool: 'gunicorn', wsgi: { app: 'echo_wsgi:app', chdir: APPS, pythonpath: [] } });
+    try {
+      const body = 'a=1&b=' + 'x'.repeat(5000) + '\n\u00e9';
+      const res = await request(`${stack.url}/echo/path?q=1&r=two%20words`, { method: 'POST', body, headers: { 'content-type': 'text/plain', 'x-custom-thing': 'h?llo' } });
+      const text = await res.body.text();
+      expect(res.statusCode).toBe(201);
+      const echo = JSON.parse(text) as { method: string; path: string; query: string; body: string; headers: Record<string, string>; cwd: string };
+      expect(echo).toMatchObject({ method: 'POST', path: '/echo/path', query: 'q=1&r=two%20words', body, cwd: APPS });
+      expect(echo.headers['HTTP_X_CUSTOM_THING']).toBe('h?llo');
+      expect(echo.headers['HTTP_X_REQUEST_START']).toMatch(/^t=\d+(\.\d{3})?$/);
+      expect(Number(res.headers['x-caplab-queue-ms'])).toBeGreaterThanOrEqual(0);
+      expect(String(res.headers['x-caplab-service-ms'])).toMatch(/^\d+\.\d{3}$/);
+      expect(Number(res.headers['x-caplab-worker'])).toBeGreaterThan(0);
+    } finally {
+      await stack.stop();
+    }
   });
 });
