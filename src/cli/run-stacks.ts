@@ -15,6 +15,8 @@ export interface StacksFlags {
   readonly quiet: boolean;
   readonly html: boolean;
   readonly port?: number | undefined;
+  /** runserver's `--nothreading`: passed to the runserver stacks of the list, and to no other. */
+  readonly nothreading?: boolean | undefined;
 }
 
 /**
@@ -23,13 +25,20 @@ export interface StacksFlags {
  * the usual run). A bad list is a one-line usage error (exit 2) before
  * anything starts. `given` names the role flags (`proxy`, `pool`) set on the
  * command line: with several stacks they would be silently ignored, so
- * they are a usage error too.
+ * they are a usage error too. `--nothreading` applies to the list's
+ * runserver stacks; with none in the list it would be ignored, so that is
+ * a usage error as well.
  */
-export async function stacksToRun(flags: Pick<StacksFlags, 'stacks'>, scenarioArg: string, given: readonly string[] = []): Promise<readonly StackSpec[] | null> {
+export async function stacksToRun(flags: Pick<StacksFlags, 'stacks' | 'nothreading'>, scenarioArg: string, given: readonly string[] = []): Promise<readonly StackSpec[] | null> {
   const stacks = await readStacks(flags, scenarioArg);
-  if (stacks !== null && given.length > 0) {
-    const from = flags.stacks !== undefined ? '--stacks' : 'the scenario\'s stacks:';
-    throw caplabError('E_USAGE', `--${given[0]} picks one stack, but ${from} already names them (${stacks.map((s) => s.label).join(', ')}); put the stack there, e.g. nginx+uwsgi`);
+  if (stacks === null) return null;
+  const from = flags.stacks !== undefined ? '--stacks' : 'the scenario\'s stacks:';
+  const names = stacks.map((s) => s.label).join(', ');
+  if (given.length > 0) {
+    throw caplabError('E_USAGE', `--${given[0]} picks one stack, but ${from} already names them (${names}); put the stack there, e.g. nginx+uwsgi`);
+  }
+  if (flags.nothreading === true && !stacks.some((s) => s.pool === 'runserver')) {
+    throw caplabError('E_USAGE', `--nothreading applies to runserver stacks, but ${from} names none (${names}); add one, e.g. nginx+runserver`);
   }
   return stacks;
 }
@@ -55,6 +64,7 @@ export async function runStacks(plan: RunPlan, stacks: readonly StackSpec[], fla
     multi = await runMulti(plan, stacks, {
       signal: interrupt.signal,
       ...(flags.port !== undefined ? { port: flags.port } : {}),
+      ...(flags.nothreading === true ? { threading: false } : {}),
       onStackStart: (stack, i, total) => {
         progress.done();
         if (!flags.quiet) process.stderr.write(`stack ${i} of ${total}: ${stack}\n`);

@@ -6,5 +6,5 @@ export { sampleTimeline, type SampleFailures } from './sample-timeline.js';
 export { runSweep, type SweepOptions } from './run-sweep.js';
 export { scaleWarning, WALL_RATE_WARNING } from './scale-warning.js';
 export { assertScaleFloor, stackCostWarning, MIN_WALL_LIMIT_MS, STACK_COST_WALL_MS } from './scale-floor.js';
-export { runMulti, MULTI_FILES, type MultiOptions, type StackSpec } from './run-multi.js';
+export { runMulti, stackRoles, MULTI_FILES, type MultiOptions, type StackSpec } from './run-multi.js';
 export { writeMultiOutputs } from './write-multi-outputs.js';

@@ -19,6 +19,13 @@ export interface MultiOptions extends Omit<ExperimentOptions, 'roles' | 'onProgr
   readonly onStackError?: (stack: string, reason: string) => void;
   /** Progress of the current stack's load. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** runserver's threading (false = `--nothreading`), passed to runserver stacks only; the other pools never see it. */
+  readonly threading?: boolean | undefined;
+}
+
+/** The roles `runExperiment` gets for one stack of the series: `threading` goes to a runserver pool only. */
+export function stackRoles(spec: StackSpec, threading: boolean | undefined): { proxy: ProxyKind; pool: PoolKind; threading?: boolean } {
+  return { proxy: spec.proxy, pool: spec.pool, ...(spec.pool === 'runserver' && threading !== undefined ? { threading } : {}) };
 }
 
 /** An error as one line: message, then the hint after a semicolon when there is one. */
@@ -34,7 +41,8 @@ function oneLine(err: unknown): string {
  * before the load (a missing real program, a port, a somaxconn limit: any
  * caplab error) is recorded with its reason and the series goes on;
  * anything else is a bug and is thrown. Aborting `signal` stops the series
- * after the current stack, which keeps what it measured. Writes nothing.
+ * after the current stack, which keeps what it measured. `threading` goes
+ * to runserver stacks only (stackRoles). Writes nothing.
  */
 export async function runMulti(plan: RunPlan, stacks: readonly StackSpec[], options: MultiOptions = {}): Promise<MultiResult> {
   const startedAt = new Date().toISOString();
@@ -47,7 +55,7 @@ export async function runMulti(plan: RunPlan, stacks: readonly StackSpec[], opti
     }
     options.onStackStart?.(spec.label, i + 1, stacks.length);
     try {
-      const result = await runExperiment(plan, { ...options, roles: { proxy: spec.proxy, pool: spec.pool } });
+      const result = await runExperiment(plan, { ...options, roles: stackRoles(spec, options.threading) });
       runs.push({ stack: spec.label, result });
       if (result.aborted !== undefined && result.aborted !== 'interrupted') options.onStackError?.(spec.label, `stopped early: ${result.aborted}`);
     } catch (err) {

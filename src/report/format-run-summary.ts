@@ -1,5 +1,6 @@
 import type { RunResult, Stats } from '../results/index.js';
 import { describeListenOverflow, describeQueueFallback, describeSynRetries } from './describe-overflow.js';
+import { describeObserved } from './describe-observed.js';
 import { describeRun } from './describe-run.js';
 import { plural } from './describe.js';
 import { describeThreshold } from './format-threshold.js';
@@ -53,7 +54,8 @@ function phaseTable(result: RunResult): string {
 
 /**
  * The console summary of a run: a one-line header, one line when the pool
- * fell back to the master-held queue, and a plain-language summary; each request's worker, status, queue wait, service and total
+ * fell back to the master-held queue, one when the queue or busy workers
+ * were not seen exactly (`stack.observed`), and a plain-language summary; each request's worker, status, queue wait, service and total
  * (for runs of up to `CONSOLE_REQUEST_LIMIT` requests, else a note);
  * p50/p90/p99/max of latency, queue wait and service; the kernel's listen
  * overflows and the requests that waited on a SYN retry, when there were
@@ -72,10 +74,10 @@ export function formatRunSummary(result: RunResult): string {
     .sort((a, b) => (a.code === 0 ? 1000 : a.code) - (b.code === 0 ? 1000 : b.code))
     .map(({ code, n }) => `${code === 0 ? 'no response' : code} × ${formatCount(n)}`)
     .join(', ');
-  const fallback = describeQueueFallback(result.stack);
+  const notes = [describeQueueFallback(result.stack), describeObserved(result.stack)].filter((l) => l !== null);
   const overflow = [describeListenOverflow(result), describeSynRetries(result)].filter((l) => l !== null);
   const sections = [
-    [header, ...(fallback === null ? [] : [fallback]), describeRun(result)].join('\n'),
+    [header, ...notes, describeRun(result)].join('\n'),
     requestTable(result),
     formatTextTable(['', 'p50', 'p90', 'p99', 'max'], [
       statsRow('latency', s.latencyMs),

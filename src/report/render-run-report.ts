@@ -1,5 +1,6 @@
 import type { RunResult } from '../results/index.js';
 import type { ChartSpec, MissingChart } from './chart-spec.js';
+import { describeObserved } from './describe-observed.js';
 import { describeListenOverflow, describeQueueFallback, describeQueueMode, describeSynRetries } from './describe-overflow.js';
 import { describeRun } from './describe-run.js';
 import { describeTimeScale, plural } from './describe.js';
@@ -104,14 +105,17 @@ function overflowSection(result: RunResult): string {
  * time, throughput by status, the listen-queue overflow (when the kernel
  * counted any or a request waited on a SYN retry), a per-phase table, and
  * predictions and Little's law when the result carries them. A pool that
- * fell back to the master-held queue is named in a notice above the summary.
+ * fell back to the master-held queue is named in a notice above the summary,
+ * and so is a queue or busy-worker count that was not seen exactly.
  */
 export function renderRunReport(result: RunResult): string {
   const charts = [buildGanttChart(result), buildRunLatencyChart(result), buildQueueTimelineChart(result), buildThroughputChart(result)];
   const fallback = describeQueueFallback(result.stack);
+  const observed = describeObserved(result.stack);
   const body = [
     reportHeader({ kind: 'run report', title: result.scenario.name, description: result.scenario.description, facts: runFacts(result) }),
     ...(fallback === null ? [] : [`<p class="notice" id="queue-fallback">${escapeHtml(fallback)}</p>`]),
+    ...(observed === null ? [] : [`<p class="notice" id="observed">${escapeHtml(observed)}</p>`]),
     `<p class="summary" id="summary">${escapeHtml(describeRun(result))}</p>`,
     `<section class="card" id="thresholds"><h2>Thresholds</h2>${thresholdList(result.thresholds)}</section>`,
     ...charts.map(chartSection),

@@ -5,6 +5,21 @@ import { RunPlanSchema, ScenarioRefSchema } from './plan-schema.js';
 import { RequestRecordSchema, TimelinePointSchema } from './request-record-schema.js';
 import { PhaseResultSchema, StatsSchema, SummarySchema, ThresholdVerdictSchema } from './summary-schema.js';
 
+/**
+ * How well the pool let caplab see its listen queue and busy workers:
+ * `exact` (read at each sample from the pool's own state or the kernel),
+ * `sampled` (read from a stats view the pool refreshes on its own clock),
+ * `estimated` (inferred, e.g. from open connections), `none` (not seen:
+ * the timeline's figure is 0). `note` says why, when either is not exact.
+ */
+export const ObservedSchema = z
+  .object({
+    queue: z.enum(['exact', 'sampled', 'none']),
+    busy: z.enum(['exact', 'sampled', 'estimated', 'none']),
+    note: z.string().min(1).optional(),
+  })
+  .readonly();
+
 /** The stack a run ran on, as it described itself. */
 export const StackDescriptionSchema = z
   .object({
@@ -23,6 +38,8 @@ export const StackDescriptionSchema = z
     proxyProcesses: z.number().int().positive().optional(),
     /** The proxy → pool link: a loopback TCP port or a unix socket; absent in older files, which all ran over TCP. */
     socket: z.enum(SOCKET_KINDS).optional(),
+    /** What the timeline's queue and busy figures are worth for this pool; absent in older files. */
+    observed: ObservedSchema.optional(),
   })
   .readonly();
 

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { LittlesLawSchema, PredictionSchema, RunPredictionsSchema, SweepPredictedSchema, UslFitSchema } from './model-schemas.js';
 import type { RequestRecordSchema, TimelinePointSchema } from './request-record-schema.js';
-import type { ListenOverflowSchema, RunResultSchema, StackDescriptionSchema, SynRetrySummarySchema } from './run-result-schema.js';
+import type { ListenOverflowSchema, ObservedSchema, RunResultSchema, StackDescriptionSchema, SynRetrySummarySchema } from './run-result-schema.js';
 import type { PhaseResultSchema, StatsSchema, SummarySchema, ThresholdVerdictSchema } from './summary-schema.js';
 import type { SweepResultSchema, SweepRunSchema } from './sweep-result-schema.js';
 import type { MultiResultSchema, MultiStackErrorSchema, MultiStackRunSchema } from './multi-result-schema.js';
@@ -22,6 +22,8 @@ export type Summary = z.infer<typeof SummarySchema>;
 export type TimelinePoint = z.infer<typeof TimelinePointSchema>;
 export type ThresholdVerdict = z.infer<typeof ThresholdVerdictSchema>;
 export type StackDescription = z.infer<typeof StackDescriptionSchema>;
+/** How exactly a pool's listen queue and busy workers could be seen. */
+export type Observed = z.infer<typeof ObservedSchema>;
 /** The rise of the kernel's system-wide listen counters over a run. */
 export type ListenOverflow = z.infer<typeof ListenOverflowSchema>;
 /** Requests that waited on a SYN retry. */

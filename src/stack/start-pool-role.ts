@@ -3,6 +3,7 @@ import { DEFAULTS } from '../config/index.js';
 import type { ProcessExit } from '../process/index.js';
 import type { StackDescription, TimelinePoint } from '../results/index.js';
 import { startGunicornPool, startRunserverPool, startUwsgiPool, type UpstreamProtocol } from './real/index.js';
+import { poolObserved } from './pool-observed.js';
 import type { PoolKind, StackConfig } from './types.js';
 
 /** A started pool, whatever program plays it, as `startStack` wires it behind the proxy. */
@@ -17,7 +18,7 @@ export interface PoolRole {
   readonly pid: number;
   readonly exited: Promise<ProcessExit>;
   /** The pool's part of the stack description. */
-  readonly describe: Pick<StackDescription, 'pool' | 'app' | 'workers' | 'listen' | 'queue' | 'queueFallback'>;
+  readonly describe: Pick<StackDescription, 'pool' | 'app' | 'workers' | 'listen' | 'queue' | 'queueFallback' | 'observed'>;
   /** One sample of the listen queue and busy workers, from whatever the program lets caplab read. */
   sample(): Promise<Omit<TimelinePoint, 'tMs'>>;
   stop(): Promise<void>;
@@ -30,7 +31,8 @@ export interface PoolRole {
  * accept queue is read exactly from /proc/net/tcp, busy workers estimated
  * from accepted open connections), or Django's runserver (HTTP; no stats: the accept
  * queue and open connections are read from /proc/net/tcp, and `listen` is
- * runserver's fixed backlog of 10, not the config's).
+ * runserver's fixed backlog of 10, not the config's). `describe.observed`
+ * says how exactly each could be seen (poolObserved).
  */
 export async function startPoolRole(config: StackConfig, kind: PoolKind, socketPath?: string): Promise<PoolRole> {
   if (kind === 'runserver') {
@@ -42,7 +44,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       pid: rs.pid,
       exited: rs.exited,
       // one process, whatever `workers` says: threads (unbounded) or one request at a time
-      describe: { pool: rs.threading ? 'runserver' : 'runserver --nothreading', app: 'django', workers: 1, listen: rs.backlog },
+      describe: { pool: rs.threading ? 'runserver' : 'runserver --nothreading', app: 'django', workers: 1, listen: rs.backlog, observed: poolObserved('runserver', 'tcp') },
       sample: () => rs.sample(),
       stop: () => rs.stop(),
     };
@@ -64,7 +66,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       pid: g.pid,
       exited: g.exited,
       // sync workers accept from the shared socket themselves: the queue is the kernel's
-      describe: { pool: 'gunicorn', app: config.wsgi?.app ?? 'django', workers: g.workers, listen: config.listen, queue: 'kernel' },
+      describe: { pool: 'gunicorn', app: config.wsgi?.app ?? 'django', workers: g.workers, listen: config.listen, queue: 'kernel', observed: poolObserved('gunicorn', 'tcp') },
       sample: async () => {
         const s = await g.sample();
         return { queue: s.queue, busy: s.busy };
@@ -100,6 +102,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       listen: config.listen,
       queue: pool.queue,
       ...(pool.queueFallback !== undefined ? { queueFallback: pool.queueFallback } : {}),
+      observed: poolObserved(kind, socketPath !== undefined ? 'unix' : 'tcp'),
     },
     async sample() {
       const stats = await readStats(pool.host, pool.statsPort);

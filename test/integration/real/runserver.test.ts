@@ -46,7 +46,7 @@ describe.skipIf(SKIP)(`runserver --nothreading${REASON}`, () => {
   afterAll(() => stack?.stop());
 
   it('serves the seed one request at a time: three simultaneous sleeps end at about 1 : 2 : 3, one process as a one-worker queue', async () => {
-    expect(stack.describe).toMatchObject({ pool: 'runserver --nothreading', app: 'django', workers: 1, listen: 10 });
+    expect(stack.describe).toMatchObject({ pool: 'runserver --nothreading', app: 'django', workers: 1, listen: 10, observed: { queue: 'exact', busy: 'estimated' } });
     const run = simultaneous(`${stack.url}/sleep?ms=10000`, 3);
     // the sampler sees one in service and two in the kernel's accept queue
     expect(await sampledWhile(stack, run, (s) => s.busy === 1 && s.queue === 2)).toBe(true);

@@ -60,6 +60,7 @@ describe('the embedded stack end to end', () => {
   it('a full master-held listen queue gives an immediate 503 through the proxy', async () => {
     stack = await startStack({ workers: 1, listen: 2, upstreamTimeoutMs: 10_000, timeScale: 1, app: 'sample', queue: 'master' });
     expect(stack.describe.queue).toBe('master');
+    expect(stack.describe.observed).toEqual({ queue: 'exact', busy: 'exact' });
     const held = [get(`${stack.url}/sleep?ms=1500`)];
     expect(await waitFor(async () => (await stack!.sample()).busy === 1, 1_000)).toBe(true);
     held.push(get(`${stack.url}/sleep?ms=10`), get(`${stack.url}/sleep?ms=10`));

@@ -7,10 +7,12 @@ import { seedRun } from '../../fixtures/results/load-fixtures.js';
 
 // The stacks themselves are stood in for: nginx "is missing", everything else runs the seed fixture.
 const calls: string[] = [];
+const rolesSeen: ExperimentOptions['roles'][] = [];
 vi.mock('../../../src/experiment/run-experiment.js', async (importOriginal) => ({
   ...(await importOriginal<object>()),
   runExperiment: (_plan: RunPlan, options: ExperimentOptions): Promise<RunResult> => {
     const roles = options.roles!;
+    rolesSeen.push(roles);
     calls.push(`${roles.proxy}+${roles.pool}`);
     if (roles.proxy === 'nginx') return Promise.reject(caplabError('E_REAL_MISSING', 'the real nginx is not installed (missing: nginx-light)', { hint: 'apt-get install nginx-light' }));
     if (roles.pool === 'uwsgi') return Promise.reject(new Error('a bug'));
@@ -19,7 +21,7 @@ vi.mock('../../../src/experiment/run-experiment.js', async (importOriginal) => (
   },
 }));
 
-const { runMulti } = await import('../../../src/experiment/index.js');
+const { runMulti, stackRoles } = await import('../../../src/experiment/index.js');
 const plan = seedRun().plan;
 
 describe('runMulti', () => {
@@ -58,5 +60,33 @@ describe('runMulti', () => {
     expect(calls).toEqual([]);
     expect(multi.runs).toEqual([]);
     expect(multi.aborted).toBe('interrupted');
+  });
+
+  it('passes --nothreading (threading: false) to the runserver stacks of the list only, and runs the others unchanged', async () => {
+    calls.length = 0;
+    rolesSeen.length = 0;
+    const errors: string[] = [];
+    const multi = await runMulti(
+      plan,
+      [
+        { label: 'embedded', proxy: 'embedded', pool: 'embedded' },
+        { label: 'embedded+runserver', proxy: 'embedded', pool: 'runserver' },
+        { label: 'embedded+gunicorn', proxy: 'embedded', pool: 'gunicorn' },
+      ],
+      { threading: false, onStackError: (s, why) => errors.push(`${s}: ${why}`) },
+    );
+    expect(rolesSeen).toEqual([
+      { proxy: 'embedded', pool: 'embedded' },
+      { proxy: 'embedded', pool: 'runserver', threading: false },
+      { proxy: 'embedded', pool: 'gunicorn' },
+    ]);
+    expect(errors).toEqual([]);
+    expect(multi.runs.map((r) => ('result' in r ? r.stack : `${r.stack} failed`))).toEqual(['embedded', 'embedded+runserver', 'embedded+gunicorn']);
+  });
+
+  it('stackRoles leaves threading out when it is not given, and for every pool but runserver', () => {
+    expect(stackRoles({ label: 'nginx+runserver', proxy: 'nginx', pool: 'runserver' }, undefined)).toEqual({ proxy: 'nginx', pool: 'runserver' });
+    expect(stackRoles({ label: 'nginx+runserver', proxy: 'nginx', pool: 'runserver' }, false)).toEqual({ proxy: 'nginx', pool: 'runserver', threading: false });
+    expect(stackRoles({ label: 'nginx+uwsgi', proxy: 'nginx', pool: 'uwsgi' }, false)).toEqual({ proxy: 'nginx', pool: 'uwsgi' });
   });
 });
