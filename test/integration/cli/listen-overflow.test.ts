@@ -15,7 +15,7 @@ const SERVICE_MS = 2000;
 describe('caplab run listen-overflow --queue master', () => {
   it('serves 1 + 4 queued and refuses the other 7 with 503 at once', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'caplab-overflow-'));
-    const r = await runCli(['run', 'listen-overflow', '--queue', 'master', '--time-scale', '0.05', '--out', out, '--quiet', '--no-html']);
+    const r = await runCli(['run', 'listen-overflow', '--queue', 'master', '--time-scale', '0.1', '--out', out, '--quiet', '--no-html']);
     expect(r.code).toBe(0);
     const result = JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')) as RunResult;
     expect((result.plan as RunPlan).stack.queue).toBe('master');
@@ -27,7 +27,8 @@ describe('caplab run listen-overflow --queue master', () => {
     expect(served[0]! / SERVICE_MS).toBeGreaterThan(0.9);
     expect(served[4]! / served[0]!).toBeGreaterThan(3.5);
     expect(served[4]! / served[0]!).toBeLessThan(6);
-    // Refused at once: well before the first request was served.
+    // Refused at once: well before the first request was served (200 ms of
+    // wall time at this scale, so a loaded machine's scheduling delays stay small next to it).
     expect(Math.max(...refused) / served[0]!).toBeLessThan(0.5);
 
     expect(r.stdout).toMatch(/503 × 7/);
