@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../../config/index.js';
 import { isCaplabError } from '../../errors.js';
@@ -12,7 +11,7 @@ import { renderGunicornConf } from './gunicorn-conf.js';
 import { pickFreePort } from './pick-free-port.js';
 import { readPortSockets } from './port-sockets.js';
 import { REAL_PROGRAMS } from './programs.js';
-import { startKeeper } from './start-keeper.js';
+import { keepInTempDir } from './keep-in-temp-dir.js';
 import { WRAPPER_CALLABLE, checkWsgiApp, pythonPoolEnv, sampleWsgiApp, type WsgiApp } from './wsgi-app.js';
 
 /** How long gunicorn gets to load the app and bind. */
@@ -61,11 +60,10 @@ export interface RunningGunicorn {
 }
 
 async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: WsgiApp, port: number): Promise<RunningGunicorn> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-gunicorn-'));
-  try {
+  const kept = await keepInTempDir('caplab-gunicorn-', async (dir) => {
     const conf = path.join(dir, 'gunicorn.conf.py');
     await writeFile(conf, renderGunicornConf({ ...config, port, wrapperDir: wsgiWrapperDir(), harakiriMs: options.harakiriMs, maxRequests: options.maxRequests }));
-    const kept = await startKeeper({
+    return {
       name: 'gunicorn',
       command: REAL_PROGRAMS.gunicorn,
       args: ['--config', conf, WRAPPER_CALLABLE],
@@ -80,28 +78,21 @@ async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: 
       logFile: path.join(dir, 'gunicorn.log'),
       tailFiles: [],
       removeDir: dir,
-    });
-    let stopping: Promise<void> | undefined;
-    return Object.freeze({
-      protocol: 'http' as const,
-      host: config.host,
-      port,
-      pid: kept.pid,
-      workers: config.workers,
-      exited: kept.exited,
-      async sample(): Promise<GunicornSample> {
-        const sockets = await readPortSockets(port);
-        return { queue: sockets.acceptQueue, busy: Math.min(config.workers, Math.max(0, sockets.established - sockets.acceptQueue)) };
-      },
-      stop() {
-        stopping ??= kept.stop().then(() => rm(dir, { recursive: true, force: true }));
-        return stopping;
-      },
-    });
-  } catch (err) {
-    await rm(dir, { recursive: true, force: true });
-    throw err;
-  }
+    };
+  });
+  return Object.freeze({
+    protocol: 'http' as const,
+    host: config.host,
+    port,
+    pid: kept.pid,
+    workers: config.workers,
+    exited: kept.exited,
+    async sample(): Promise<GunicornSample> {
+      const sockets = await readPortSockets(port);
+      return { queue: sockets.acceptQueue, busy: Math.min(config.workers, Math.max(0, sockets.established - sockets.acceptQueue)) };
+    },
+    stop: kept.stop,
+  });
 }
 
 /**

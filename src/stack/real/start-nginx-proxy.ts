@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULTS } from '../../config/index.js';
 import { caplabError, isCaplabError } from '../../errors.js';
@@ -9,15 +8,14 @@ import { requireRealPrograms } from './check-real-programs.js';
 import { pickFreePort } from './pick-free-port.js';
 import { REAL_PROGRAMS } from './programs.js';
 import { nginxAddress, renderNginxConf } from './render-nginx-conf.js';
-import { startKeeper } from './start-keeper.js';
+import { keepInTempDir } from './keep-in-temp-dir.js';
 import type { NginxProxyOptions, RunningNginx } from './types.js';
 
 /** How long nginx gets to accept connections. */
 const START_TIMEOUT_MS = 15_000;
 
 async function startOnce(options: ProxyConfig, port: number): Promise<RunningNginx> {
-  const prefix = await mkdtemp(path.join(os.tmpdir(), 'caplab-nginx-'));
-  try {
+  const kept = await keepInTempDir('caplab-nginx-', async (prefix) => {
     await mkdir(path.join(prefix, 'tmp'));
     const conf = path.join(prefix, 'nginx.conf');
     await writeFile(conf, renderNginxConf({
@@ -35,7 +33,7 @@ async function startOnce(options: ProxyConfig, port: number): Promise<RunningNgi
       uwsgiParams: REAL_PROGRAMS.nginxUwsgiParams,
       mimeTypes: existsSync(REAL_PROGRAMS.nginxMimeTypes) ? REAL_PROGRAMS.nginxMimeTypes : undefined,
     }));
-    const kept = await startKeeper({
+    return {
       name: 'nginx',
       command: REAL_PROGRAMS.nginx,
       args: ['-p', `${prefix}/`, '-c', conf],
@@ -50,24 +48,17 @@ async function startOnce(options: ProxyConfig, port: number): Promise<RunningNgi
       // nginx copies its start-up errors to stderr; error.log adds nothing then
       tailFiles: [],
       removeDir: prefix,
-    });
-    let stopping: Promise<void> | undefined;
-    return Object.freeze({
-      url: `http://${nginxAddress(options.host, port)}`,
-      host: options.host,
-      port,
-      pid: kept.pid,
-      pids: [kept.pid],
-      exited: kept.exited,
-      stop() {
-        stopping ??= kept.stop().then(() => rm(prefix, { recursive: true, force: true }));
-        return stopping;
-      },
-    });
-  } catch (err) {
-    await rm(prefix, { recursive: true, force: true });
-    throw err;
-  }
+    };
+  });
+  return Object.freeze({
+    url: `http://${nginxAddress(options.host, port)}`,
+    host: options.host,
+    port,
+    pid: kept.pid,
+    pids: [kept.pid],
+    exited: kept.exited,
+    stop: kept.stop,
+  });
 }
 
 /** As the embedded proxy: a static dir that is not a directory, or an access log nowhere to write, is E_USAGE. */

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { DEFAULTS, isLoopbackHost } from '../../config/index.js';
 import { caplabError, isCaplabError } from '../../errors.js';
@@ -9,7 +7,7 @@ import { djangoProjectDir, wsgiWrapperDir } from './django-project-dir.js';
 import { pickFreePort } from './pick-free-port.js';
 import { readPortSockets } from './port-sockets.js';
 import { RUNSERVER_BACKLOG, RUNSERVER_COMMAND, runserverArgs, runserverEnv } from './runserver-args.js';
-import { startKeeper } from './start-keeper.js';
+import { keepInTempDir } from './keep-in-temp-dir.js';
 
 /** How long runserver gets to run Django's checks and bind. */
 const START_TIMEOUT_MS = 30_000;
@@ -53,47 +51,37 @@ export interface RunningRunserver {
 }
 
 async function startOnce(options: RunserverPoolOptions, port: number): Promise<RunningRunserver> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-runserver-'));
-  try {
-    const kept = await startKeeper({
-      name: 'runserver',
-      command: RUNSERVER_COMMAND,
-      args: runserverArgs({ host: options.host, port, threading: options.threading, projectDir: djangoProjectDir() }),
-      env: runserverEnv(options.timeScale, wsgiWrapperDir()),
-      cwd: dir,
-      host: options.host,
-      // runserver binds only after Django's system checks, so an open port means ready.
-      readyPorts: [port],
-      listenPorts: [port],
-      startTimeoutMs: START_TIMEOUT_MS,
-      graceMs: DEFAULTS.stopGraceMs,
-      logFile: path.join(dir, 'runserver.log'),
-      tailFiles: [],
-      removeDir: dir,
-    });
-    let stopping: Promise<void> | undefined;
-    return Object.freeze({
-      protocol: 'http' as const,
-      host: options.host,
-      port,
-      pid: kept.pid,
-      threading: options.threading,
-      backlog: RUNSERVER_BACKLOG,
-      exited: kept.exited,
-      async sample(): Promise<RunserverSample> {
-        const sockets = await readPortSockets(port);
-        const open = Math.max(0, sockets.established - sockets.acceptQueue);
-        return { queue: sockets.acceptQueue, busy: options.threading ? open : Math.min(1, open) };
-      },
-      stop() {
-        stopping ??= kept.stop().then(() => rm(dir, { recursive: true, force: true }));
-        return stopping;
-      },
-    });
-  } catch (err) {
-    await rm(dir, { recursive: true, force: true });
-    throw err;
-  }
+  const kept = await keepInTempDir('caplab-runserver-', (dir) => ({
+    name: 'runserver',
+    command: RUNSERVER_COMMAND,
+    args: runserverArgs({ host: options.host, port, threading: options.threading, projectDir: djangoProjectDir() }),
+    env: runserverEnv(options.timeScale, wsgiWrapperDir()),
+    cwd: dir,
+    host: options.host,
+    // runserver binds only after Django's system checks, so an open port means ready.
+    readyPorts: [port],
+    listenPorts: [port],
+    startTimeoutMs: START_TIMEOUT_MS,
+    graceMs: DEFAULTS.stopGraceMs,
+    logFile: path.join(dir, 'runserver.log'),
+    tailFiles: [],
+    removeDir: dir,
+  }));
+  return Object.freeze({
+    protocol: 'http' as const,
+    host: options.host,
+    port,
+    pid: kept.pid,
+    threading: options.threading,
+    backlog: RUNSERVER_BACKLOG,
+    exited: kept.exited,
+    async sample(): Promise<RunserverSample> {
+      const sockets = await readPortSockets(port);
+      const open = Math.max(0, sockets.established - sockets.acceptQueue);
+      return { queue: sockets.acceptQueue, busy: options.threading ? open : Math.min(1, open) };
+    },
+    stop: kept.stop,
+  });
 }
 
 /**

@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { DEFAULTS } from '../../config/index.js';
 import { requireRealPrograms } from './check-real-programs.js';
 import { wsgiWrapperDir } from './django-project-dir.js';
 import { pickFreePort } from './pick-free-port.js';
 import { REAL_PROGRAMS } from './programs.js';
-import { startKeeper } from './start-keeper.js';
+import { keepInTempDir } from './keep-in-temp-dir.js';
 import { uwsgiArgs } from './uwsgi-args.js';
 import { pythonPoolEnv, sampleWsgiApp } from './wsgi-app.js';
 
@@ -42,10 +40,9 @@ export async function startUwsgiNoMaster(): Promise<BareUwsgi> {
   requireRealPrograms(['uwsgi', 'django']);
   const host = DEFAULTS.host;
   const port = await pickFreePort(host);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-bench-uwsgi-'));
-  try {
+  const kept = await keepInTempDir('caplab-bench-uwsgi-', async (dir) => {
     const args = uwsgiArgs({ host, port, statsPort: 0, protocol: 'http', workers: 1, listen: DEFAULTS.listen, wrapperDir: wsgiWrapperDir() });
-    const kept = await startKeeper({
+    return {
       name: 'uwsgi (no master)',
       command: REAL_PROGRAMS.uwsgi,
       args: withoutMaster(args),
@@ -59,10 +56,7 @@ export async function startUwsgiNoMaster(): Promise<BareUwsgi> {
       logFile: path.join(dir, 'uwsgi.log'),
       tailFiles: [],
       removeDir: dir,
-    });
-    return { url: `http://${host}:${port}`, stop: () => kept.stop().then(() => rm(dir, { recursive: true, force: true })) };
-  } catch (err) {
-    await rm(dir, { recursive: true, force: true });
-    throw err;
-  }
+    };
+  });
+  return { url: `http://${host}:${port}`, stop: kept.stop };
 }

@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { DEFAULTS } from '../../config/index.js';
 import { caplabError, isCaplabError } from '../../errors.js';
@@ -9,7 +7,7 @@ import { requireRealPrograms } from './check-real-programs.js';
 import { wsgiWrapperDir } from './django-project-dir.js';
 import { pickFreePort } from './pick-free-port.js';
 import { REAL_PROGRAMS } from './programs.js';
-import { startKeeper } from './start-keeper.js';
+import { keepInTempDir } from './keep-in-temp-dir.js';
 import type { RunningPool, UwsgiPoolOptions } from './types.js';
 import { uwsgiArgs } from './uwsgi-args.js';
 import { checkWsgiApp, pythonPoolEnv, sampleWsgiApp, type WsgiApp } from './wsgi-app.js';
@@ -18,46 +16,36 @@ import { checkWsgiApp, pythonPoolEnv, sampleWsgiApp, type WsgiApp } from './wsgi
 const START_TIMEOUT_MS = 30_000;
 
 async function startOnce(options: PoolConfig, app: WsgiApp, port: number, statsPort: number): Promise<RunningPool> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-uwsgi-'));
-  try {
-    const kept = await startKeeper({
-      name: 'uwsgi',
-      command: REAL_PROGRAMS.uwsgi,
-      args: onUnixSocket(uwsgiArgs({ ...options, port, statsPort, wrapperDir: wsgiWrapperDir() }), options.socketPath),
-      env: pythonPoolEnv(options.timeScale, app),
-      cwd: dir,
-      host: options.host,
-      // The stats server opens after the app is loaded and the workers are
-      // forked; probing it, not the uwsgi socket, sends no bogus request.
-      readyPorts: [statsPort],
-      listenPorts: options.socketPath === undefined ? [port, statsPort] : [statsPort],
-      startTimeoutMs: START_TIMEOUT_MS,
-      graceMs: DEFAULTS.stopGraceMs,
-      logFile: path.join(dir, 'uwsgi.log'),
-      tailFiles: [],
-      removeDir: dir,
-    });
-    let stopping: Promise<void> | undefined;
-    return Object.freeze({
-      protocol: options.protocol,
-      host: options.host,
-      port,
-      ...(options.socketPath !== undefined ? { socketPath: options.socketPath } : {}),
-      statsPort,
-      pid: kept.pid,
-      workers: options.workers,
-      // uWSGI's workers accept from the kernel's queue themselves
-      queue: 'kernel' as const,
-      exited: kept.exited,
-      stop() {
-        stopping ??= kept.stop().then(() => rm(dir, { recursive: true, force: true }));
-        return stopping;
-      },
-    });
-  } catch (err) {
-    await rm(dir, { recursive: true, force: true });
-    throw err;
-  }
+  const kept = await keepInTempDir('caplab-uwsgi-', (dir) => ({
+    name: 'uwsgi',
+    command: REAL_PROGRAMS.uwsgi,
+    args: onUnixSocket(uwsgiArgs({ ...options, port, statsPort, wrapperDir: wsgiWrapperDir() }), options.socketPath),
+    env: pythonPoolEnv(options.timeScale, app),
+    cwd: dir,
+    host: options.host,
+    // The stats server opens after the app is loaded and the workers are
+    // forked; probing it, not the uwsgi socket, sends no bogus request.
+    readyPorts: [statsPort],
+    listenPorts: options.socketPath === undefined ? [port, statsPort] : [statsPort],
+    startTimeoutMs: START_TIMEOUT_MS,
+    graceMs: DEFAULTS.stopGraceMs,
+    logFile: path.join(dir, 'uwsgi.log'),
+    tailFiles: [],
+    removeDir: dir,
+  }));
+  return Object.freeze({
+    protocol: options.protocol,
+    host: options.host,
+    port,
+    ...(options.socketPath !== undefined ? { socketPath: options.socketPath } : {}),
+    statsPort,
+    pid: kept.pid,
+    workers: options.workers,
+    // uWSGI's workers accept from the kernel's queue themselves
+    queue: 'kernel' as const,
+    exited: kept.exited,
+    stop: kept.stop,
+  });
 }
 
 /**
