@@ -1,5 +1,6 @@
-import type { MultiResult, Summary } from '../results/index.js';
+import type { MultiResult, MultiStackRun, Summary } from '../results/index.js';
 import { describeMultiDifferences } from './describe-multi.js';
+import { describeThreshold } from './format-threshold.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
 import { formatTextTable } from './text-table.js';
 
@@ -24,13 +25,32 @@ export function multiRow(stack: string, s: Summary): string[] {
 }
 
 /**
+ * Per stack that set thresholds: how many failed, then each failed one with
+ * its measured value and limit (`  ✗ latency.p50 < 5s: measured …`). Empty
+ * when no stack set a threshold.
+ */
+export function formatMultiThresholds(runs: readonly MultiStackRun[]): string[] {
+  const lines = runs.flatMap((r) => {
+    const all = r.result.thresholds;
+    if (all.length === 0) return [];
+    const failed = all.filter((t) => !t.ok);
+    if (failed.length === 0) return [`${r.stack}: all ${all.length} thresholds met`];
+    return [`${r.stack}: ${failed.length} of ${all.length} thresholds failed`, ...failed.map((t) => `  ${describeThreshold(t)}`)];
+  });
+  return lines.length > 0 ? ['thresholds:', ...lines] : [];
+}
+
+/**
  * The terminal summary of a multi-stack run: one row per stack that ran
  * (latency percentiles, queue wait, throughput, errors), then a line per
- * stack that did not run with its reason, then where they differ.
+ * stack that did not run with its reason, then where they differ, then the
+ * thresholds each stack failed (nothing when none were set).
  */
 export function formatMultiTable(multi: MultiResult): string {
-  const rows = multi.runs.flatMap((r) => ('result' in r ? [multiRow(r.stack, r.result.summary)] : []));
+  const ran = multi.runs.filter((r): r is MultiStackRun => 'result' in r);
+  const rows = ran.map((r) => multiRow(r.stack, r.result.summary));
   const table = rows.length > 0 ? formatTextTable(MULTI_COLUMNS, rows) : 'no stack ran';
   const why = describeMultiDifferences(multi).map((line) => `- ${line}`);
-  return [`${multi.scenario.name} on ${multi.stacks.length} stacks (seed ${multi.seed})`, '', table, '', ...why].join('\n');
+  const thresholds = formatMultiThresholds(ran);
+  return [`${multi.scenario.name} on ${multi.stacks.length} stacks (seed ${multi.seed})`, '', table, '', ...why, ...(thresholds.length > 0 ? ['', ...thresholds] : [])].join('\n');
 }

@@ -8,6 +8,7 @@ import { buildGanttChart } from './gantt-chart.js';
 import { chartSection, htmlTable, reportHeader, tableSection } from './html-blocks.js';
 import { escapeHtml } from './html-escape.js';
 import { renderPage } from './html-page.js';
+import { multiThresholdSection } from './multi-threshold-section.js';
 import { DASH, OKABE_ITO } from './palette.js';
 import { buildPercentileChart } from './percentile-chart.js';
 
@@ -31,9 +32,10 @@ export function buildMultiLatencyChart(runs: readonly MultiStackRun[]): ChartSpe
 /**
  * The self-contained HTML report of a multi-stack run: where the stacks
  * differ and why, a side-by-side table (latency percentiles, queue wait,
- * throughput, errors), latency and queue wait by percentile for every stack
- * on one chart, and each stack's per-worker timeline. Stacks that did not
- * run are listed with their reason.
+ * throughput, errors), each threshold's verdict per stack (omitted when
+ * none were set), latency and queue wait by percentile for every stack on
+ * one chart, and each stack's per-worker timeline. Stacks that did not run
+ * are listed with their reason.
  */
 export function renderMultiReport(multi: MultiResult): string {
   const runs = multi.runs.filter((r): r is MultiStackRun => 'result' in r);
@@ -67,7 +69,8 @@ export function renderMultiReport(multi: MultiResult): string {
       htmlTable([...MULTI_COLUMNS], rows),
       'side-by-side',
     ),
+    multiThresholdSection(runs),
     ...charts.map(chartSection),
   ];
-  return renderPage({ title: `${multi.scenario.name} on ${multi.stacks.length} stacks: caplab multi-stack report`, body: body.join('\n'), charts, data: multi });
+  return renderPage({ title: `${multi.scenario.name} on ${multi.stacks.length} stacks: caplab multi-stack report`, body: body.filter((b) => b !== '').join('\n'), charts, data: multi });
 }

@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { MultiResultSchema, parseResult } from '../../../src/results/index.js';
 import { describeMultiDifferences, formatMultiTable, renderMultiReport } from '../../../src/report/index.js';
+import type { MultiResult } from '../../../src/results/index.js';
 import { overflowMulti, seedMulti } from '../../fixtures/results/multi-fixture.js';
+
+/** seedMulti, but nginx+uwsgi met `latency.p50 < 5s` (measured 4.2 s) where embedded failed it (measured 10.0 s). */
+function splitVerdictMulti(): MultiResult {
+  const multi = seedMulti();
+  return {
+    ...multi,
+    runs: multi.runs.map((r) =>
+      'result' in r && r.stack === 'nginx+uwsgi'
+        ? { ...r, result: { ...r.result, thresholds: r.result.thresholds.map((t) => (t.expr === 'latency.p50 < 5s' ? { ...t, ok: true, actual: 4200 } : t)) } }
+        : r,
+    ),
+  };
+}
+
+/** The thresholds card's rows, each as its cells' text. */
+function thresholdRows(html: string): string[][] {
+  const card = /<section class="card" id="thresholds">(.*?)<\/section>/s.exec(html)![1]!;
+  return [...card.matchAll(/<tr>(.*?)<\/tr>/gs)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((c) => c[1]!.replace(/<[^>]+>/g, '')));
+}
 
 describe('caplab.multi/1 results', () => {
   it('a multi result with a run and a stack that did not run reads back as itself', () => {
@@ -23,6 +43,21 @@ describe('the multi-stack terminal table', () => {
     expect(lines.filter((l) => /^(embedded|nginx\+uwsgi)\s+3\s+0\s/.test(l))).toHaveLength(2);
     expect(text).toMatch(/nginx\+gunicorn did not run: the real gunicorn is not installed/);
     expect(text).toMatch(/same schedule \(seed \d+\)/);
+  });
+
+  it('lists each stack’s failed thresholds with the measured value, and says which stacks met them all', () => {
+    const lines = formatMultiTable(splitVerdictMulti()).split('\n');
+    const from = lines.indexOf('thresholds:');
+    expect(from).toBeGreaterThan(0);
+    expect(lines.slice(from + 1)).toEqual([
+      'embedded: 1 of 2 thresholds failed',
+      '  ✗ latency.p50 < 5s: measured 10.0 s, limit 5.00 s',
+      'nginx+uwsgi: all 2 thresholds met',
+    ]);
+  });
+
+  it('says nothing about thresholds when none were set', () => {
+    expect(formatMultiTable(overflowMulti())).not.toMatch(/threshold/i);
   });
 });
 
@@ -52,5 +87,26 @@ describe('the multi-stack HTML report', () => {
     expect(html).toContain('id="side-by-side"');
     expect(html).toContain('Where they differ, and why');
     expect(html).toMatch(/nginx\+gunicorn<\/td><td[^>]*>did not run/);
+  });
+
+  it('has a thresholds table with a row per expression and each stack’s pass/fail and measured value', () => {
+    const rows = thresholdRows(renderMultiReport(splitVerdictMulti()));
+    expect(rows).toEqual([
+      ['threshold', 'embedded', 'nginx+uwsgi'],
+      ['latency.max &lt; 25s', '✓ measured 20.0 s', '✓ measured 20.0 s'],
+      ['latency.p50 &lt; 5s', '✗ measured 10.0 s (failed)', '✓ measured 4.20 s'],
+    ]);
+  });
+
+  it('marks a failed cell as bad and a met one as ok', () => {
+    const html = renderMultiReport(splitVerdictMulti());
+    expect(html).toContain('<span class="verdict-bad">✗ measured 10.0 s (failed)</span>');
+    expect(html).toContain('<span class="verdict-ok">✓ measured 4.20 s</span>');
+  });
+
+  it('has no thresholds section when no thresholds were set', () => {
+    const html = renderMultiReport(overflowMulti());
+    expect(html).not.toContain('id="thresholds"');
+    expect(html).not.toMatch(/<h2>Thresholds<\/h2>/);
   });
 });
