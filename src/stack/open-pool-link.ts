@@ -5,7 +5,7 @@ import { caplabError } from '../errors.js';
 import type { PoolKind, SocketKind } from './types.js';
 
 /** The pools that can listen on a unix socket (runserver binds TCP only). */
-export const UNIX_SOCKET_POOLS: readonly PoolKind[] = ['embedded', 'uwsgi'];
+export const UNIX_SOCKET_POOLS: readonly PoolKind[] = ['embedded', 'uwsgi', 'gunicorn'];
 
 /** The proxy → pool link of one run: over TCP nothing; over unix, a socket path in a temp folder of its own. */
 export interface PoolLink {

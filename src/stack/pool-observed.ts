@@ -11,7 +11,8 @@ import type { PoolKind, SocketKind } from './types.js';
  * sockets only through an ioctl of Unbit's own kernels: uWSGI's
  * core/master_checks.c, master_check_listen_queue);
  * gunicorn and runserver have no stats server, so the accept queue is read
- * exactly from /proc/net/tcp and busy workers are estimated from accepted
+ * exactly from /proc/net/tcp (for gunicorn on a unix socket, from the
+ * not-yet-accepted rows of /proc/net/unix) and busy workers are estimated from accepted
  * open connections.
  */
 export function poolObserved(kind: PoolKind, socket: SocketKind): Observed {
@@ -23,7 +24,9 @@ export function poolObserved(kind: PoolKind, socket: SocketKind): Observed {
         ? { queue: 'none', busy: 'sampled', note: "uWSGI cannot see its listen queue on a unix socket (TCP_INFO is TCP-only); busy workers come from its stats server, refreshed about once a second" }
         : { queue: 'sampled', busy: 'sampled', note: "read from uWSGI's stats server, refreshed about once a second" };
     case 'gunicorn':
-      return { queue: 'exact', busy: 'estimated', note: 'gunicorn has no stats server; caplab counts accepted open connections' };
+      return socket === 'unix'
+        ? { queue: 'exact', busy: 'estimated', note: 'gunicorn has no stats server; caplab reads its unix socket\'s connections from /proc/net/unix: queued ones exactly, busy workers as accepted open connections' }
+        : { queue: 'exact', busy: 'estimated', note: 'gunicorn has no stats server; caplab counts accepted open connections' };
     case 'runserver':
       return { queue: 'exact', busy: 'estimated', note: 'runserver has no stats server; caplab counts accepted open connections' };
   }

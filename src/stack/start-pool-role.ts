@@ -28,7 +28,7 @@ export interface PoolRole {
  * Starts the pool of `kind` on a free loopback port: caplab's embedded pool
  * (uwsgi protocol, its stats server), Debian's uWSGI running the Django
  * project (the same), gunicorn's sync workers (HTTP; no stats server: the
- * accept queue is read exactly from /proc/net/tcp, busy workers estimated
+ * accept queue is read exactly from /proc/net/tcp or /proc/net/unix, busy workers estimated
  * from accepted open connections), or Django's runserver (HTTP; no stats: the accept
  * queue and open connections are read from /proc/net/tcp, and `listen` is
  * runserver's fixed backlog of 10, not the config's). `describe.observed`
@@ -53,6 +53,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
     const g = await startGunicornPool({
       host: DEFAULTS.host,
       port: 0,
+      socketPath,
       workers: config.workers,
       listen: config.listen,
       timeScale: config.timeScale,
@@ -62,11 +63,12 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
     return {
       host: g.host,
       port: g.port,
+      socketPath: g.socketPath,
       protocol: g.protocol,
       pid: g.pid,
       exited: g.exited,
       // sync workers accept from the shared socket themselves: the queue is the kernel's
-      describe: { pool: 'gunicorn', app: config.wsgi?.app ?? 'django', workers: g.workers, listen: config.listen, queue: 'kernel', observed: poolObserved('gunicorn', 'tcp') },
+      describe: { pool: 'gunicorn', app: config.wsgi?.app ?? 'django', workers: g.workers, listen: config.listen, queue: 'kernel', observed: poolObserved('gunicorn', socketPath !== undefined ? 'unix' : 'tcp') },
       sample: async () => {
         const s = await g.sample();
         return { queue: s.queue, busy: s.busy };

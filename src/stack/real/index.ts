@@ -16,6 +16,7 @@ export type { NginxProxyOptions, RunningProxy, RunningNginx, UwsgiPoolOptions, R
 export { startRunserverPool, type RunserverPoolOptions, type RunningRunserver, type RunserverSample } from './start-runserver-pool.js';
 export { RUNSERVER_BACKLOG } from './runserver-args.js';
 export { parsePortSockets, readPortSockets, type PortSockets } from './port-sockets.js';
+export { parseUnixPathSockets, readUnixPathSockets } from './unix-path-sockets.js';
 export { inspectRealPrograms, installCommand, type ProgramCheck } from './inspect-real-programs.js';
 export { checkWsgiApp, sampleWsgiApp } from './wsgi-app.js';
 export type { WsgiApp } from './types.js';

@@ -7,8 +7,9 @@
  * spawns the program detached, in its own process group (so a terminal's
  * Ctrl-C reaches caplab, which stops the roles in order, and not the program
  * directly), with stdout and stderr appended to a log file. Once every ready
- * port accepts connections and the listening sockets are the program's own
- * (not another program's on the same port), it answers
+ * port and ready unix socket path accepts connections and the listening
+ * sockets are the program's own (not another program's on the same port),
+ * it answers
  * `{type:'ready', pid}`. If the program exits or the start times out first,
  * it ends the group and answers `{type:'failed', code, message}` quoting
  * the last log lines.
@@ -81,7 +82,7 @@ async function start(cfg: KeeperConfig): Promise<void> {
       void send({ type: 'exited', pid, code, signal }).finally(() => exitAfterCleanUp(1));
     }
   });
-  const ports = [...new Set([...cfg.listenPorts, ...cfg.readyPorts])].map((p) => `${cfg.host}:${p}`).join(', ');
+  const ports = [...[...new Set([...cfg.listenPorts, ...cfg.readyPorts])].map((p) => `${cfg.host}:${p}`), ...(cfg.readyPaths ?? [])].join(', ');
   const pid = program.pid;
   const outcome = await waitForPorts(
     cfg.host,
@@ -89,6 +90,8 @@ async function start(cfg: KeeperConfig): Promise<void> {
     cfg.startTimeoutMs,
     () => programExit !== undefined,
     () => pid !== undefined && groupListensOn(pid, cfg.listenPorts),
+    undefined,
+    cfg.readyPaths,
   );
   if (outcome === 'ready' && pid !== undefined) {
     ready = true;

@@ -16,6 +16,8 @@ export interface KeeperConfig {
   /** The program is ready once every one of `readyPorts` on `host` accepts a TCP connection... */
   readonly host: string;
   readonly readyPorts: readonly number[];
+  /** ...and every one of these unix sockets accepts a connection (a pool bound to a path; none if absent). */
+  readonly readyPaths?: readonly string[] | undefined;
   /** ...and a process of its group listens on every one of these (Linux /proc). */
   readonly listenPorts: readonly number[];
   readonly startTimeoutMs: number;

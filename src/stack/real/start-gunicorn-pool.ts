@@ -10,6 +10,7 @@ import { wsgiWrapperDir } from './django-project-dir.js';
 import { renderGunicornConf } from './gunicorn-conf.js';
 import { pickFreePort } from './pick-free-port.js';
 import { readPortSockets } from './port-sockets.js';
+import { readUnixPathSockets } from './unix-path-sockets.js';
 import { REAL_PROGRAMS } from './programs.js';
 import { keepInTempDir } from './keep-in-temp-dir.js';
 import { WRAPPER_CALLABLE, checkWsgiApp, pythonPoolEnv, sampleWsgiApp, type WsgiApp } from './wsgi-app.js';
@@ -21,6 +22,8 @@ const START_TIMEOUT_MS = 30_000;
 export interface GunicornPoolOptions {
   readonly host?: string;
   readonly port?: number;
+  /** A unix socket to listen on instead of host:port (its folder must exist). */
+  readonly socketPath?: string | undefined;
   readonly workers?: number;
   readonly listen?: number;
   readonly timeScale?: number;
@@ -33,7 +36,7 @@ export interface GunicornPoolOptions {
 
 /** One look at gunicorn from outside: it has no stats server. */
 export interface GunicornSample {
-  /** Connections in the listening socket's accept queue (/proc/net/tcp rx_queue): exact. */
+  /** Connections in the listening socket's accept queue (/proc/net/tcp rx_queue, or /proc/net/unix rows still connecting): exact. */
   readonly queue: number;
   /**
    * Accepted connections still open, at most `workers`: an estimate of busy
@@ -47,13 +50,15 @@ export interface GunicornSample {
 export interface RunningGunicorn {
   readonly protocol: 'http';
   readonly host: string;
+  /** 0 when it listens on `socketPath`. */
   readonly port: number;
+  readonly socketPath?: string;
   /** Pid of gunicorn's master (its process group id). */
   readonly pid: number;
   readonly workers: number;
   /** Resolves when gunicorn or its keeper exits (stop() included). */
   readonly exited: Promise<ProcessExit>;
-  /** Reads the port's sockets from /proc; rejects where /proc/net cannot be read. */
+  /** Reads the port's (or socket path's) sockets from /proc; rejects where /proc/net cannot be read. */
   sample(): Promise<GunicornSample>;
   /** Stops gunicorn and removes its temp folder; safe to call more than once. */
   stop(): Promise<void>;
@@ -62,7 +67,7 @@ export interface RunningGunicorn {
 async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: WsgiApp, port: number): Promise<RunningGunicorn> {
   const kept = await keepInTempDir('caplab-gunicorn-', async (dir) => {
     const conf = path.join(dir, 'gunicorn.conf.py');
-    await writeFile(conf, renderGunicornConf({ ...config, port, wrapperDir: wsgiWrapperDir(), harakiriMs: options.harakiriMs, maxRequests: options.maxRequests }));
+    await writeFile(conf, renderGunicornConf({ ...config, port, socketPath: config.socketPath, wrapperDir: wsgiWrapperDir(), harakiriMs: options.harakiriMs, maxRequests: options.maxRequests }));
     return {
       name: 'gunicorn',
       command: REAL_PROGRAMS.gunicorn,
@@ -71,8 +76,9 @@ async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: 
       cwd: dir,
       host: config.host,
       // with preload_app the master binds after the app is imported
-      readyPorts: [port],
-      listenPorts: [port],
+      readyPorts: config.socketPath === undefined ? [port] : [],
+      readyPaths: config.socketPath === undefined ? [] : [config.socketPath],
+      listenPorts: config.socketPath === undefined ? [port] : [],
       startTimeoutMs: START_TIMEOUT_MS,
       graceMs: DEFAULTS.stopGraceMs,
       logFile: path.join(dir, 'gunicorn.log'),
@@ -84,11 +90,12 @@ async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: 
     protocol: 'http' as const,
     host: config.host,
     port,
+    ...(config.socketPath !== undefined ? { socketPath: config.socketPath } : {}),
     pid: kept.pid,
     workers: config.workers,
     exited: kept.exited,
     async sample(): Promise<GunicornSample> {
-      const sockets = await readPortSockets(port);
+      const sockets = config.socketPath === undefined ? await readPortSockets(port) : await readUnixPathSockets(config.socketPath);
       return { queue: sockets.acceptQueue, busy: Math.min(config.workers, Math.max(0, sockets.established - sockets.acceptQueue)) };
     },
     stop: kept.stop,
@@ -103,7 +110,7 @@ async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: 
  * config file, under a keeper so it never outlives caplab. `harakiriMs` is
  * its `timeout` (default 30 s): a worker stuck longer is killed and
  * respawned. gunicorn has no stats server: `sample()` reads the accept
- * queue from /proc/net/tcp and estimates busy workers from open connections.
+ * queue from /proc/net/tcp (/proc/net/unix on a unix socket) and estimates busy workers from open connections.
  *
  * Sizes are validated by the embedded pool's parsePoolOptions (E_NOT_LOOPBACK
  * or E_USAGE); the app is loaded once with python3 first (E_WSGI_APP, exit
@@ -119,11 +126,11 @@ export async function startGunicornPool(options: GunicornPoolOptions = {}): Prom
   const app = wsgi ?? sampleWsgiApp();
   checkWsgiApp(app, config.timeScale);
   for (let attempt = 1; ; attempt += 1) {
-    const port = config.port === 0 ? await pickFreePort(config.host) : config.port;
+    const port = config.socketPath !== undefined ? 0 : config.port === 0 ? await pickFreePort(config.host) : config.port;
     try {
       return await startOnce(config, { harakiriMs, maxRequests }, app, port);
     } catch (err) {
-      const retry = config.port === 0 && attempt < 2 && isCaplabError(err) && err.code === 'E_PORT_IN_USE';
+      const retry = config.port === 0 && config.socketPath === undefined && attempt < 2 && isCaplabError(err) && err.code === 'E_PORT_IN_USE';
       if (!retry) throw err;
     }
   }

@@ -21,6 +21,12 @@ describe('openPoolLink', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('opens a unix link for gunicorn too', async () => {
+    const link = await openPoolLink('unix', 'gunicorn');
+    expect(path.basename(link.socketPath!)).toBe('pool.sock');
+    await link.remove();
+  });
+
   it('refuses a pool that cannot listen on a unix socket, naming it', async () => {
     await expect(openPoolLink('unix', 'runserver')).rejects.toMatchObject({ code: 'E_USAGE', message: expect.stringContaining('"runserver"') });
   });

@@ -19,6 +19,10 @@ describe('poolObserved', () => {
     }
   });
 
+  it('reads gunicorn’s queue on a unix socket from /proc/net/unix, saying so', () => {
+    expect(poolObserved('gunicorn', 'unix')).toMatchObject({ queue: 'exact', busy: 'estimated', note: expect.stringContaining('/proc/net/unix') });
+  });
+
   it('gives every pool kind an observation the results schema accepts, with a note whenever one is not exact', () => {
     for (const kind of POOL_KINDS) {
       for (const socket of ['tcp', 'unix'] as const) {
