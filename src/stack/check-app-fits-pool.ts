@@ -13,16 +13,13 @@ export interface AppChoice {
 /**
  * Throws E_USAGE (exit 2, one line) when the app cannot run on the pool,
  * rather than serving another app in its place: a JavaScript app
- * (`--app`) runs on the embedded pool only, a WSGI app (`--wsgi`) on
- * uWSGI or gunicorn only (runserver serves the Django sample). The sample app runs on every pool (as caplab's Django
+ * (`--app`) runs on the embedded pool only, a WSGI app (`--wsgi`) on a
+ * Python pool only (uWSGI, gunicorn or runserver). The sample app runs on every pool (as caplab's Django
  * project on the Python ones).
  */
 export function assertAppFitsPool(choice: AppChoice): void {
   if (choice.pool === 'embedded' && choice.wsgi !== undefined) {
-    throw caplabError('E_USAGE', `--wsgi ${choice.wsgi} needs a Python pool (--pool uwsgi or gunicorn); the embedded pool runs JavaScript apps (--app)`);
-  }
-  if (choice.pool === 'runserver' && choice.wsgi !== undefined) {
-    throw caplabError('E_USAGE', `--wsgi ${choice.wsgi}: runserver serves caplab's Django sample project only; serve your app with --pool uwsgi or --pool gunicorn`);
+    throw caplabError('E_USAGE', `--wsgi ${choice.wsgi} needs a Python pool (--pool uwsgi, gunicorn or runserver); the embedded pool runs JavaScript apps (--app)`);
   }
   if (choice.pool !== 'embedded' && choice.app !== 'sample') {
     throw caplabError('E_USAGE', `--app ${choice.app} is a JavaScript app, for the embedded pool only; --pool ${choice.pool} runs WSGI apps (--wsgi module:callable)`);

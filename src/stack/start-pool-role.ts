@@ -36,7 +36,7 @@ export interface PoolRole {
  */
 export async function startPoolRole(config: StackConfig, kind: PoolKind, socketPath?: string): Promise<PoolRole> {
   if (kind === 'runserver') {
-    const rs = await startRunserverPool({ host: DEFAULTS.host, port: 0, timeScale: config.timeScale, threading: config.threading ?? true });
+    const rs = await startRunserverPool({ host: DEFAULTS.host, port: 0, timeScale: config.timeScale, threading: config.threading ?? true, wsgi: config.wsgi });
     return {
       host: rs.host,
       port: rs.port,
@@ -44,7 +44,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       pid: rs.pid,
       exited: rs.exited,
       // one process, whatever `workers` says: threads (unbounded) or one request at a time
-      describe: { pool: rs.threading ? 'runserver' : 'runserver --nothreading', app: 'django', workers: 1, listen: rs.backlog, observed: poolObserved('runserver', 'tcp') },
+      describe: { pool: rs.threading ? 'runserver' : 'runserver --nothreading', app: config.wsgi?.app ?? 'django', workers: 1, listen: rs.backlog, observed: poolObserved('runserver', 'tcp') },
       sample: () => rs.sample(),
       stop: () => rs.stop(),
     };

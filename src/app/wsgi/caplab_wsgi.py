@@ -12,6 +12,8 @@ The app is named by the environment, which caplab sets (and nothing else):
 Servers load `caplab_wsgi:application`. `python3 caplab_wsgi.py --check`
 loads the app the same way and, if it cannot, prints one line naming the
 problem and the path tried, and exits 2 (caplab runs this before any load).
+`python3 caplab_wsgi.py --serve HOST:PORT [--nothreading]` serves it with
+Django's development server, the server behind `runserver`.
 
 Headers added to every response (errors included):
 
@@ -142,16 +144,42 @@ def _from_env():
     )
 
 
+def serve(address, threading):
+    """
+    Serves the wrapped app with Django's development server, the server
+    `runserver` runs (django.core.servers.basehttp.run: wsgiref with
+    ThreadingMixIn, request_queue_size 10), without Django's settings, so a
+    user's WSGI app runs under it unchanged. `threading` False is
+    runserver's --nothreading.
+    """
+    from django.core.servers.basehttp import run
+
+    host, _, port = address.rpartition(":")
+    host = host.strip("[]")
+    app = wrap(load_app(*_from_env()))
+    run(host, int(port), app, ipv6=":" in host, threading=threading)
+
+
+USAGE = "usage: caplab_wsgi.py --check | --serve HOST:PORT [--nothreading]\n"
+
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--check"]:
-        sys.stderr.write("usage: caplab_wsgi.py --check\n")
-        sys.exit(2)
-    try:
-        load_app(*_from_env())
-    except LoadError as err:
-        sys.stderr.write("%s\n" % err)
-        sys.exit(2)
-    sys.exit(0)
+    args = sys.argv[1:]
+    if args == ["--check"]:
+        try:
+            load_app(*_from_env())
+        except LoadError as err:
+            sys.stderr.write("%s\n" % err)
+            sys.exit(2)
+        sys.exit(0)
+    if len(args) in (2, 3) and args[0] == "--serve" and args[2:] in ([], ["--nothreading"]):
+        try:
+            serve(args[1], threading=args[2:] == [])
+        except LoadError as err:
+            sys.stderr.write("%s\n" % err)
+            sys.exit(2)
+        sys.exit(0)
+    sys.stderr.write(USAGE)
+    sys.exit(2)
 else:
     try:
         application = wrap(load_app(*_from_env()))

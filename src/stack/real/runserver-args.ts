@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { REAL_PROGRAMS } from './programs.js';
 
 /** What `runserverArgs` needs: the pool options with the port and project resolved. */
@@ -62,4 +63,20 @@ export function runserverEnv(timeScale: number, wrapperDir: string): Record<stri
     PYTHONDONTWRITEBYTECODE: '1',
     PYTHONUNBUFFERED: '1',
   };
+}
+
+/**
+ * The command line that serves a user's WSGI app (`--wsgi`) with the same
+ * server runserver uses (Django's basehttp.run: wsgiref, one thread per
+ * connection, backlog 10), through caplab's wrapper and without Django's
+ * settings: `caplab_wsgi.py --serve host:port [--nothreading]`.
+ */
+export function wsgiServeArgs(input: Omit<RunserverArgsInput, 'projectDir'> & { readonly wrapperDir: string }): string[] {
+  const v6 = input.host.includes(':');
+  return [
+    path.join(input.wrapperDir, 'caplab_wsgi.py'),
+    '--serve',
+    v6 ? `[${input.host}]:${input.port}` : `${input.host}:${input.port}`,
+    ...(input.threading ? [] : ['--nothreading']),
+  ];
 }

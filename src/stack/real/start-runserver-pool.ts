@@ -6,7 +6,8 @@ import { requireRealPrograms } from './check-real-programs.js';
 import { djangoProjectDir, wsgiWrapperDir } from './django-project-dir.js';
 import { pickFreePort } from './pick-free-port.js';
 import { readPortSockets } from './port-sockets.js';
-import { RUNSERVER_BACKLOG, RUNSERVER_COMMAND, runserverArgs, runserverEnv } from './runserver-args.js';
+import { RUNSERVER_BACKLOG, RUNSERVER_COMMAND, runserverArgs, runserverEnv, wsgiServeArgs } from './runserver-args.js';
+import { checkWsgiApp, pythonPoolEnv, type WsgiApp } from './wsgi-app.js';
 import { keepInTempDir } from './keep-in-temp-dir.js';
 
 /** How long runserver gets to run Django's checks and bind. */
@@ -22,6 +23,8 @@ export interface RunserverPoolOptions {
   readonly timeScale: number;
   /** false = `--nothreading`. */
   readonly threading: boolean;
+  /** A user's WSGI app, served by runserver's own server through caplab's wrapper; undefined = caplab's Django project. */
+  readonly wsgi?: WsgiApp | undefined;
 }
 
 /** What can be read of runserver from outside: it has no stats server. */
@@ -54,8 +57,14 @@ async function startOnce(options: RunserverPoolOptions, port: number): Promise<R
   const kept = await keepInTempDir('caplab-runserver-', (dir) => ({
     name: 'runserver',
     command: RUNSERVER_COMMAND,
-    args: runserverArgs({ host: options.host, port, threading: options.threading, projectDir: djangoProjectDir() }),
-    env: runserverEnv(options.timeScale, wsgiWrapperDir()),
+    args:
+      options.wsgi === undefined
+        ? runserverArgs({ host: options.host, port, threading: options.threading, projectDir: djangoProjectDir() })
+        : wsgiServeArgs({ host: options.host, port, threading: options.threading, wrapperDir: wsgiWrapperDir() }),
+    env:
+      options.wsgi === undefined
+        ? runserverEnv(options.timeScale, wsgiWrapperDir())
+        : { ...pythonPoolEnv(options.timeScale, options.wsgi), PYTHONUNBUFFERED: '1' },
     cwd: dir,
     host: options.host,
     // runserver binds only after Django's system checks, so an open port means ready.
@@ -99,6 +108,7 @@ export async function startRunserverPool(options: RunserverPoolOptions): Promise
     throw caplabError('E_NOT_LOOPBACK', `runserver options: host must be a loopback address, got ${JSON.stringify(options.host)}`);
   }
   requireRealPrograms(['django']);
+  if (options.wsgi !== undefined) checkWsgiApp(options.wsgi, options.timeScale);
   for (let attempt = 1; ; attempt += 1) {
     const port = options.port === 0 ? await pickFreePort(options.host) : options.port;
     try {

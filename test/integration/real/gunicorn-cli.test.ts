@@ -40,12 +40,33 @@ describe.skipIf(SKIP)(`caplab run --pool gunicorn${REASON}`, () => {
   });
 });
 
-describe('apps a pool cannot serve', () => {
-  it('refuses --wsgi with runserver in one line, exit 2', async () => {
-    const r = await runCli(['run', 'seed-three-slow-requests', '--pool', 'runserver', '--wsgi', 'mysite.wsgi:application', '--dry-run']);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/runserver serves caplab's Django sample project only/);
+describe.skipIf(SKIP)(`--wsgi under runserver's server${REASON}`, () => {
+  it('serves the user\'s app with runserver\'s own server: intact requests, timing headers, and one at a time with --nothreading (1 : 2 : 3)', async () => {
+    const stack = await startStack({ workers: 1, listen: 10, upstreamTimeoutMs: 10_000, timeScale: 0.05, app: 'sample', proxy: 'nginx', pool: 'runserver', threading: false, wsgi: { app: 'echo_wsgi:app', chdir: APPS, pythonpath: [] } });
+    try {
+      expect(stack.describe).toMatchObject({ pool: 'runserver --nothreading', app: 'echo_wsgi:app' });
+      const res = await request(`${stack.url}/echo/path?q=1`, { method: 'POST', body: 'payload', headers: { 'content-type': 'text/plain' } });
+      const echo = JSON.parse(await res.body.text()) as { method: string; path: string; query: string; body: string; cwd: string };
+      expect(res.statusCode).toBe(201);
+      expect(echo).toMatchObject({ method: 'POST', path: '/echo/path', query: 'q=1', body: 'payload', cwd: APPS });
+      expect(String(res.headers['x-caplab-service-ms'])).toMatch(/^\d+\.\d{3}$/);
+      const t0 = performance.now();
+      const ends = await Promise.all(
+        [1, 2, 3].map(async () => {
+          const r = await request(`${stack.url}/sleep?ms=10000`);
+          await r.body.dump();
+          return performance.now() - t0;
+        }),
+      );
+      const [first, second, third] = ends.sort((a, b) => a - b) as [number, number, number];
+      // 500 ms each, served one after another
+      expect(first).toBeGreaterThan(450);
+      expect(second / first).toBeGreaterThan(1.6);
+      expect(third / first).toBeGreaterThan(2.4);
+      expect(third / first).toBeLessThan(3.6);
+    } finally {
+      await stack.stop();
+    }
   });
 });
 
