@@ -7,7 +7,7 @@ import type { WorkerConfig, WorkerDoneMessage, WorkerMessage, WorkerRequestMessa
 import type { PoolConfig } from '../pool-options.js';
 import { ListenQueue, type QueuedConnection } from './listen-queue.js';
 import { keepWorkers } from './keep-workers.js';
-import { spawnWorker } from './spawn-worker.js';
+import { commonWorkerConfig, spawnWorker } from './spawn-worker.js';
 import { WorkerSlot } from './worker-slot.js';
 
 /** The master's scheduling core: the worker slots, the listen queue and its counters. */
@@ -44,11 +44,7 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
   let nextId = 1;
 
   const workerConfig = (id: number): WorkerConfig => ({
-    id,
-    app: config.app,
-    protocol: config.protocol,
-    timeScale: config.timeScale,
-    socketTimeoutMs: config.socketTimeoutMs,
+    ...commonWorkerConfig(config, id),
     queue: 'master',
     maxRequests: 0,
     scoreboardBytes: 0,

@@ -4,7 +4,7 @@ import type { PoolNative } from '../native/load-native.js';
 import type { PoolConfig } from '../pool-options.js';
 import { Scoreboard } from '../scoreboard.js';
 import { keepWorkers } from './keep-workers.js';
-import { spawnWorker } from './spawn-worker.js';
+import { commonWorkerConfig, spawnWorker } from './spawn-worker.js';
 import { WorkerSlot } from './worker-slot.js';
 
 /** The harakiri check runs this many times per harakiri period (uWSGI's master checks once a second). */
@@ -39,11 +39,7 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
   let ticker: NodeJS.Timeout | undefined;
 
   const workerConfig = (id: number): WorkerConfig => ({
-    id,
-    app: config.app,
-    protocol: config.protocol,
-    timeScale: config.timeScale,
-    socketTimeoutMs: config.socketTimeoutMs,
+    ...commonWorkerConfig(config, id),
     queue: 'kernel',
     maxRequests: config.maxRequests,
     scoreboardBytes: bytes,

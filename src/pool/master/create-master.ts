@@ -6,7 +6,7 @@ import { loadNative, type PoolNative } from '../native/load-native.js';
 import { buildStats } from './build-stats.js';
 import { createDispatcher } from './create-dispatcher.js';
 import { createKernelDispatcher } from './create-kernel-dispatcher.js';
-import { ListenError, listenTcp, listenUnix } from './listen-tcp.js';
+import { listenFailure, listenTcp, listenUnix } from './listen-tcp.js';
 import { readProcessMemory } from './read-process-memory.js';
 
 /** Where a started master listens, its first workers, and the queue mode it runs in. */
@@ -141,10 +141,7 @@ function kernelCore(config: PoolConfig, native: PoolNative): Core {
       try {
         bound = config.socketPath !== undefined ? { ...native.listenUnix(config.socketPath, config.listen), port: 0 } : native.listen(host, config.port, config.listen);
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw code === 'EADDRINUSE' && config.socketPath === undefined
-          ? new ListenError('E_PORT_IN_USE', `port ${where} is already in use`)
-          : new ListenError('E_STACK_START', `cannot listen on ${where}: ${(err as Error).message}`);
+        throw listenFailure(err as NodeJS.ErrnoException, where, config.socketPath === undefined);
       }
       fd = bound.fd;
       dispatcher = createKernelDispatcher(config, native, { fd, address: host, port: bound.port });

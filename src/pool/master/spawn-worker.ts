@@ -1,5 +1,6 @@
 import { ChildStartError, forkChild, resolveEntry, type Supervised } from '../../process/index.js';
 import type { WorkerConfig, WorkerReadyMessage } from '../messages.js';
+import type { PoolConfig } from '../pool-options.js';
 
 /** How long a worker gets to load its app. */
 export const WORKER_START_TIMEOUT_MS = 30_000;
@@ -25,4 +26,9 @@ export async function spawnWorker(config: WorkerConfig, shareFds: readonly numbe
   }
   supervised.child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   return supervised;
+}
+
+/** What every worker of the pool is told, whatever the queue mode: its id and the app it serves. */
+export function commonWorkerConfig(config: PoolConfig, id: number): Pick<WorkerConfig, 'id' | 'app' | 'protocol' | 'timeScale' | 'socketTimeoutMs'> {
+  return { id, app: config.app, protocol: config.protocol, timeScale: config.timeScale, socketTimeoutMs: config.socketTimeoutMs };
 }
