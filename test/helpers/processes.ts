@@ -1,4 +1,5 @@
 /** Process checks shared by the integration tests (Linux: reads /proc). */
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { isRunning } from '../../src/process/index.js';
 
@@ -69,4 +70,22 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
     await new Promise((r) => setTimeout(r, 50));
   }
   return check();
+}
+
+/**
+ * The first line `child` (a fixture started with piped stdout) writes to
+ * stdout. Rejects if it exits first, quoting what it wrote to stderr when
+ * that is piped.
+ */
+export function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+    child.once('exit', (code) => reject(new Error(`fixture exited (${code})${err ? `: ${err}` : ''}`)));
+  });
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readStats, startPool, type RunningPool } from '../../../src/pool/index.js';
 import { alive, httpGet, send, stats, stopAndCheck, waitFor } from './helpers.js';
 import { NO_NATIVE, SKIP_KERNEL } from '../../helpers/native.js';
+import { firstLine } from '../../helpers/processes.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/apps/orphan-pool.mjs');
@@ -39,16 +40,7 @@ describe('pool lifecycle', () => {
   it('leaves no master or worker behind when the process that started it is killed with SIGKILL', async () => {
     const parent = spawn(process.execPath, [FIXTURE, ROOT], { stdio: ['ignore', 'pipe', 'pipe'] });
     strays.push(parent.pid!);
-    let stderr = '';
-    parent.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      parent.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0]!);
-      });
-      parent.once('exit', (code) => reject(new Error(`fixture exited (${code}): ${stderr}`)));
-    });
+    const line = await firstLine(parent);
     const { port, statsPort, master } = JSON.parse(line) as { port: number; statsPort: number; master: number };
     const workers = (await readStats('127.0.0.1', statsPort)).workers.map((w) => w.pid);
     const pids = [master, ...workers];

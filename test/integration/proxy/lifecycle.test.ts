@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaplabError } from '../../../src/errors.js';
 import { startProxy, type RunningProxy } from '../../../src/proxy/index.js';
 import { fakeUwsgi, type FakeUpstream } from './helpers/fake-upstreams.js';
-import { alive, waitFor } from '../../helpers/processes.js';
+import { alive, firstLine, waitFor } from '../../helpers/processes.js';
 import { rawRequest } from './helpers/raw-http.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/orphan-proxy.mjs');
@@ -50,16 +50,7 @@ describe('proxy process lifecycle', () => {
     upstream = await fakeUwsgi(({ socket }) => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'));
     const parent = spawn(process.execPath, [FIXTURE, String(upstream.port)], { stdio: ['ignore', 'pipe', 'pipe'] });
     strays.push(parent.pid!);
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      let err = '';
-      parent.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0]!);
-      });
-      parent.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      parent.once('exit', (code) => reject(new Error(`fixture exited (${code}): ${err}`)));
-    });
+    const line = await firstLine(parent);
     const { pid, url } = JSON.parse(line) as { pid: number; url: string };
     strays.push(pid);
     const res = await fetch(`${url}/alive`);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, type RunningProxy } from '../../../src/proxy/index.js';
 import { fakeHttp, fakeUwsgi, type FakeUpstream, type UwsgiCall } from './helpers/fake-upstreams.js';
 import { rawResponses } from './helpers/raw-http.js';
+import { waitFor } from '../../helpers/processes.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/static');
 
@@ -39,14 +40,6 @@ afterAll(async () => {
   await Promise.all([uwsgi?.close(), http?.close()]);
 });
 
-async function waitFor(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 const get = (target: string): string => `GET ${target} HTTP/1.1\r\nHost: test\r\n\r\n`;
 
 describe('pipelined requests (nginx answers each, in order)', () => {
@@ -78,10 +71,10 @@ describe('pipelined requests (nginx answers each, in order)', () => {
     const socket = connect({ host: '127.0.0.1', port: proxy.port });
     socket.on('error', () => undefined);
     socket.write(`GET /first?hang HTTP/1.1\r\nHost: test\r\n\r\n${get('/second?fast')}`);
-    await waitFor(() => uwsgi.calls.length > from);
+    expect(await waitFor(() => uwsgi.calls.length > from, 10_000)).toBe(true);
     const first = uwsgi.calls[from]!;
     socket.destroy();
-    await waitFor(() => first.socket.destroyed || first.socket.readableEnded);
+    expect(await waitFor(() => first.socket.destroyed || first.socket.readableEnded, 10_000)).toBe(true);
     await new Promise((resolve) => setImmediate(resolve));
     expect(uwsgi.calls.slice(from).map((c) => c.vars.PATH_INFO)).toEqual(['/first']);
   });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startProxy, type RunningProxy } from '../../../src/proxy/index.js';
 import { fakeUwsgi, type FakeUpstream } from './helpers/fake-upstreams.js';
-import { alive, waitFor } from '../../helpers/processes.js';
+import { alive, firstLine, waitFor } from '../../helpers/processes.js';
 import { rawRequest } from './helpers/raw-http.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/orphan-proxy.mjs');
@@ -102,16 +102,7 @@ describe('workerProcesses', () => {
     const up = await okUpstream();
     const parent = spawn(process.execPath, [FIXTURE, String(up.port), '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
     strays.push(parent.pid!);
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      let err = '';
-      parent.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0]!);
-      });
-      parent.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      parent.once('exit', (code) => reject(new Error(`fixture exited (${code}): ${err}`)));
-    });
+    const line = await firstLine(parent);
     const { pids } = JSON.parse(line) as { pids: number[] };
     strays.push(...pids);
     expect(pids).toHaveLength(2);

@@ -8,6 +8,7 @@ import type { KeeperConfig } from '../../../src/stack/real/keeper-messages.js';
 import { pickFreePort } from '../../../src/stack/real/pick-free-port.js';
 import { groupMembers } from '../../../src/stack/real/process-group.js';
 import { startKeeper } from '../../../src/stack/real/start-keeper.js';
+import { firstLine } from '../../helpers/processes.js';
 import { alive, waitUntil } from './helpers.js';
 
 // The keeper on its own, over a small Node program standing in for nginx or
@@ -90,14 +91,7 @@ describe('the keeper process', () => {
   it('ends the program when its parent is killed with SIGKILL', async () => {
     const port = await pickFreePort('127.0.0.1');
     const parent = spawn(process.execPath, [path.join(FIXTURES, 'start-keeper.mjs'), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      parent.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0]!);
-      });
-      parent.once('exit', (code) => reject(new Error(`fixture exited ${code}`)));
-    });
+    const line = await firstLine(parent);
     const { pid, keeperPid, dir } = JSON.parse(line) as { pid: number; keeperPid: number; dir: string };
     const members = groupMembers(pid);
     expect(members.length).toBe(2);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readStats } from '../../../src/pool/index.js';
 import { descendants } from '../../helpers/cli.js';
+import { firstLine } from '../../helpers/processes.js';
 import { SKIP_REAL, SKIP_REASON, nginxPrefix, processesMatching, alive, waitUntil } from './helpers.js';
 
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'start-real-stack.mjs');
@@ -20,16 +21,7 @@ interface Started {
 describe.skipIf(SKIP_REAL)(`kill -9 of the process that started nginx and uWSGI${SKIP_REASON}`, () => {
   it('leaves no nginx or uWSGI process of that run, nor its temp dirs, within a few seconds', async () => {
     const child = spawn(process.execPath, [FIXTURE], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.split('\n')[0]!);
-      });
-      child.once('exit', (code) => reject(new Error(`fixture exited (${code}): ${stderr}`)));
-    });
+    const line = await firstLine(child);
     const started = JSON.parse(line) as Started;
 
     // Both workers busy with the fixture's 60 s requests: the hardest case to stop.
