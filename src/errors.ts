@@ -44,7 +44,7 @@ export const ERROR_CODES = {
   E_NOT_LOOPBACK: { exitCode: EXIT.usage, hint: 'caplab sends load only to loopback addresses (127.0.0.0/8, ::1)' },
   E_SLO_INVALID: { exitCode: EXIT.usage, hint: "write an objective like 'p99<1s' or 'mean<200ms'" },
   E_RATE_INVALID: { exitCode: EXIT.usage, hint: "write a rate like '40/s' or '2400/min'" },
-  E_SERVICE_INVALID: { exitCode: EXIT.usage, hint: "write a service time like 'exp:120ms', 'const:100ms', 'uniform:50ms..150ms' or 'lognormal:100ms,0.5'" },
+  E_SERVICE_INVALID: { exitCode: EXIT.usage, hint: "write a service time like 'exp:120ms', 'const:100ms', 'uniform:50ms..150ms', 'lognormal:100ms,0.5' or 'gamma:120ms,0.5' (mean, Cs²)" },
   E_PLAN_INVALID: { exitCode: EXIT.usage },
   E_REAL_MISSING: { exitCode: EXIT.usage, hint: 'apt-get install nginx-light uwsgi-core uwsgi-plugin-python3 python3-django' },
   E_LISTEN_OVER_SOMAXCONN: { exitCode: EXIT.usage, hint: 'lower listen, or raise the limit: sysctl -w net.core.somaxconn=N' },

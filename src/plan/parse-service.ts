@@ -9,12 +9,13 @@ const ALIASES: Readonly<Record<string, string>> = {
   constant: 'constant',
   uniform: 'uniform',
   lognormal: 'lognormal',
+  gamma: 'gamma',
   empirical: 'empirical',
 };
 
 /** `median=100ms` or `median:100ms` → ['median', '100ms']; a part without a label → [fallback, part]. */
 function labelled(part: string, labels: readonly string[], fallback: string): [string, string] {
-  const m = /^\s*([a-z]+)\s*[=:]\s*(.*)$/i.exec(part);
+  const m = /^\s*([a-z][a-z0-9]*)\s*[=:]\s*(.*)$/i.exec(part);
   if (m && labels.includes((m[1] as string).toLowerCase())) return [(m[1] as string).toLowerCase(), (m[2] as string).trim()];
   return [fallback, part.trim()];
 }
@@ -44,6 +45,11 @@ function toRaw(text: string): Record<string, unknown> {
       const sigma = second === undefined ? undefined : labelled(second, ['sigma'], 'sigma')[1];
       return { dist, [where]: at, sigma: sigma === undefined ? undefined : numeric(sigma), ...(extra.length > 0 ? { extra: extra.join(',') } : {}) };
     }
+    case 'gamma': {
+      const [first = '', second, ...extra] = rest.split(',');
+      const cs2 = second === undefined ? undefined : labelled(second, ['cs2'], 'cs2')[1];
+      return { dist, mean: labelled(first, ['mean'], 'mean')[1], cs2: cs2 === undefined ? undefined : numeric(cs2), ...(extra.length > 0 ? { extra: extra.join(',') } : {}) };
+    }
     case 'empirical': return { dist, values: rest.split(',').map((v) => v.trim()) };
     default: return { dist: name };
   }
@@ -59,6 +65,8 @@ function toRaw(text: string): Record<string, unknown> {
  *   lognormal:100ms,0.5                lognormal with MEDIAN 100 ms and σ 0.5,
  *                                      as in scenario files (also `median=100ms`)
  *   lognormal:mean=100ms,0.5           lognormal with MEAN 100 ms and σ 0.5
+ *   gamma:120ms,0.5                    gamma with MEAN 120 ms and Cs² 0.5
+ *                                      (also `mean=120ms,cs2=0.5`)
  *   empirical:10ms,20ms,90ms           resampled values
  * Throws E_SERVICE_INVALID naming the field `{service}`, quoting the text
  * and every problem, otherwise.
@@ -69,7 +77,7 @@ export function parseService(text: string): ServiceDist {
   if (parsed.success && extra === undefined) return parsed.data;
   const problems = [
     ...(parsed.success ? [] : formatIssues(parsed.error.issues, { nameOf: (p) => (p.length === 0 ? 'it' : p.map(String).join('.')) })),
-    ...(extra === undefined ? [] : ['lognormal takes two parts, the median (or mean=) and sigma, such as lognormal:100ms,0.5']),
+    ...(extra === undefined ? [] : [raw.dist === 'gamma' ? 'gamma takes two parts, the mean and Cs², such as gamma:120ms,0.5' : 'lognormal takes two parts, the median (or mean=) and sigma, such as lognormal:100ms,0.5']),
   ];
   throw new PlanInputError('E_SERVICE_INVALID', `{service} ${JSON.stringify(text)}: ${problems.join('; ')}`);
 }

@@ -14,6 +14,7 @@ const ServiceDistSchema = z.discriminatedUnion('dist', [
   z.object({ dist: z.literal('uniform'), min: z.number(), max: z.number() }),
   z.object({ dist: z.literal('exponential'), mean: z.number() }),
   z.object({ dist: z.literal('lognormal'), median: z.number(), sigma: z.number() }),
+  z.object({ dist: z.literal('gamma'), mean: z.number(), cs2: z.number() }),
   z.object({ dist: z.literal('empirical'), values: z.array(z.number()) }),
 ]);
 

@@ -9,6 +9,7 @@ function formatService(d: ServiceDist): string {
     case 'uniform': return `uniform ${ms(d.min)}–${ms(d.max)}`;
     case 'exponential': return `exponential, mean ${ms(d.mean)}`;
     case 'lognormal': return `lognormal, median ${ms(d.median)}, sigma ${d.sigma} (mean ${ms(serviceMean(d))})`;
+    case 'gamma': return `gamma, mean ${ms(d.mean)}, Cs² ${d.cs2}`;
     case 'empirical': return `empirical, ${d.values.length} values (mean ${ms(serviceMean(d))})`;
   }
 }

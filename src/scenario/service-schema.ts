@@ -9,10 +9,17 @@ export const SERVICE_PARAMS = {
   uniform: ['min', 'max'],
   exponential: ['mean'],
   lognormal: ['median', 'mean', 'sigma'],
+  gamma: ['mean', 'cs2'],
   empirical: ['values'],
 } as const;
 
-const ALL_PARAMS = ['value', 'min', 'max', 'mean', 'median', 'sigma', 'values'] as const;
+const ALL_PARAMS = ['value', 'min', 'max', 'mean', 'median', 'sigma', 'cs2', 'values'] as const;
+
+/**
+ * Largest Cs² of a gamma: shape 1/Cs² = 0.01, a law whose median is under
+ * 1e-30 of its mean; anything burstier is better given as empirical values.
+ */
+export const GAMMA_MAX_CS2 = 100;
 type Param = (typeof ALL_PARAMS)[number];
 type RawService = { dist: (typeof SERVICE_DISTS)[number] } & Partial<Record<Param, unknown>>;
 
@@ -27,9 +34,10 @@ function required(v: RawService): readonly Param[] {
  * `plan --service` both give it: `{dist: constant, value}`,
  * `{dist: uniform, min, max}`, `{dist: exponential, mean}`,
  * `{dist: lognormal, median, sigma}` or `{dist: lognormal, mean, sigma}`,
- * `{dist: empirical, values: [...]}`; times are durations. Every time, and
- * every distribution's mean, is at most LIMITS.serviceMs (1 h, the sample
- * app's limit); σ is at most 10. A lognormal's `mean` is turned into its
+ * `{dist: gamma, mean, cs2}` (mean and squared coefficient of variation,
+ * 0 < cs2 ≤ GAMMA_MAX_CS2), `{dist: empirical, values: [...]}`; times are
+ * durations. Every time, and every distribution's mean, is at most
+ * LIMITS.serviceMs (1 h, the sample app's limit); σ is at most 10. A lognormal's `mean` is turned into its
  * median here, once.
  */
 export const ServiceSchema = z
@@ -41,6 +49,7 @@ export const ServiceSchema = z
     mean: durationField({ exclusive: true, max: LIMITS.serviceMs, maxLabel: 'one hour' }).optional(),
     median: durationField({ exclusive: true, max: LIMITS.serviceMs, maxLabel: 'one hour' }).optional(),
     sigma: z.number().gte(0).lte(LIMITS.sigma).optional(),
+    cs2: z.number().gt(0).lte(GAMMA_MAX_CS2).optional(),
     values: z.array(durationField({ max: LIMITS.serviceMs, maxLabel: 'one hour' })).min(1).max(LIMITS.empiricalValues).optional(),
   })
   .superRefine((raw, ctx) => {
@@ -82,6 +91,7 @@ export const ServiceSchema = z
         const sigma = v.sigma ?? 0;
         return { dist: 'lognormal', median: v.median ?? (v.mean ?? 0) * Math.exp((-sigma * sigma) / 2), sigma };
       }
+      case 'gamma': return { dist: 'gamma', mean: v.mean ?? 0, cs2: v.cs2 ?? 1 };
       case 'empirical': return { dist: 'empirical', values: v.values ?? [] };
     }
   });

@@ -54,7 +54,7 @@ export function registerPlan(program: Command): void {
     .argument('[scenario]', 'plan a scenario file or built-in scenario instead of --rate/--service')
     .requiredOption('--slo <objective>', "latency objective, e.g. 'p99<1s', 'p95<300ms', 'mean<200ms'")
     .option('--rate <rate>', 'arrival rate, e.g. 40/s or 1200/min')
-    .option('--service <dist>', 'service time: exp:120ms, const:100ms, uniform:50ms..150ms, lognormal:100ms,0.5 (median 100ms, sigma 0.5; or lognormal:mean=100ms,0.5)')
+    .option('--service <dist>', 'service time: exp:120ms, const:100ms, uniform:50ms..150ms, lognormal:100ms,0.5 (median 100ms, sigma 0.5; or lognormal:mean=100ms,0.5), gamma:120ms,0.5 (mean 120ms, Cs² 0.5)')
     .option('--from <results.json>', 'use the service times measured in an earlier run')
     .option('--listen <n>', 'listen-queue size (default: unbounded, or the scenario’s)')
     .option('--timeout <duration>', 'upstream read timeout (504 after this)')

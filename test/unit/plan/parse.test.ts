@@ -90,7 +90,7 @@ describe('parseService: the scenario files\' service model, written as text', ()
       ['lognormal:100ms', /sigma is required for dist lognormal/],
       ['lognormal:100ms,-1', /sigma must be >= 0, got -1/],
       ['lognormal:100ms,0.5,3', /lognormal takes two parts/],
-      ['gamma:100ms', /dist must be one of constant, uniform, exponential, lognormal, empirical, got "gamma"/],
+      ['weibull:100ms', /dist must be one of constant, uniform, exponential, lognormal, gamma, empirical, got "weibull"/],
       ['const:soon', /value must be a duration like 250ms/],
     ];
     for (const [text, why] of cases) {

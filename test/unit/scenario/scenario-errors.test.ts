@@ -22,7 +22,7 @@ const CASES: [fixture: string, expected: string[]][] = [
   ['bad-name.yaml', ['name must be a slug', 'got "Poisson Three"']],
   ['unknown-key.yaml', ['load[0].open.rat is not a known key (did you mean "rate"?)', 'expcet is not a known key (did you mean "expect"?)']],
   ['bad-duration.yaml', ['load[0].open.duration must be a duration like 250ms', 'got "10 seconds"']],
-  ['bad-distribution.yaml', ['load[0].open.requests[0].service.dist must be one of constant, uniform, exponential, lognormal, empirical, got "gamma"']],
+  ['bad-distribution.yaml', ['load[0].open.requests[0].service.dist must be one of constant, uniform, exponential, lognormal, gamma, empirical, got "weibull"']],
   [
     'distribution-params.yaml',
     [
