@@ -1,0 +1,69 @@
+import { LIMITS, type ServiceDist } from '../scenario/index.js';
+import { gammaP, ksDistance, meanScv, normalCdf } from './distribution-math.js';
+import type { ServiceFit } from './log-types.js';
+
+/** Values kept by an empirical fit: evenly spaced quantiles, enough for p99.9 and light in a scenario. */
+export const EMPIRICAL_POINTS = 1_000;
+/** Fewest values a parametric fit is tried on. */
+const MIN_PARAMETRIC = 20;
+/** Largest Cs² of a gamma fit (the scenario schema's bound). */
+const GAMMA_MAX_CS2 = 100;
+
+/** Up to EMPIRICAL_POINTS mid-rank quantiles of an ascending sample, rounded to 0.01 ms. */
+export function empiricalValues(sorted: Float64Array): number[] {
+  const n = sorted.length;
+  const k = Math.min(n, EMPIRICAL_POINTS);
+  const out: number[] = [];
+  for (let i = 0; i < k; i += 1) {
+    const v = sorted[Math.min(n - 1, Math.floor(((i + 0.5) * n) / k))] as number;
+    out.push(Math.round(Math.min(LIMITS.serviceMs, v) * 100) / 100);
+  }
+  return out;
+}
+
+/**
+ * Fits service times (ms, ascending): a lognormal by maximum likelihood
+ * (μ, σ of ln x), a gamma by the method of moments (mean and Cs²), and the
+ * empirical distribution. Criterion: the parametric fit with the smaller
+ * Kolmogorov–Smirnov distance, if that distance is within the 5 % critical
+ * value 1.36/√n (the fit is not rejected); otherwise, or with fewer than
+ * 20 values or any zero (a lognormal cannot hold it), the empirical one.
+ */
+export function fitService(sorted: Float64Array): ServiceFit {
+  const n = sorted.length;
+  const ksCritical = n > 0 ? 1.36 / Math.sqrt(n) : 1;
+  const empirical: ServiceDist = { dist: 'empirical', values: n > 0 ? empiricalValues(sorted) : [0] };
+  const positive = n > 0 && (sorted[0] as number) > 0;
+  if (n < MIN_PARAMETRIC || !positive) {
+    const why = n < MIN_PARAMETRIC ? `only ${n} values (a parametric fit needs ${MIN_PARAMETRIC})` : 'zero service times, which a lognormal cannot hold';
+    return { dist: empirical, ks: { lognormal: null, gamma: null }, ksCritical, reason: `empirical: ${why}` };
+  }
+  let sumLog = 0;
+  for (const v of sorted) sumLog += Math.log(v);
+  const mu = sumLog / n;
+  let ssLog = 0;
+  for (const v of sorted) ssLog += (Math.log(v) - mu) ** 2;
+  const sigma = Math.sqrt(ssLog / n);
+  const { mean, scv } = meanScv(sorted);
+
+  const candidates: Array<{ dist: ServiceDist; ks: number }> = [];
+  let ksLognormal: number | null = null;
+  if (sigma > 0 && sigma <= LIMITS.sigma && Math.exp(mu + (sigma * sigma) / 2) <= LIMITS.serviceMs) {
+    ksLognormal = ksDistance(sorted, (x) => normalCdf((Math.log(x) - mu) / sigma));
+    candidates.push({ dist: { dist: 'lognormal', median: Math.exp(mu), sigma }, ks: ksLognormal });
+  }
+  let ksGamma: number | null = null;
+  if (scv > 0 && scv <= GAMMA_MAX_CS2 && mean <= LIMITS.serviceMs) {
+    const shape = 1 / scv;
+    const scale = mean * scv;
+    ksGamma = ksDistance(sorted, (x) => gammaP(shape, x / scale));
+    candidates.push({ dist: { dist: 'gamma', mean, cs2: scv }, ks: ksGamma });
+  }
+  const best = candidates.sort((a, b) => a.ks - b.ks)[0];
+  const ks = { lognormal: ksLognormal, gamma: ksGamma };
+  if (best && best.ks <= ksCritical) {
+    return { dist: best.dist, ks, ksCritical, reason: `${best.dist.dist}: the smaller KS distance, ${best.ks.toFixed(3)} ≤ ${ksCritical.toFixed(3)} (5 % critical value)` };
+  }
+  const shown = best ? `${best.dist.dist} KS ${best.ks.toFixed(3)} > ${ksCritical.toFixed(3)}` : 'no parametric fit in bounds';
+  return { dist: empirical, ks, ksCritical, reason: `empirical: both parametric fits rejected (${shown})` };
+}
