@@ -48,6 +48,14 @@ export const PLAN_DEFAULTS = Object.freeze({
   requests: 200_000,
   warmupShare: 0.1,
   seed: 1,
+  /** Independent replications a simulated row's requests are split over, for its 95 % intervals (Student t, 9 degrees of freedom). */
+  replications: 10,
+  /** Most replications anyone may ask for. */
+  maxReplications: 1_000,
+  /** Share of service time on a CPU assumed by a `cores` limit unless given: 1, a CPU-bound service. */
+  cpuShare: 1,
+  /** Largest arrival Ca² (gamma gaps of shape 0.01, as the service model's largest Cs²). */
+  maxArrivalScv: 100,
 });
 
 export type Defaults = typeof DEFAULTS;

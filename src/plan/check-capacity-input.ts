@@ -1,13 +1,15 @@
 import { formatIssues, PLAN_DEFAULTS } from '../config/index.js';
 import { ServiceSchema, serviceMean, serviceScv, type ServiceDist } from '../scenario/index.js';
-import type { CapacityInput } from './capacity-types.js';
+import type { CapacityInput, ResourceLimits } from './capacity-types.js';
 import { SLO_QUANTILE, type Slo } from './parse-slo.js';
 import { PlanInputError } from './plan-input-error.js';
+import { limitProblems } from './resource-limits.js';
 
 /** A validated `CapacityInput` with defaults filled in and the derived figures the planner uses. */
 export interface CapacityConfig {
   readonly ratePerSec: number;
-  readonly arrival: 'poisson' | 'constant';
+  /** 'renewal' is gamma gaps with Ca² `arrivalScv`. */
+  readonly arrival: 'poisson' | 'constant' | 'renewal';
   readonly service: ServiceDist;
   readonly serviceMs: number;
   /** Squared coefficients of variation: Ca² of the inter-arrival times (1 Poisson, 0 constant) and Cs² of the service times. */
@@ -28,8 +30,11 @@ export interface CapacityConfig {
   readonly rowsAfterRecommended: number;
   readonly method: 'analytic' | 'simulated';
   readonly requests: number;
+  readonly replications: number;
   readonly warmupShare: number;
   readonly seed: number;
+  readonly limits: ResourceLimits;
+  readonly ruleOfThumbCores: number | null;
 }
 
 /**
@@ -49,6 +54,7 @@ export function checkCapacityInput(input: CapacityInput): CapacityConfig {
   const limit = (v: number | undefined): boolean => v === undefined || v === Infinity || (Number.isFinite(v) && v > 0);
   check(Number.isFinite(input.ratePerSec) && input.ratePerSec > 0, '{ratePerSec} must be a finite number > 0', input.ratePerSec);
   check(input.arrival === undefined || input.arrival === 'poisson' || input.arrival === 'constant', "arrival must be 'poisson' or 'constant'", input.arrival);
+  check(input.arrivalScv === undefined || (Number.isFinite(input.arrivalScv) && input.arrivalScv >= 0 && input.arrivalScv <= PLAN_DEFAULTS.maxArrivalScv), `{arrivalScv} must be a number from 0 to ${PLAN_DEFAULTS.maxArrivalScv}`, input.arrivalScv);
   const service = ServiceSchema.safeParse(input.service, { reportInput: true });
   if (!service.success) problems.push(...formatIssues(service.error.issues, { nameOf: (p) => ['{service}', ...p.map(String)].join('.') }));
   const slo = input.slo as Slo | undefined;
@@ -62,14 +68,19 @@ export function checkCapacityInput(input: CapacityInput): CapacityConfig {
   check(whole(input.minWorkers, 1), '{minWorkers} must be a whole number ≥ 1', input.minWorkers);
   check(whole(input.maxWorkers, 1) && (input.maxWorkers ?? 0) <= PLAN_DEFAULTS.maxWorkersLimit, `{maxWorkers} must be a whole number from 1 to ${PLAN_DEFAULTS.maxWorkersLimit}`, input.maxWorkers);
   check(whole(input.rowsAfterRecommended, 0), 'rowsAfterRecommended must be a whole number ≥ 0', input.rowsAfterRecommended);
-  check(whole(input.requests, 100), 'requests must be a whole number ≥ 100', input.requests);
+  check(whole(input.requests, 100), '{requests} must be a whole number ≥ 100', input.requests);
+  check(whole(input.replications, 2) && (input.replications ?? 0) <= PLAN_DEFAULTS.maxReplications, `{replications} must be a whole number from 2 to ${PLAN_DEFAULTS.maxReplications}`, input.replications);
+  check(input.replications === undefined || input.requests === undefined || input.requests >= 50 * input.replications, '{requests} must be at least 50 per replication', input.requests);
+  problems.push(...limitProblems(input.limits ?? {}));
+  check(input.ruleOfThumbCores === undefined || whole(input.ruleOfThumbCores, 1), 'ruleOfThumbCores must be a whole number ≥ 1', input.ruleOfThumbCores);
   check(input.warmupShare === undefined || (input.warmupShare >= 0 && input.warmupShare < 1), 'warmupShare must be in [0, 1)', input.warmupShare);
   check(input.seed === undefined || Number.isFinite(input.seed), '{seed} must be a finite number', input.seed);
   check(input.method === undefined || ['auto', 'analytic', 'simulated'].includes(input.method), "{method} must be 'auto', 'analytic' or 'simulated'", input.method);
   if (problems.length > 0 || !service.success) throw new PlanInputError('E_PLAN_INVALID', `capacity plan: ${problems.join('; ')}`);
 
   const dist = service.data;
-  const arrival = input.arrival ?? 'poisson';
+  const scv = input.arrivalScv;
+  const arrival = scv === undefined ? (input.arrival ?? 'poisson') : scv === 1 ? 'poisson' : scv === 0 ? 'constant' : 'renewal';
   const upstreamTimeoutMs = input.upstreamTimeoutMs ?? Infinity;
   const harakiriMs = input.harakiriMs ?? Infinity;
   const analyticFits = arrival === 'poisson' && dist.dist === 'exponential' && upstreamTimeoutMs === Infinity && harakiriMs === Infinity;
@@ -88,7 +99,7 @@ export function checkCapacityInput(input: CapacityInput): CapacityConfig {
     arrival,
     service: dist,
     serviceMs,
-    arrivalScv: arrival === 'poisson' ? 1 : 0,
+    arrivalScv: scv ?? (arrival === 'poisson' ? 1 : 0),
     serviceScv: serviceScv(dist),
     slo: input.slo,
     listen: input.listen ?? Infinity,
@@ -103,6 +114,9 @@ export function checkCapacityInput(input: CapacityInput): CapacityConfig {
     rowsAfterRecommended: input.rowsAfterRecommended ?? PLAN_DEFAULTS.rowsAfterRecommended,
     method: input.method === 'simulated' || !analyticFits ? 'simulated' : 'analytic',
     requests: input.requests ?? PLAN_DEFAULTS.requests,
+    replications: input.replications ?? PLAN_DEFAULTS.replications,
+    limits: Object.freeze({ ...input.limits }),
+    ruleOfThumbCores: input.ruleOfThumbCores ?? input.limits?.cores ?? null,
     warmupShare: input.warmupShare ?? PLAN_DEFAULTS.warmupShare,
     seed: input.seed ?? PLAN_DEFAULTS.seed,
   });

@@ -42,8 +42,22 @@ export { parseDurationMs } from './parse-duration.js';
 export { formatSlo, parseSlo, SLO_QUANTILE, type Slo, type SloStat } from './parse-slo.js';
 export { parseRate } from './parse-rate.js';
 export { parseService } from './parse-service.js';
+export { parseSizeBytes } from './parse-size.js';
+export { formatBytes } from './resource-limits.js';
 export { planCapacity } from './plan-capacity.js';
-export type { CapacityInput, CapacityPlan, CapacityRecommendation, CapacityRow } from './capacity-types.js';
+export { tQuantile975 } from './student-t.js';
+export type {
+  CapacityInput,
+  CapacityPlan,
+  CapacityRecommendation,
+  CapacityRow,
+  Interval,
+  LimitCap,
+  LimitsOutcome,
+  ResourceLimits,
+  RowIntervals,
+  RuleOfThumb,
+} from './capacity-types.js';
 
 // Scenarios: predictions for a run, and planning a whole scenario
 export { scenarioWorkload, type ScenarioWorkload } from './scenario-workload.js';

@@ -1,47 +1,63 @@
 import { analyticRow } from './analytic-row.js';
-import type { CapacityInput, CapacityPlan, CapacityRow } from './capacity-types.js';
+import type { CapacityInput, CapacityPlan, CapacityRecommendation, CapacityRow, LimitCap, RuleOfThumb } from './capacity-types.js';
 import { checkCapacityInput, type CapacityConfig } from './check-capacity-input.js';
 import { findHeadroom } from './find-headroom.js';
 import { formatSlo } from './parse-slo.js';
+import { describeArrivals, describeService, planNotes } from './plan-notes.js';
+import { bindingCap, limitCaps } from './resource-limits.js';
 import { simulatedRow } from './simulated-row.js';
 
 /**
- * How many workers an arrival rate needs to meet a latency objective.
+ * How many workers an arrival rate needs to meet a latency objective,
+ * within the host's resource limits.
  *
  * Scans worker counts upwards from `minWorkers`, one row each, with the
  * closed forms (Erlang C, or M/M/c/K with a bounded listen queue) exactly
  * when arrivals are Poisson, service is exponential and there are no
- * timeouts, and with the simulator otherwise. Simulated rows carry
- * Allen–Cunneen's approximate mean wait beside the simulated one, and
- * `notes` says what that approximation assumes. The recommendation is the
- * smallest count whose row meets the objective (see row-verdict.ts); rows
- * with ρ ≥ 1 never do. Its `headroomRps` is the largest rate that count
- * still serves within the objective, found by bisection between the planned
- * rate and the rate at which ρ = 1.
+ * timeouts, and with the simulator otherwise. Simulated rows are the means
+ * of independent replications and carry 95 % intervals (`ci`) and a verdict
+ * at 95 % (see row-verdict.ts), plus Allen–Cunneen's approximate mean wait;
+ * `notes` say what those assume.
  *
- * The scan stops `rowsAfterRecommended` rows after the recommendation, at
- * `maxWorkers`, or early when a stable row fails although no request waits
- * and none is refused: more workers cannot change such a row, because the
- * service time alone breaks the objective (`note` says so).
- * When `maxWorkers` is at most the offered load a = λ·E[S] (and
- * `minWorkers` is not given), no count in range is stable: the plan has no
- * rows, `recommended: null`, and a note saying that the load needs more
- * than a workers.
- * Throws E_PLAN_INVALID on a bad input. Deterministic under `seed`.
+ * The count the objective needs is the smallest whose row meets it (rows
+ * with ρ ≥ 1 never do). The recommendation is that count when it fits every
+ * resource limit (see resource-limits.ts); otherwise it is null and `note`
+ * names the binding limit ("the SLO needs 14 workers; 4 GiB holds 11 at
+ * 120 MiB each"). Its `interval` runs from the smallest count that may meet
+ * the objective at 95 % to the smallest that surely does (the scan goes on
+ * until it finds that one). Its `headroomRps` is the largest rate that
+ * count still serves within the objective, found by bisection between the
+ * planned rate and the rate at which ρ = 1.
+ *
+ * The scan stops `rowsAfterRecommended` rows after the count the objective
+ * needs (and not before one meets it at 95 %), at `maxWorkers`, or early
+ * when a stable row fails although no request waits and none is refused:
+ * more workers cannot change such a row, because the service time alone
+ * breaks the objective (`note` says so). When `maxWorkers` is at most the
+ * offered load a = λ·E[S] (and `minWorkers` is not given), no count in
+ * range is stable: the plan has no rows, `recommended: null`, and a note
+ * saying that the load needs more than a workers.
+ * With `ruleOfThumbCores`, `ruleOfThumb` gives gunicorn's (2 × cores) + 1
+ * count and its row. Throws E_PLAN_INVALID on a bad input. Deterministic
+ * under `seed`.
  */
 export function planCapacity(input: CapacityInput): CapacityPlan {
   const cfg = checkCapacityInput(input);
-  if (cfg.tooFewWorkers) return tooFew(cfg);
+  const caps = limitCaps(cfg.limits);
+  const binding = bindingCap(caps);
+  if (cfg.tooFewWorkers) return tooFew(cfg, caps, binding);
   const evaluate = (workers: number, rate: number): CapacityRow =>
     cfg.method === 'analytic' ? analyticRow(cfg, workers, rate) : simulatedRow(cfg, workers, rate);
   const rows: CapacityRow[] = [];
   let best: number | null = null;
+  let sure: number | null = null;
   let note: string | null = null;
   for (let workers = cfg.minWorkers; workers <= cfg.maxWorkers; workers++) {
     const row = evaluate(workers, cfg.ratePerSec);
     rows.push(row);
     if (best === null && row.meetsSlo) best = workers;
-    if (best !== null && workers - best >= cfg.rowsAfterRecommended) break;
+    if (sure === null && row.verdict === 'meets') sure = workers;
+    if (best !== null && sure !== null && workers - best >= cfg.rowsAfterRecommended) break;
     if (best === null && row.stable && nothingWaits(cfg, row)) {
       note = `stopped at ${workers} workers: no request waits or is refused, yet ${formatSlo(cfg.slo)} fails (${describe(row)}); more workers cannot help`;
       break;
@@ -50,63 +66,68 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
   if (best === null && note === null) {
     note = `no worker count from ${cfg.minWorkers} to ${cfg.maxWorkers} meets ${formatSlo(cfg.slo)}`;
   }
-  const offeredLoad = (cfg.ratePerSec / 1000) * cfg.serviceMs;
-  let recommended: CapacityPlan['recommended'] = null;
+  let recommended: CapacityRecommendation | null = null;
   if (best !== null) {
     const workers = best;
-    const ceilingRps = (workers * 1000) / cfg.serviceMs;
-    const analytic = cfg.method === 'analytic';
-    const headroomRps = findHeadroom((rate) => evaluate(workers, rate).meetsSlo, cfg.ratePerSec, ceilingRps, analytic ? 1e-6 : 2e-3, analytic ? 60 : 12);
-    recommended = Object.freeze({ workers, headroomRps, spareRps: headroomRps - cfg.ratePerSec });
+    const low = rows.find((r) => r.workers <= workers && r.verdict !== 'fails')?.workers ?? workers;
+    if (binding !== null && workers > binding.maxWorkers) {
+      const range = cfg.method === 'simulated' ? ` (95 %: ${low}–${sure ?? `more than ${cfg.maxWorkers}`})` : '';
+      note = `the SLO needs ${workers} workers${range}; ${binding.detail}`;
+    } else {
+      const ceilingRps = (workers * 1000) / cfg.serviceMs;
+      const analytic = cfg.method === 'analytic';
+      const headroomRps = findHeadroom((rate) => evaluate(workers, rate).meetsSlo, cfg.ratePerSec, ceilingRps, analytic ? 1e-6 : 2e-3, analytic ? 60 : 12);
+      recommended = Object.freeze({ workers, interval: Object.freeze({ low, high: sure }), headroomRps, spareRps: headroomRps - cfg.ratePerSec });
+    }
   }
   return Object.freeze({
-    method: cfg.method,
-    model: cfg.method === 'simulated' ? 'simulation' : cfg.listen === Infinity ? 'M/M/c' : 'M/M/c/K',
-    ratePerSec: cfg.ratePerSec,
-    slo: cfg.slo,
-    offeredLoad,
+    ...header(cfg),
     rows: Object.freeze(rows),
     recommended,
     note,
-    notes: cfg.method === 'simulated' ? approximationNotes(cfg) : Object.freeze([]),
+    notes: planNotes(cfg),
+    limits: Object.freeze({ caps, binding, sloWorkers: best }),
+    ruleOfThumb: ruleOfThumb(cfg, caps, rows, evaluate),
   });
 }
 
-/**
- * What a simulated plan's `approxMeanWaitMs` is: Allen–Cunneen with the
- * plan's Ca² and Cs², exact only for M/M/c and M/G/1, and blind to a
- * bounded listen queue and to timeouts.
- */
-function approximationNotes(cfg: CapacityConfig): readonly string[] {
-  const arrival = cfg.arrival === 'poisson' ? 'Poisson arrivals' : 'constant spacing';
-  const notes = [
-    `A–C mean wait is the Allen–Cunneen approximation E[Wq] ≈ E[Wq](M/M/c)·(Ca² + Cs²)/2 with Ca² = ${cfg.arrivalScv} (${arrival}) ` +
-      `and Cs² = ${round(cfg.serviceScv)} (${cfg.service.dist} service): exact for M/M/c and M/G/1, an approximation otherwise (best in heavy traffic); ` +
-      'the simulated mean wait is the figure the verdict uses',
-  ];
-  if (cfg.listen !== Infinity || cfg.upstreamTimeoutMs !== Infinity || cfg.harakiriMs !== Infinity) {
-    notes.push('A–C assumes an unbounded listen queue and no timeouts, so it overstates the wait where requests are refused, killed or time out');
-  }
-  return Object.freeze(notes);
+/** The fields every plan starts with. */
+function header(cfg: CapacityConfig): Pick<CapacityPlan, 'method' | 'model' | 'arrivals' | 'service' | 'ratePerSec' | 'slo' | 'offeredLoad'> {
+  return {
+    method: cfg.method,
+    model: cfg.method === 'simulated' ? 'simulation' : cfg.listen === Infinity ? 'M/M/c' : 'M/M/c/K',
+    arrivals: describeArrivals(cfg),
+    service: describeService(cfg),
+    ratePerSec: cfg.ratePerSec,
+    slo: cfg.slo,
+    offeredLoad: cfg.offeredLoad,
+  };
+}
+
+/** gunicorn's (2 × cores) + 1, its row (from the scan, or evaluated now) and the limits it breaks. */
+function ruleOfThumb(cfg: CapacityConfig, caps: readonly LimitCap[], rows: readonly CapacityRow[], evaluate: (w: number, rate: number) => CapacityRow): RuleOfThumb | null {
+  if (cfg.ruleOfThumbCores === null) return null;
+  const workers = 2 * cfg.ruleOfThumbCores + 1;
+  const row = rows.find((r) => r.workers === workers) ?? evaluate(workers, cfg.ratePerSec);
+  const breaks = caps.filter((c) => workers > c.maxWorkers).map((c) => c.limit);
+  return Object.freeze({ cores: cfg.ruleOfThumbCores, workers, row, breaks: Object.freeze(breaks) });
 }
 
 const round = (x: number): number => Number(x.toPrecision(4));
 
 /** The plan when even `maxWorkers` cannot carry the offered load: no rows, and how many workers it needs. */
-function tooFew(cfg: CapacityConfig): CapacityPlan {
+function tooFew(cfg: CapacityConfig, caps: readonly LimitCap[], binding: LimitCap | null): CapacityPlan {
   const a = cfg.offeredLoad;
   return Object.freeze({
-    method: cfg.method,
-    model: cfg.method === 'simulated' ? 'simulation' : cfg.listen === Infinity ? 'M/M/c' : 'M/M/c/K',
-    ratePerSec: cfg.ratePerSec,
-    slo: cfg.slo,
-    offeredLoad: a,
+    ...header(cfg),
     rows: Object.freeze([]),
     recommended: null,
     notes: Object.freeze([]),
     note:
       `the load needs more than ${round(a)} workers to be stable (offered load ${round(cfg.ratePerSec)}/s × ${round(cfg.serviceMs)} ms = ${round(a)} Erlangs), ` +
       `and at most ${cfg.maxWorkers} may be scanned; allow at least ${Math.floor(a) + 1}`,
+    limits: Object.freeze({ caps, binding, sloWorkers: null }),
+    ruleOfThumb: null,
   });
 }
 

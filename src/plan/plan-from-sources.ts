@@ -2,7 +2,7 @@ import { PLAN_DEFAULTS } from '../config/index.js';
 import type { RunResult } from '../results/index.js';
 import type { RunPlan, ServiceDist } from '../scenario/index.js';
 import { reachesPool } from '../routing/index.js';
-import type { CapacityPlan } from './capacity-types.js';
+import type { CapacityPlan, ResourceLimits } from './capacity-types.js';
 import type { Slo } from './parse-slo.js';
 import { planCapacity } from './plan-capacity.js';
 import { planScenario, type ScenarioCapacityPlan } from './plan-scenario.js';
@@ -22,6 +22,12 @@ export interface PlanSources {
   readonly maxWorkers?: number;
   readonly method?: 'auto' | 'analytic' | 'simulated';
   readonly seed?: number;
+  /** Ca² of the arrivals (see `CapacityInput.arrivalScv`); not for whole-scenario plans. */
+  readonly arrivalScv?: number;
+  readonly requests?: number;
+  readonly replications?: number;
+  readonly limits?: ResourceLimits;
+  readonly ruleOfThumbCores?: number;
 }
 
 /** A plan for a rate and a service law, or for a whole scenario; both carry `notes`. */
@@ -57,10 +63,31 @@ export function planFromSources(src: PlanSources): AnyCapacityPlan {
     ...(src.harakiriMs !== undefined ? { harakiriMs: src.harakiriMs } : {}),
     ...(src.method !== undefined ? { method: src.method } : {}),
     ...(src.seed !== undefined ? { seed: src.seed } : {}),
+    ...(src.arrivalScv !== undefined ? { arrivalScv: src.arrivalScv } : {}),
+    ...(src.requests !== undefined ? { requests: src.requests } : {}),
+    ...(src.replications !== undefined ? { replications: src.replications } : {}),
+    ...(src.limits !== undefined ? { limits: src.limits } : {}),
+    ...(src.ruleOfThumbCores !== undefined ? { ruleOfThumbCores: src.ruleOfThumbCores } : {}),
   };
   if (src.scenario) {
     const stream = singleStream(src.scenario);
     if (!stream) {
+      const simulatedOnly = (
+        [
+          ['arrivalScv', src.arrivalScv],
+          ['requests', src.requests],
+          ['replications', src.replications],
+          ['memoryBytes', src.limits?.memoryBytes],
+          ['cores', src.limits?.cores],
+          ['dbConnections', src.limits?.dbConnections],
+        ] as const
+      ).find(([, v]) => v !== undefined);
+      if (simulatedOnly) {
+        throw new PlanInputError(
+          'E_PLAN_INVALID',
+          `{${simulatedOnly[0]}} applies only to plans for one arrival stream; ${src.scenario.scenario.name} is planned by replaying its whole workload once`,
+        );
+      }
       if (src.ratePerSec !== undefined || src.service !== undefined) {
         throw new PlanInputError(
           'E_PLAN_INVALID',

@@ -16,7 +16,15 @@ export type PlanField =
   | 'harakiriMs'
   | 'fromResult'
   | 'method'
-  | 'seed';
+  | 'seed'
+  | 'requests'
+  | 'replications'
+  | 'memoryBytes'
+  | 'rssBytes'
+  | 'cores'
+  | 'cpuShare'
+  | 'dbConnections'
+  | 'arrivalScv';
 
 const FIELD = /\{(\w+)\}/g;
 

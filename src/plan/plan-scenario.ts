@@ -37,7 +37,9 @@ function sloValue(sim: SimSummary, slo: Slo): number {
  * clients) through the simulated pool with the scenario's listen queue,
  * upstream timeout and harakiri, and judges the objective on all requests.
  * Used when no single arrival rate describes the scenario, so there is no
- * rate headroom to report: `recommended.headroomRps` is null.
+ * rate headroom to report: `recommended.headroomRps` is null. Each row is
+ * one run of the scenario's own seeded schedule, so rows carry no
+ * confidence interval (`ci: null`).
  */
 export function planScenario(plan: RunPlan, options: ScenarioPlanOptions): ScenarioCapacityPlan {
   const workload = scenarioWorkload(plan);
@@ -69,6 +71,8 @@ export function planScenario(plan: RunPlan, options: ScenarioPlanOptions): Scena
       refusedShare: sim.count > 0 ? sim.refused / sim.count : 0,
       errorShare,
       meetsSlo: value <= options.slo.limitMs && errorShare <= maxErrorShare,
+      verdict: value <= options.slo.limitMs && errorShare <= maxErrorShare ? 'meets' : 'fails',
+      ci: null,
     });
     rows.push(row);
     if (best === null && row.meetsSlo) best = workers;

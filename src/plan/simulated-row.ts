@@ -1,51 +1,92 @@
-import type { CapacityRow } from './capacity-types.js';
+import type { CapacityRow, RowIntervals } from './capacity-types.js';
 import type { CapacityConfig } from './check-capacity-input.js';
 import { allenCunneen } from './models/allen-cunneen.js';
 import { unstable } from './models/unstable.js';
 import { overloadReason, unstableRow, withVerdict } from './row-verdict.js';
 import { serviceSampler } from '../scenario/index.js';
 import { simulatePool } from './sim/simulate-pool.js';
+import type { SteadyArrivals } from './sim/arrival-spec.js';
+import type { SimSummary } from './sim/simulation-types.js';
+import { meanInterval } from './student-t.js';
+
+/** The seed of replication `r`: the plan's seed for the first, then a Weyl step (createRng's splitmix makes nearby seeds unrelated). */
+export function replicationSeed(seed: number, r: number): number {
+  return (Math.round(seed) + Math.imul(r, 0x9e3779b9)) >>> 0;
+}
+
+/** The arrival spec of one replication. */
+function arrivals(cfg: CapacityConfig, ratePerSec: number, count: number): SteadyArrivals {
+  return cfg.arrival === 'renewal'
+    ? { kind: 'renewal', ratePerSec, scv: cfg.arrivalScv, count }
+    : { kind: cfg.arrival, ratePerSec, count };
+}
 
 /**
- * One row from the simulator: `cfg.requests` arrivals at `ratePerSec`, the
- * first `warmupShare` of the run's expected duration left out of the
- * figures. The same seed is used for every row and rate, so rows share their
- * arrival and service draws (common random numbers) and differ only by the
- * worker count. An unbounded queue with ρ ≥ 1 is not simulated: it is
- * reported unstable. Beside the simulated mean wait, `approxMeanWaitMs` is
- * Allen–Cunneen's for the same λ, E[S], c, Ca² and Cs² (null when ρ ≥ 1).
+ * One row from the simulator, by independent replications: `cfg.requests`
+ * arrivals at `ratePerSec` split over `cfg.replications` runs, each from an
+ * empty pool with its own seed, the first `warmupShare` of each run's
+ * expected duration left out. Each figure is the mean of the runs'
+ * estimates, and `ci` gives its 95 % Student t interval from their spread
+ * (the runs are independent and identically distributed, so this is
+ * exact up to the normality of the run estimates and the warm-up's bias).
+ * Replication r has the same seed in every row and at every rate, so rows
+ * share their arrival and service draws (common random numbers) and differ
+ * only by the worker count. An unbounded queue with ρ ≥ 1 is not
+ * simulated: it is reported unstable. Beside the simulated mean wait,
+ * `approxMeanWaitMs` is Allen–Cunneen's for the same λ, E[S], c, Ca² and Cs²
+ * (null when ρ ≥ 1).
  */
 export function simulatedRow(cfg: CapacityConfig, workers: number, ratePerSec: number): CapacityRow {
   const rho = ((ratePerSec / 1000) * cfg.serviceMs) / workers;
   if (rho >= 1 && cfg.listen === Infinity) return unstableRow(workers, rho, unstable(rho).reason);
-  const expectedMs = (cfg.requests / ratePerSec) * 1000;
-  const { summary: s } = simulatePool({
-    workers,
-    listen: cfg.listen,
-    arrivals: { kind: cfg.arrival, ratePerSec, count: cfg.requests },
-    service: serviceSampler(cfg.service),
-    seed: cfg.seed,
-    harakiriMs: cfg.harakiriMs,
-    respawnMs: cfg.respawnMs,
-    upstreamTimeoutMs: cfg.upstreamTimeoutMs,
-    warmupMs: cfg.warmupShare * expectedMs,
+  const R = cfg.replications;
+  const count = Math.ceil(cfg.requests / R);
+  const expectedMs = (count / ratePerSec) * 1000;
+  const runs: SimSummary[] = [];
+  for (let r = 0; r < R; r++) {
+    runs.push(
+      simulatePool({
+        workers,
+        listen: cfg.listen,
+        arrivals: arrivals(cfg, ratePerSec, count),
+        service: serviceSampler(cfg.service),
+        seed: replicationSeed(cfg.seed, r),
+        harakiriMs: cfg.harakiriMs,
+        respawnMs: cfg.respawnMs,
+        upstreamTimeoutMs: cfg.upstreamTimeoutMs,
+        warmupMs: cfg.warmupShare * expectedMs,
+      }).summary,
+    );
+  }
+  const share = (s: SimSummary, n: number): number => (s.count > 0 ? n / s.count : 0);
+  const sloOf = (s: SimSummary): number => (cfg.slo.stat === 'mean' ? s.latencyMs.mean : s.latencyMs[cfg.slo.stat]);
+  const of = (f: (s: SimSummary) => number): ReturnType<typeof meanInterval> => meanInterval(runs.map(f));
+  const meanWait = of((s) => s.waitMs.mean);
+  const p99Latency = of((s) => s.latencyMs.p99);
+  const slo = of(sloOf);
+  const errors = of((s) => share(s, s.refused + s.timeouts + s.harakiri));
+  const ci: RowIntervals = Object.freeze({
+    replications: R,
+    meanWaitMs: meanWait.interval,
+    p99LatencyMs: p99Latency.interval,
+    sloValueMs: slo.interval,
+    errorShare: errors.interval,
   });
   const stable = rho < 1;
   const approx = allenCunneen({ ratePerSec, serviceMs: cfg.serviceMs, workers, ca2: cfg.arrivalScv, cs2: cfg.serviceScv });
-  const latency = s.latencyMs;
-  const share = (n: number): number => (s.count > 0 ? n / s.count : 0);
   return withVerdict(cfg, {
     workers,
     utilization: rho,
     stable,
     reason: stable ? null : overloadReason(rho),
-    pWait: s.pWait,
-    meanWaitMs: s.waitMs.mean,
+    pWait: of((s) => s.pWait).mean,
+    meanWaitMs: meanWait.mean,
     approxMeanWaitMs: approx.stable ? approx.meanWaitMs : null,
-    p99WaitMs: s.waitMs.p99,
-    p99LatencyMs: latency.p99,
-    sloValueMs: cfg.slo.stat === 'mean' ? latency.mean : latency[cfg.slo.stat],
-    refusedShare: share(s.refused),
-    errorShare: share(s.refused + s.timeouts + s.harakiri),
+    p99WaitMs: of((s) => s.waitMs.p99).mean,
+    p99LatencyMs: p99Latency.mean,
+    sloValueMs: slo.mean,
+    refusedShare: of((s) => share(s, s.refused)).mean,
+    errorShare: errors.mean,
+    ci,
   });
 }

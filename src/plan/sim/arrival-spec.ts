@@ -23,12 +23,17 @@ export interface BurstArrivals extends SpecCommon {
 /**
  * Open arrivals at a fixed rate: `constant` spaces them exactly 1000/rate ms
  * apart (the first at `startMs`); `poisson` draws exponential gaps (the first
- * one gap after `startMs`). The process stops at `startMs + durationMs` or
- * after `count` requests, whichever comes first; at least one must be given.
+ * one gap after `startMs`); `renewal` draws gamma gaps of mean 1000/rate ms
+ * and squared coefficient of variation `scv` (Ca², > 0; 1 is Poisson in
+ * law), the first one gap after `startMs`. The process stops at
+ * `startMs + durationMs` or after `count` requests, whichever comes first;
+ * at least one must be given.
  */
 export interface SteadyArrivals extends SpecCommon {
-  readonly kind: 'constant' | 'poisson';
+  readonly kind: 'constant' | 'poisson' | 'renewal';
   readonly ratePerSec: number;
+  /** Ca² of the gaps; required by (and only read for) `renewal`. */
+  readonly scv?: number;
   readonly durationMs?: number;
   readonly count?: number;
   readonly startMs?: number;

@@ -63,6 +63,8 @@ export function checkSimulation(input: SimulationInput): SimConfig {
         break;
       case 'constant':
       case 'poisson':
+      case 'renewal':
+        if (spec.kind === 'renewal') check(spec.scv !== undefined && Number.isFinite(spec.scv) && spec.scv > 0 && spec.scv <= 100, `${at}.scv`, 'a number in (0, 100]', spec.scv);
         check(Number.isFinite(spec.ratePerSec) && spec.ratePerSec > 0, `${at}.ratePerSec`, 'a finite number > 0', spec.ratePerSec);
         check(time(spec.durationMs), `${at}.durationMs`, 'a finite number ≥ 0', spec.durationMs);
         check(count(spec.count), `${at}.count`, 'a whole number ≥ 0', spec.count);
@@ -100,7 +102,7 @@ export function checkSimulation(input: SimulationInput): SimConfig {
         );
         break;
       default:
-        check(false, `${at}.kind`, 'burst, constant, poisson, ramp, closed or trace', (spec as { kind: unknown }).kind);
+        check(false, `${at}.kind`, 'burst, constant, poisson, renewal, ramp, closed or trace', (spec as { kind: unknown }).kind);
     }
     thinks.push(think);
   });

@@ -1,5 +1,5 @@
 import type { BurstArrivals, RampArrivals, SteadyArrivals, TraceArrivals } from './arrival-spec.js';
-import type { Rng } from '../../random/index.js';
+import { standardGamma, type Rng } from '../../random/index.js';
 
 const BURST = 0;
 const CONSTANT = 1;
@@ -7,6 +7,7 @@ const POISSON = 2;
 const RAMP_DETERMINISTIC = 3;
 const RAMP_POISSON = 4;
 const TRACE = 5;
+const RENEWAL = 6;
 
 /**
  * Generates the arrival times of one open spec lazily, in increasing order,
@@ -16,7 +17,8 @@ const TRACE = 5;
  *   Λ⁻¹(y) = 2y / (f + √(f² + 2(g − f)·y/D)),
  * the rationalised root of the quadratic, which stays exact when f = g or
  * f = 0. Arrival i of the Poisson ramp is at Λ⁻¹(E₁ + … + E_i) with Eₖ ~ Exp(1)
- * (the time-change theorem); of the deterministic ramp at Λ⁻¹(i).
+ * (the time-change theorem); of the deterministic ramp at Λ⁻¹(i). A
+ * renewal spec adds gamma gaps (random/'s Marsaglia–Tsang).
  */
 export class OpenArrivals {
   private readonly kind: number;
@@ -27,6 +29,9 @@ export class OpenArrivals {
   private readonly fromPerMs: number;
   private readonly slope: number;
   private readonly total: number;
+  /** Renewal gaps: gamma shape 1/Ca² and scale (mean gap)·Ca². */
+  private readonly shape: number = 1;
+  private readonly scale: number = 0;
   private emitted = 0;
   /** The last arrival time (poisson) or the unit-rate clock Λ (ramps). */
   private clock = 0;
@@ -58,8 +63,13 @@ export class OpenArrivals {
       this.total = (spec.durationMs * (spec.fromPerSec + spec.toPerSec)) / 2000;
       this.clock = this.kind === RAMP_DETERMINISTIC ? -1 : 0;
     } else {
-      this.kind = spec.kind === 'constant' ? CONSTANT : POISSON;
+      this.kind = spec.kind === 'constant' ? CONSTANT : spec.kind === 'renewal' ? RENEWAL : POISSON;
       this.startMs = spec.startMs ?? 0;
+      if (spec.kind === 'renewal') {
+        const scv = spec.scv ?? 1;
+        this.shape = 1 / scv;
+        this.scale = (1000 / spec.ratePerSec) * scv;
+      }
       this.endMs = spec.durationMs === undefined ? Infinity : this.startMs + spec.durationMs;
       this.limit = spec.count ?? Infinity;
       this.perMs = spec.ratePerSec / 1000;
@@ -83,6 +93,10 @@ export class OpenArrivals {
         break;
       case POISSON:
         t = this.clock - Math.log(1 - rng.next()) / this.perMs;
+        this.clock = t;
+        break;
+      case RENEWAL:
+        t = this.clock + this.scale * standardGamma(rng, this.shape);
         this.clock = t;
         break;
       default: {
