@@ -3,7 +3,7 @@ import { runClosedLoop } from './run-closed-loop.js';
 import { runScheduledPhase } from './run-scheduled-phase.js';
 
 /**
- * Runs one phase: caplab's scheduler for burst, open and ramp; caplab's own
+ * Runs one phase: caplab's scheduler for burst, open, ramp and trace; caplab's own
  * closed loop (undici) for every closed phase, with or without think time.
  * Closed phases no longer go through autocannon: recording each request
  * needed its undocumented client events and `requestIterator.context`, and
@@ -17,6 +17,7 @@ export async function runPhase(ctx: PhaseContext): Promise<void> {
     case 'burst':
     case 'open':
     case 'ramp':
+    case 'trace':
       return runScheduledPhase(ctx);
     case 'closed':
       return runClosedLoop(ctx, phase);

@@ -1,5 +1,5 @@
 import type { Sampler } from '../random/index.js';
-import { serviceSampler, type PhasePlan, type PlannedRequest, type RunPlan } from '../scenario/index.js';
+import { iterateSchedule, planStreams, serviceSampler, type PhasePlan, type PhaseStreams, type PlannedRequest, type RunPlan, type TracePhasePlan } from '../scenario/index.js';
 import { heldMs } from '../app/index.js';
 import { reachesPool, type StaticSiteChoice } from '../routing/index.js';
 import type { ArrivalSpec } from './sim/arrival-spec.js';
@@ -45,6 +45,23 @@ function mixSampler(requests: readonly PlannedRequest[], site: StaticSiteChoice)
   return { sampler, poolShare: total / all };
 }
 
+/**
+ * A trace phase as the simulator's trace: each request at its replayed
+ * time, holding a worker for what the run will ask of the app (`heldMs`
+ * of the path it sends: the logged service time with `send: sample`, 0 for
+ * a user's own app, whose times caplab does not know).
+ */
+function traceArrivals(phase: TracePhasePlan): ArrivalSpec {
+  const times: number[] = [];
+  const held: number[] = [];
+  for (const req of iterateSchedule(phase, planStreams({ seed: 0, phases: [phase] })[0] as PhaseStreams)) {
+    times.push(phase.startMs + req.atMs);
+    held.push(heldMs(req.path));
+  }
+  let next = 0;
+  return { kind: 'trace', name: phase.name, timesMs: times, service: () => held[next++] ?? 0 };
+}
+
 function phaseArrivals(phase: PhasePlan, sampler: Sampler, share: number): ArrivalSpec {
   const common = { name: phase.name, service: sampler, startMs: phase.startMs };
   switch (phase.kind) {
@@ -61,6 +78,8 @@ function phaseArrivals(phase: PhasePlan, sampler: Sampler, share: number): Arriv
         durationMs: phase.durationMs,
         process: phase.arrival === 'poisson' ? 'poisson' : 'deterministic',
       };
+    case 'trace':
+      return traceArrivals(phase);
     case 'closed':
       return {
         ...common,

@@ -49,6 +49,19 @@ const PhasePlanSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...phaseCommon, kind: z.literal('open'), rate: z.number().positive(), arrival }),
   z.object({ ...phaseCommon, kind: z.literal('ramp'), from: z.number().nonnegative(), to: z.number().nonnegative(), arrival }),
+  z.object({
+    ...phaseCommon,
+    kind: z.literal('trace'),
+    file: z.string(),
+    speed: z.number().positive(),
+    send: z.enum(['sample', 'logged']),
+    trace: z.object({
+      endpoints: z.array(z.object({ method: z.enum(METHODS), path: z.string() })),
+      atMs: z.array(z.number()),
+      endpoint: z.array(z.number().int().nonnegative()),
+      serviceMs: z.array(z.number()),
+    }),
+  }),
 ]);
 
 const ThresholdSchema = z.object({

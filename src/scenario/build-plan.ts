@@ -4,7 +4,7 @@ import { CaplabError } from '../errors.js';
 import type { PhasePlan, PlannedStack, PlannedWsgi, RunPlan } from './plan-types.js';
 import type { ScenarioPhase } from './phase-schema.js';
 import { MAX_PROXY_PROCESSES, QUEUE_MODES, type QueueMode, type Scenario, type SocketKind } from './scenario-schema.js';
-import { phaseArrivals, planStreams } from './schedule-phase.js';
+import { phaseArrivals, planStreams, traceSamplePath } from './schedule-phase.js';
 
 /** What the CLI (or a caller) may set on top of a scenario. */
 export interface PlanOptions {
@@ -38,7 +38,7 @@ function check(ok: boolean, what: string, value: unknown): void {
 }
 
 /** A phase's plan with its count still unknown (filled in by buildPlan). */
-function planPhase(p: ScenarioPhase, index: number, startMs: number): PhasePlan {
+function planPhase(p: ScenarioPhase, index: number, startMs: number, stack: PlannedStack, baseDir: string): PhasePlan {
   const common = { index, name: `${p.kind}#${index}`, parallel: p.parallel, startMs, requests: p.requests, expectedRequests: null };
   switch (p.kind) {
     case 'burst':
@@ -56,6 +56,12 @@ function planPhase(p: ScenarioPhase, index: number, startMs: number): PhasePlan 
       return { ...common, kind: 'open', durationMs: p.duration, rate: p.rate, arrival: p.arrival };
     case 'ramp':
       return { ...common, kind: 'ramp', durationMs: p.duration, from: p.from, to: p.to, arrival: p.arrival };
+    case 'trace': {
+      const send = p.send !== 'auto' ? p.send : stack.app === 'sample' && stack.wsgi === null ? 'sample' : 'logged';
+      const last = p.trace.atMs[p.trace.atMs.length - 1] ?? 0;
+      const requests = send === 'sample' ? p.requests.map((r) => ({ ...r, path: traceSamplePath(r.path) })) : p.requests;
+      return { ...common, requests, kind: 'trace', durationMs: last / p.speed, file: path.resolve(baseDir, p.file), speed: p.speed, send, trace: p.trace };
+    }
   }
 }
 
@@ -116,7 +122,7 @@ export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPla
   let groupEnd = 0;
   scenario.load.forEach((p, index) => {
     if (!(p.parallel && index > 0)) groupStart = groupEnd;
-    const draft = planPhase(p, index, groupStart);
+    const draft = planPhase(p, index, groupStart, stack, baseDir);
     groupEnd = Math.max(groupEnd, groupStart + draft.durationMs);
     drafts.push(draft);
   });

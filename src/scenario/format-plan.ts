@@ -34,8 +34,13 @@ function describePhase(p: PhasePlan): string {
       return `${p.arrival} arrivals at ${p.rate}/s for ${formatDuration(p.durationMs)}`;
     case 'ramp':
       return `${p.arrival} arrivals ramping ${p.from}/s → ${p.to}/s over ${formatDuration(p.durationMs)}`;
+    case 'trace':
+      return `the trace ${p.file} at ${p.speed}x over ${formatDuration(p.durationMs)}, sending ${p.send === 'sample' ? "the sample app's /sleep for each logged service time" : 'the logged paths'}`;
   }
 }
+
+/** Endpoints of a trace listed by --dry-run; the rest are counted. */
+const TRACE_ENDPOINTS_SHOWN = 10;
 
 function describeRequest(r: PlannedRequest, totalWeight: number, single: boolean): string {
   const share = single ? '' : `  ${Math.round((100 * r.weight) / totalWeight)}%`;
@@ -68,7 +73,9 @@ export function formatPlan(plan: RunPlan): string {
     const count = p.expectedRequests === null ? 'requests: as many as the server answers' : `${p.expectedRequests} requests`;
     lines.push(`  ${p.name.padEnd(9)} ${when}: ${describePhase(p)}; ${count}`);
     const total = p.requests.reduce((n, r) => n + r.weight, 0);
-    for (const r of p.requests) lines.push(`             ${describeRequest(r, total, p.requests.length === 1)}`);
+    const shown = p.kind === 'trace' ? p.requests.slice(0, TRACE_ENDPOINTS_SHOWN) : p.requests;
+    for (const r of shown) lines.push(`             ${describeRequest(r, total, p.requests.length === 1)}`);
+    if (shown.length < p.requests.length) lines.push(`             … and ${p.requests.length - shown.length} more endpoints`);
   }
   lines.push(`expect     ${plan.expect.length === 0 ? 'none' : plan.expect.map((t) => t.expr).join('; ')}`);
   lines.push(`total      ${plan.totalRequests} requests planned over ${formatDuration(plan.totalDurationMs)}${wall}, plus responses still arriving`);

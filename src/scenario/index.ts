@@ -6,7 +6,8 @@
 export { parseDuration, durationToMs, formatDuration } from './parse-duration.js';
 export { SOCKET_KINDS, type SocketKind } from './scenario-schema.js';
 export { ScenarioSchema, QUEUE_MODES, MAX_PROXY_PROCESSES, WSGI_SPEC, wsgiSpecField, type Scenario, type QueueMode } from './scenario-schema.js';
-export type { ScenarioPhase, BurstPhase, ClosedPhase, OpenPhase, RampPhase, PhaseKind, Arrival } from './phase-schema.js';
+export type { ScenarioPhase, BurstPhase, ClosedPhase, OpenPhase, RampPhase, TracePhase, TraceSend, PhaseKind, Arrival } from './phase-schema.js';
+export { formatTraceFile, parseTraceFile, TRACE_HEADER, type TraceData } from './trace-file.js';
 export { METHODS, type ScenarioRequest } from './request-schema.js';
 export { SERVICE_DISTS, drawService, serviceMean, serviceSampler, serviceScv, type ServiceDist } from './service-dist.js';
 export { ServiceSchema, SERVICE_PARAMS } from './service-schema.js';
@@ -23,6 +24,7 @@ export type {
   ClosedPhasePlan,
   OpenPhasePlan,
   RampPhasePlan,
+  TracePhasePlan,
   PlannedRequest,
   PlannedStack,
   PlannedWsgi,
@@ -36,6 +38,7 @@ export {
   planStreams,
   splitStreams,
   phaseArrivals,
+  traceSamplePath,
   type ScheduledRequest,
   type PhaseSchedule,
   type PhaseStreams,

@@ -8,6 +8,11 @@ export const LIMITS = Object.freeze({
   fileBytes: 1024 * 1024,
   /** Most problems listed one per line; the rest are counted ("… and 39990 more"). */
   problemsListed: 20,
+  /** Largest trace file a `trace` phase reads (about 20 bytes a request: a million requests fit). */
+  traceFileBytes: 64 * 1024 * 1024,
+  /** Slowest and fastest `speed` of a trace replay. */
+  traceSpeedMin: 0.01,
+  traceSpeedMax: 1_000,
   /** Most requests one phase may be expected to send (rate × duration, count or amount). */
   phaseRequests: 1_000_000,
   /** Most simultaneous connections a burst opens (each request has its own). */

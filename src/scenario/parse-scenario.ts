@@ -5,6 +5,7 @@ import { formatPath, formatValue, parseConfig } from '../config/index.js';
 import { CaplabError } from '../errors.js';
 import { findDuplicateKey } from './duplicate-key.js';
 import { LIMITS } from './limits.js';
+import { loadTraces } from './load-traces.js';
 import { SCENARIO_KEYS, ScenarioSchema, type Scenario } from './scenario-schema.js';
 
 /** How a scenario file is named in messages: relative to the working directory when inside it. */
@@ -49,7 +50,8 @@ function looksBinary(text: string): boolean {
  * binary content or text over LIMITS.fileBytes, and E_SCENARIO_INVALID
  * listing every problem at once (the first 20, then "… and N more"), one
  * per line: `scenario seed.yaml: load[1].open.rate must be > 0, got -5`.
- * Returns a deep-frozen Scenario. Time is linear in the size of the text.
+ * Returns a deep-frozen Scenario, with each `trace` phase's trace file
+ * read (see `loadTraces`). Time is linear in the size of the text.
  */
 export function parseScenario(text: string, file: string | null = null): Scenario {
   const label = file === null ? '<inline>' : displayPath(file);
@@ -80,12 +82,14 @@ export function parseScenario(text: string, file: string | null = null): Scenari
   if (raw === null || raw === undefined) {
     throw new CaplabError('E_SCENARIO_INVALID', `scenario ${label}: the file is empty; a scenario needs at least name and load`);
   }
-  return parseConfig(ScenarioSchema, raw, {
+  const baseDir = file === null ? process.cwd() : path.dirname(file);
+  const scenario = parseConfig(ScenarioSchema, raw, {
     label: `scenario ${label}`,
     code: 'E_SCENARIO_INVALID',
     vocabulary: SCENARIO_KEYS,
     nameOf: (p) => (p.length === 0 ? 'the file' : formatPath(p)),
-    extraProblems: fileProblems(raw, file === null ? process.cwd() : path.dirname(file)),
+    extraProblems: fileProblems(raw, baseDir),
     hint: 'the scenario format is described in README.md',
   });
+  return loadTraces(scenario, baseDir, `scenario ${label}`);
 }

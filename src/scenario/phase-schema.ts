@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { RequestSchema, singlePathMix, type ScenarioRequest } from './request-schema.js';
 import { BARE, durationField, exactlyOne, pathField } from './schema-fields.js';
+import type { TraceData } from './trace-file.js';
 
 /** How open arrivals are spaced: evenly, or as a Poisson process. */
 export type Arrival = 'constant' | 'poisson';
 
-/** The four kinds of load phase. */
-export const PHASE_KINDS = ['burst', 'closed', 'open', 'ramp'] as const;
-/** `burst`, `closed`, `open` or `ramp`. */
+/** The five kinds of load phase. */
+export const PHASE_KINDS = ['burst', 'closed', 'open', 'ramp', 'trace'] as const;
+/** `burst`, `closed`, `open`, `ramp` or `trace`. */
 export type PhaseKind = (typeof PHASE_KINDS)[number];
 
 interface PhaseCommon {
@@ -37,8 +38,32 @@ export interface RampPhase extends PhaseCommon {
   readonly arrival: Arrival;
   readonly duration: number;
 }
+/**
+ * What a trace replay sends: `sample` turns each request into the sample
+ * app's `/sleep?from=<logged path>&ms=<service>` (the embedded stack then
+ * holds a worker for the logged service time); `logged` sends the logged
+ * method and path (plus `ms=`, which a user's app ignores); `auto` picks
+ * `sample` for the sample app and `logged` for any other app or `--wsgi`.
+ */
+export const TRACE_SEND = ['auto', 'sample', 'logged'] as const;
+/** One of TRACE_SEND. */
+export type TraceSend = (typeof TRACE_SEND)[number];
+
+/**
+ * A logged trace replayed at its arrival times divided by `speed` (2 = twice
+ * as fast; service times are unchanged). `file` is the trace file as
+ * written (relative to the scenario); `trace` its content, read when the
+ * scenario is loaded; `requests` its endpoints, weighted by their counts.
+ */
+export interface TracePhase extends PhaseCommon {
+  readonly kind: 'trace';
+  readonly file: string;
+  readonly speed: number;
+  readonly send: TraceSend;
+  readonly trace: TraceData;
+}
 /** One validated entry of a scenario's `load` list. */
-export type ScenarioPhase = BurstPhase | ClosedPhase | OpenPhase | RampPhase;
+export type ScenarioPhase = BurstPhase | ClosedPhase | OpenPhase | RampPhase | TracePhase;
 
 const target = { path: pathField.optional(), requests: z.array(RequestSchema).min(1).max(LIMITS.mixEntries).optional() };
 const arrival = z.enum(['constant', 'poisson']).optional();
@@ -137,8 +162,30 @@ const RampSchema = z
     requests: mix(v),
   }));
 
+/** `speed: 2x`, `10x`, `0.5x` or a number: how much faster than logged a trace is replayed. */
+const speedField = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const m = typeof v === 'number' ? [String(v), String(v)] : /^(\d+(?:\.\d+)?)x$/i.exec(v.trim());
+  const speed = m ? Number(m[1]) : Number.NaN;
+  if (!(speed >= LIMITS.traceSpeedMin && speed <= LIMITS.traceSpeedMax)) {
+    ctx.addIssue({ code: 'custom', message: `must be a speed like 1x, 2x or 10x, from ${LIMITS.traceSpeedMin}x to ${LIMITS.traceSpeedMax}x`, input: v });
+    return z.NEVER;
+  }
+  return speed;
+});
+
+/** An empty trace: parseScenario reads the trace file into the phase once the file is validated. */
+export const EMPTY_TRACE: TraceData = Object.freeze({ endpoints: [], atMs: [], endpoint: [], serviceMs: [] });
+
+const TraceSchema = z
+  .strictObject({
+    file: z.string().min(1).max(LIMITS.filePathChars),
+    speed: speedField.optional(),
+    send: z.enum(TRACE_SEND).optional(),
+  })
+  .transform((v): Omit<TracePhase, 'parallel'> => ({ kind: 'trace', file: v.file, speed: v.speed ?? 1, send: v.send ?? 'auto', trace: EMPTY_TRACE, requests: [] }));
+
 /**
- * One `load` entry: exactly one of `burst`, `closed`, `open`, `ramp`, plus
+ * One `load` entry: exactly one of `burst`, `closed`, `open`, `ramp`, `trace`, plus
  * an optional `parallel: true`. Arrivals default to `constant` (as k6's
  * constant-arrival-rate), think time to 0.
  */
@@ -149,11 +196,12 @@ export const PhaseSchema = z
     closed: ClosedSchema.optional(),
     open: OpenSchema.optional(),
     ramp: RampSchema.optional(),
+    trace: TraceSchema.optional(),
   })
   .superRefine((v, ctx) => exactlyOne(v, PHASE_KINDS, ctx, `exactly one of ${PHASE_KINDS.join(', ')}`))
   .transform((v): ScenarioPhase => {
     const parallel = v.parallel ?? false;
-    const body = v.burst ?? v.closed ?? v.open ?? v.ramp;
+    const body = v.burst ?? v.closed ?? v.open ?? v.ramp ?? v.trace;
     if (body === undefined) throw new Error('unreachable: a phase without a kind passed validation');
     return { ...body, parallel } as ScenarioPhase;
   });

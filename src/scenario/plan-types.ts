@@ -1,5 +1,6 @@
 import type { Threshold } from './parse-threshold.js';
 import type { Arrival } from './phase-schema.js';
+import type { TraceData } from './trace-file.js';
 import type { ScenarioRequest } from './request-schema.js';
 import type { QueueMode, SocketKind } from './scenario-schema.js';
 
@@ -65,8 +66,24 @@ export interface RampPhasePlan extends PlannedPhaseCommon {
   readonly arrival: Arrival;
 }
 
+/**
+ * A logged trace replayed at `speed` times its pace: request i leaves at
+ * `trace.atMs[i] / speed`. `send` is resolved for the stack: `sample`
+ * (the sample app's /sleep holds a worker for each logged service time) or
+ * `logged` (the logged paths, for a user's own app). `requests` lists what
+ * is sent per endpoint, weighted by count.
+ */
+export interface TracePhasePlan extends PlannedPhaseCommon {
+  readonly kind: 'trace';
+  /** The trace file, absolute. */
+  readonly file: string;
+  readonly speed: number;
+  readonly send: 'sample' | 'logged';
+  readonly trace: TraceData;
+}
+
 /** A planned load phase. */
-export type PhasePlan = BurstPhasePlan | ClosedPhasePlan | OpenPhasePlan | RampPhasePlan;
+export type PhasePlan = BurstPhasePlan | ClosedPhasePlan | OpenPhasePlan | RampPhasePlan | TracePhasePlan;
 
 /** A WSGI app for a Python pool: `module:callable`, its directories absolute. */
 export interface PlannedWsgi {

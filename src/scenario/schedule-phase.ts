@@ -1,6 +1,6 @@
 import { constantArrivals, poissonArrivals, rampArrivals } from './arrivals.js';
 import type { PhasePlan, RunPlan } from './plan-types.js';
-import { createRequestSource, type RequestSpec } from './request-source.js';
+import { createRequestSource, withServiceMs, type RequestSpec } from './request-source.js';
 import { createRng, type Rng } from '../random/index.js';
 
 /** A request with the time it is meant to leave, in scenario ms from its phase's start. */
@@ -42,14 +42,41 @@ export function* phaseArrivals(phase: PhasePlan, rng: Rng): Generator<number> {
     case 'ramp':
       yield* rampArrivals(phase.from, phase.to, phase.durationMs, phase.arrival, rng);
       return;
+    case 'trace':
+      for (const at of phase.trace.atMs) yield at / phase.speed;
+      return;
     case 'closed':
       return;
+  }
+}
+
+/** What a `send: sample` replay sends for a logged path (before `ms=`): the sample app's /sleep, the logged path kept as `from=`. */
+export function traceSamplePath(loggedPath: string): string {
+  return `/sleep?from=${encodeURIComponent(loggedPath)}`;
+}
+
+/**
+ * A trace phase's requests in trace order: the logged method, the path
+ * `send` asks for, and the logged service time as `ms=`. Draws nothing.
+ */
+function* traceRequests(phase: Extract<PhasePlan, { kind: 'trace' }>): Generator<RequestSpec> {
+  const { trace } = phase;
+  const paths = trace.endpoints.map((e) => (phase.send === 'sample' ? traceSamplePath(e.path) : e.path));
+  for (let i = 0; i < trace.atMs.length; i += 1) {
+    const ep = trace.endpoint[i] as number;
+    const method = trace.endpoints[ep]?.method ?? 'GET';
+    yield { method, path: withServiceMs(paths[ep] as string, trace.serviceMs[i] as number), headers: {}, body: null };
   }
 }
 
 /** The schedule of a burst, open or ramp phase, lazily, in time order (a closed phase has none). */
 export function* iterateSchedule(phase: PhasePlan, streams: PhaseStreams): Generator<ScheduledRequest> {
   if (phase.kind === 'closed') return;
+  if (phase.kind === 'trace') {
+    const requests = traceRequests(phase);
+    for (const atMs of phaseArrivals(phase, streams.arrivals)) yield { atMs, ...(requests.next().value as RequestSpec) };
+    return;
+  }
   const next = createRequestSource(phase.requests, streams.requests);
   for (const atMs of phaseArrivals(phase, streams.arrivals)) yield { atMs, ...next() };
 }

@@ -59,13 +59,25 @@ export function gammaP(a: number, x: number): number {
   return Math.max(0, 1 - Math.exp(lnFront) * h);
 }
 
-/** Kolmogorov–Smirnov distance between an ascending sample and a CDF. */
-export function ksDistance(sorted: Float64Array, cdf: (x: number) => number): number {
+/**
+ * Kolmogorov–Smirnov distance between an ascending sample and a CDF. With
+ * `resolution` > 0 the values were rounded to that step (uWSGI logs whole
+ * ms), so each distinct value v stands for [v − r/2, v + r/2): the sample's
+ * CDF before v is compared with F(v − r/2) and after it with F(v + r/2).
+ * Without that, rounding alone would reject every continuous fit on a
+ * large sample.
+ */
+export function ksDistance(sorted: Float64Array, cdf: (x: number) => number, resolution = 0): number {
   const n = sorted.length;
+  const half = resolution / 2;
   let d = 0;
-  for (let i = 0; i < n; i += 1) {
-    const f = cdf(sorted[i] as number);
-    d = Math.max(d, Math.abs(f - i / n), Math.abs((i + 1) / n - f));
+  let i = 0;
+  while (i < n) {
+    const v = sorted[i] as number;
+    let j = i;
+    while (j < n && sorted[j] === v) j += 1;
+    d = Math.max(d, Math.abs(cdf(v - half) - i / n), Math.abs(j / n - cdf(v + half)));
+    i = j;
   }
   return d;
 }

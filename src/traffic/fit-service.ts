@@ -21,42 +21,51 @@ export function empiricalValues(sorted: Float64Array): number[] {
   return out;
 }
 
+/** Largest share of zero times a parametric fit accepts (at whole-ms resolution, a zero is a time under 0.5 ms). */
+const MAX_ZERO_SHARE = 0.01;
+
 /**
  * Fits service times (ms, ascending): a lognormal by maximum likelihood
  * (μ, σ of ln x), a gamma by the method of moments (mean and Cs²), and the
  * empirical distribution. Criterion: the parametric fit with the smaller
  * Kolmogorov–Smirnov distance, if that distance is within the 5 % critical
  * value 1.36/√n (the fit is not rejected); otherwise, or with fewer than
- * 20 values or any zero (a lognormal cannot hold it), the empirical one.
+ * 20 values, the empirical one. Whole-ms values (uWSGI's "in N msecs") are
+ * taken as rounded: the KS test allows for the rounding, and a zero (a
+ * time under 0.5 ms) counts as 0.25 ms in ln x, when zeros are under 1 %.
  */
 export function fitService(sorted: Float64Array): ServiceFit {
   const n = sorted.length;
   const ksCritical = n > 0 ? 1.36 / Math.sqrt(n) : 1;
   const empirical: ServiceDist = { dist: 'empirical', values: n > 0 ? empiricalValues(sorted) : [0] };
-  const positive = n > 0 && (sorted[0] as number) > 0;
-  if (n < MIN_PARAMETRIC || !positive) {
-    const why = n < MIN_PARAMETRIC ? `only ${n} values (a parametric fit needs ${MIN_PARAMETRIC})` : 'zero service times, which a lognormal cannot hold';
+  const resolution = n > 0 && sorted.every((v) => Number.isInteger(v)) ? 1 : 0;
+  let zeros = 0;
+  while (zeros < n && (sorted[zeros] as number) <= 0) zeros += 1;
+  const zerosOk = zeros === 0 || (resolution > 0 && zeros <= MAX_ZERO_SHARE * n);
+  if (n < MIN_PARAMETRIC || !zerosOk) {
+    const why = n < MIN_PARAMETRIC ? `only ${n} values (a parametric fit needs ${MIN_PARAMETRIC})` : `${zeros} zero service times, which a lognormal cannot hold`;
     return { dist: empirical, ks: { lognormal: null, gamma: null }, ksCritical, reason: `empirical: ${why}` };
   }
+  const ln = (v: number): number => Math.log(v > 0 ? v : resolution / 4);
   let sumLog = 0;
-  for (const v of sorted) sumLog += Math.log(v);
+  for (const v of sorted) sumLog += ln(v);
   const mu = sumLog / n;
   let ssLog = 0;
-  for (const v of sorted) ssLog += (Math.log(v) - mu) ** 2;
+  for (const v of sorted) ssLog += (ln(v) - mu) ** 2;
   const sigma = Math.sqrt(ssLog / n);
   const { mean, scv } = meanScv(sorted);
 
   const candidates: Array<{ dist: ServiceDist; ks: number }> = [];
   let ksLognormal: number | null = null;
   if (sigma > 0 && sigma <= LIMITS.sigma && Math.exp(mu + (sigma * sigma) / 2) <= LIMITS.serviceMs) {
-    ksLognormal = ksDistance(sorted, (x) => normalCdf((Math.log(x) - mu) / sigma));
+    ksLognormal = ksDistance(sorted, (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)), resolution);
     candidates.push({ dist: { dist: 'lognormal', median: Math.exp(mu), sigma }, ks: ksLognormal });
   }
   let ksGamma: number | null = null;
   if (scv > 0 && scv <= GAMMA_MAX_CS2 && mean <= LIMITS.serviceMs) {
     const shape = 1 / scv;
     const scale = mean * scv;
-    ksGamma = ksDistance(sorted, (x) => gammaP(shape, x / scale));
+    ksGamma = ksDistance(sorted, (x) => gammaP(shape, x / scale), resolution);
     candidates.push({ dist: { dist: 'gamma', mean, cs2: scv }, ks: ksGamma });
   }
   const best = candidates.sort((a, b) => a.ks - b.ks)[0];

@@ -9,3 +9,4 @@ export { fitLogWorkload } from './fit-log-workload.js';
 export { analyseLog, type LogAnalysis, type WindowTrace } from './analyse-log.js';
 export { formatImportSummary, describeFit } from './format-import-summary.js';
 export { fitService } from './fit-service.js';
+export { importScenario, traceFileFor, type ImportOptions, type ImportedScenario } from './import-scenario.js';
