@@ -33,3 +33,13 @@ export function meanInterval(xs: readonly number[]): { mean: number; interval: I
   const half = tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n);
   return { mean, interval: Object.freeze({ low: mean - half, high: mean + half }) };
 }
+
+/**
+ * A pooled estimate with the sectioning interval: `estimate` ± t₀.₉₇₅(n−1)·s/√n,
+ * s the standard deviation of the `sections`' own estimates (n ≥ 2).
+ */
+export function sectionInterval(estimate: number, sections: readonly number[]): { mean: number; interval: Interval } {
+  const { interval } = meanInterval(sections);
+  const half = (interval.high - interval.low) / 2;
+  return { mean: estimate, interval: Object.freeze({ low: estimate - half, high: estimate + half }) };
+}

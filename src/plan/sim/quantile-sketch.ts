@@ -91,6 +91,31 @@ export class QuantileSketch {
     this.record(v);
   }
 
+  /**
+   * Adds every sample of `other` (which is left as it is), as if each had
+   * been added here: exact while the total fits `exactLimit`, the histogram
+   * beyond. Pools independent replications for one quantile estimate.
+   */
+  merge(other: QuantileSketch): void {
+    if (other.exact !== null) {
+      for (let i = 0; i < other.count; i++) this.add(other.exact[i] as number);
+      return;
+    }
+    if (this.exact !== null) {
+      this.count++;
+      this.toHistogram();
+      this.count--;
+    }
+    const counts = this.counts as Uint32Array;
+    const theirs = other.counts as Uint32Array;
+    for (let i = 0; i < BUCKETS; i++) counts[i]! += theirs[i] as number;
+    this.zeros += other.zeros;
+    this.count += other.count;
+    this.sum += other.sum;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+  }
+
   /** The nearest-rank q-quantile (0 ≤ q ≤ 1); 0 when empty. */
   quantile(q: number): number {
     if (this.count === 0) return 0;

@@ -1,5 +1,6 @@
 import { checkSimulation } from './check-simulation.js';
 import { PoolSimulation } from './pool-simulation.js';
+import type { QuantileSketch } from './quantile-sketch.js';
 import type { SimulationInput, SimulationResult } from './simulation-types.js';
 
 /**
@@ -9,6 +10,15 @@ import type { SimulationInput, SimulationResult } from './simulation-types.js';
  * Throws E_PLAN_INVALID, listing every problem, on a bad input.
  */
 export function simulatePool(input: SimulationInput): SimulationResult {
+  const { summary, records } = simulateWithSketches(input);
+  return Object.freeze({ summary, records });
+}
+
+/**
+ * `simulatePool`, also handing back the sketches of the measured waits and
+ * latencies, so that replications can be pooled (`QuantileSketch.merge`).
+ */
+export function simulateWithSketches(input: SimulationInput): SimulationResult & { readonly waits: QuantileSketch; readonly latencies: QuantileSketch } {
   const cfg = checkSimulation(input);
   const sim = new PoolSimulation(cfg);
   sim.run();
@@ -35,5 +45,7 @@ export function simulatePool(input: SimulationInput): SimulationResult {
       truncated: sim.truncated,
     }),
     records: sim.records === null ? null : sim.records.toRecords(cfg.names),
+    waits: sim.waits,
+    latencies: sim.latencies,
   });
 }
