@@ -70,8 +70,8 @@ export async function collectLog(files: readonly string[], requested: LogFormatN
       lines += 1;
       const where = `${file}:${lineNo}`;
       firstNonEmpty ??= where;
-      if (line.includes('\u0000') && parsedHere === 0) {
-        throw new CaplabError('E_LOG_INVALID', `${where}: binary data (a NUL byte), not a text access log`);
+      if (parsedHere === 0 && (line.includes('\u0000') || line.includes('\ufffd'))) {
+        throw new CaplabError('E_LOG_INVALID', `${where}: binary data (a NUL byte or invalid UTF-8), not a text access log`);
       }
       if (format !== null) {
         const result = LINE_PARSERS[format](line);

@@ -59,13 +59,20 @@ function toTraceData(t: WindowTrace, poolMeanMs: number): { data: TraceData; fil
     sums[e] = (sums[e] as number) + s;
     counts[e] = (counts[e] as number) + 1;
   }
+  // Only the endpoints the window uses, renumbered in order of first use.
+  const index = new Int32Array(t.endpoints.length).fill(-1);
+  const endpoints: Array<{ method: Method; path: string }> = [];
   let renamed = 0;
-  const endpoints = t.endpoints.map((e) => {
-    const known = (METHODS as readonly string[]).includes(e.method);
+  for (let i = 0; i < t.atMs.length; i += 1) {
+    const e = t.endpoint[i] as number;
+    if ((index[e] as number) !== -1) continue;
+    const source = t.endpoints[e] as WindowTrace['endpoints'][number];
+    const known = (METHODS as readonly string[]).includes(source.method);
     if (!known) renamed += 1;
-    const p = e.example.startsWith('/') && e.example.length <= LIMITS.pathChars ? e.example : '/';
-    return { method: (known ? e.method : 'GET') as Method, path: p };
-  });
+    const p = source.example.startsWith('/') && source.example.length <= LIMITS.pathChars ? source.example : '/';
+    index[e] = endpoints.length;
+    endpoints.push({ method: (known ? source.method : 'GET') as Method, path: p });
+  }
   const atMs: number[] = new Array<number>(t.atMs.length);
   const endpoint: number[] = new Array<number>(t.atMs.length);
   const serviceMs: number[] = new Array<number>(t.atMs.length);
@@ -78,7 +85,7 @@ function toTraceData(t: WindowTrace, poolMeanMs: number): { data: TraceData; fil
       s = (counts[e] as number) > 0 ? (sums[e] as number) / (counts[e] as number) : Number.isFinite(poolMeanMs) ? poolMeanMs : 0;
     }
     atMs[i] = t.atMs[i] as number;
-    endpoint[i] = e;
+    endpoint[i] = index[e] as number;
     serviceMs[i] = Math.min(LIMITS.serviceMs, Math.max(0, s));
   }
   return { data: { endpoints, atMs, endpoint, serviceMs }, filled, renamed };
