@@ -44,7 +44,7 @@ export async function planFromLog(files: readonly string[], options: { format: s
   const growth = options.growth === 1 ? 'no growth' : `× growth ${options.growth} = ${round(ratePerSec)} req/s`;
   const lines = [
     `from log: ${files.length} file${files.length === 1 ? '' : 's'} (${fit.format}), window ${iso(fit.window.startMs)} – ${iso(fit.window.endMs)} (${how})`,
-    `fitted: ${round(fit.ratePerSec)} req/s to the pool, ${growth}; Ca² ${round(fit.ca2)}; service Cs² ${round(fit.serviceCs2)} (${fit.service.dist})`,
+    `fitted: ${round(fit.ratePerSec)} req/s to the pool, ${growth}; Ca² ${round(fit.ca2)}; service ${fit.service.dist} (the plan's service line gives its mean and Cs²)`,
     ...fit.summary.warnings.map((w) => `warning: ${w}`),
     '',
   ];

@@ -71,7 +71,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     const workers = best;
     const low = rows.find((r) => r.workers <= workers && r.verdict !== 'fails')?.workers ?? workers;
     if (binding !== null && workers > binding.maxWorkers) {
-      const range = cfg.method === 'simulated' ? ` (95 %: ${low}–${sure ?? `more than ${cfg.maxWorkers}`})` : '';
+      const range = cfg.method === 'simulated' ? ` (95 %: ${sure === low ? low : `${low}–${sure ?? `more than ${rows.at(-1)?.workers ?? workers}`}`})` : '';
       note = `the SLO needs ${workers} workers${range}; ${binding.detail}`;
     } else {
       const ceilingRps = (workers * 1000) / cfg.serviceMs;

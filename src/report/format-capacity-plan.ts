@@ -8,6 +8,12 @@ const pct = (v: number | null): string => (v === null ? '—' : formatPercent(v)
 const withCi = (v: number | null, ci: Interval | undefined): string =>
   v === null ? '—' : ci === undefined ? formatMs(v) : `${formatMs(v)} [${formatMs(Math.max(0, ci.low))}–${formatMs(ci.high)}]`;
 
+/** `6–7`, `6` when both ends agree, `6–more than 9` when no scanned count is sure. */
+function countRange(low: number, high: number | null, lastScanned: number): string {
+  if (high === null) return `${low}–more than ${lastScanned}`;
+  return high === low ? String(low) : `${low}–${high}`;
+}
+
 /** Where the figures come from, in a sentence. */
 function methodLine(plan: AnyCapacityPlan): string {
   if (plan.method === 'analytic') {
@@ -33,7 +39,7 @@ function recommendationLines(plan: AnyCapacityPlan, objective: string): string[]
   if (rec === null) {
     lines.push(`recommended: none${plan.note ? ` (${plan.note})` : ''}`);
   } else {
-    const interval = 'interval' in rec && plan.method === 'simulated' ? ` (95 %: ${rec.interval.low}–${rec.interval.high ?? `more than ${plan.rows.at(-1)?.workers ?? rec.workers}`})` : '';
+    const interval = 'interval' in rec && plan.method === 'simulated' ? ` (95 %: ${countRange(rec.interval.low, rec.interval.high, plan.rows.at(-1)?.workers ?? rec.workers)})` : '';
     lines.push(`recommended: ${rec.workers} worker${rec.workers === 1 ? '' : 's'}${interval}, the smallest count that meets ${objective}${one && one.limits.caps.length > 0 ? ' within every limit' : ''}`);
     if (rec.headroomRps !== null && one) {
       lines.push(`headroom: ${rec.workers} workers hold ${objective} up to ${formatRps(rec.headroomRps)} (${formatPercent(rec.headroomRps / one.ratePerSec - 1)} above the planned rate)`);
