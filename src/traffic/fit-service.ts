@@ -21,6 +21,8 @@ export function empiricalValues(sorted: Float64Array): number[] {
   return out;
 }
 
+/** Below this Cs² the times are one value (to rounding): a constant, which neither family can be fitted to. */
+const CONSTANT_SCV = 1e-6;
 /** Largest share of zero times a parametric fit accepts (at whole-ms resolution, a zero is a time under 0.5 ms). */
 const MAX_ZERO_SHARE = 0.01;
 
@@ -30,7 +32,8 @@ const MAX_ZERO_SHARE = 0.01;
  * empirical distribution. Criterion: the parametric fit with the smaller
  * Kolmogorov–Smirnov distance, if that distance is within the 5 % critical
  * value 1.36/√n (the fit is not rejected); otherwise, or with fewer than
- * 20 values, the empirical one. Whole-ms values (uWSGI's "in N msecs") are
+ * 20 values, the empirical one; times that are all the same (Cs² < 1e-6)
+ * are a constant. Whole-ms values (uWSGI's "in N msecs") are
  * taken as rounded: the KS test allows for the rounding, and a zero (a
  * time under 0.5 ms) counts as 0.25 ms in ln x, when zeros are under 1 %.
  */
@@ -46,6 +49,10 @@ export function fitService(sorted: Float64Array): ServiceFit {
     const why = n < MIN_PARAMETRIC ? `only ${n} values (a parametric fit needs ${MIN_PARAMETRIC})` : `${zeros} zero service times, which a lognormal cannot hold`;
     return { dist: empirical, ks: { lognormal: null, gamma: null }, ksCritical, reason: `empirical: ${why}` };
   }
+  const { mean, scv } = meanScv(sorted);
+  if (scv < CONSTANT_SCV) {
+    return { dist: { dist: 'constant', value: mean }, ks: { lognormal: null, gamma: null }, ksCritical, reason: `constant: Cs² ${scv.toExponential(1)} is below ${CONSTANT_SCV}` };
+  }
   const ln = (v: number): number => Math.log(v > 0 ? v : resolution / 4);
   let sumLog = 0;
   for (const v of sorted) sumLog += ln(v);
@@ -53,7 +60,6 @@ export function fitService(sorted: Float64Array): ServiceFit {
   let ssLog = 0;
   for (const v of sorted) ssLog += (ln(v) - mu) ** 2;
   const sigma = Math.sqrt(ssLog / n);
-  const { mean, scv } = meanScv(sorted);
 
   const candidates: Array<{ dist: ServiceDist; ks: number }> = [];
   let ksLognormal: number | null = null;

@@ -11,6 +11,7 @@ export function describeFit(fit: ServiceFit): string {
   switch (d.dist) {
     case 'lognormal': return `lognormal median ${formatDuration(d.median)} σ ${n3(d.sigma)}`;
     case 'gamma': return `gamma mean ${formatDuration(d.mean)} Cs² ${n3(d.cs2)}`;
+    case 'constant': return `constant ${formatDuration(d.value)}`;
     case 'empirical': return `empirical (${d.values.length} quantiles, mean ${formatDuration(serviceMean(d))})`;
     default: return d.dist;
   }
