@@ -187,7 +187,10 @@ async function planCommand(scenarioArg: string | undefined, raw: Record<string, 
   if (flags.json) {
     const { recommended, rows, ...rest } = plan;
     const out = {
-      recommended: recommended === null ? null : { workers: recommended.workers, interval: 'interval' in recommended ? recommended.interval : null, headroomRps: recommended.headroomRps },
+      recommended:
+        recommended === null
+          ? null
+          : { workers: recommended.workers, ...('interval' in recommended ? { interval: recommended.interval } : {}), headroomRps: recommended.headroomRps },
       rows,
       ...rest,
       ...(log ? { fromLog: log.json } : {}),
