@@ -152,6 +152,7 @@ export async function analyseLog(files: readonly string[], options: LogWindowOpt
     serviceSource,
     span: { startMs: arrivals[0] as number, endMs: arrivals[arrivals.length - 1] as number },
     perMinute: fit.perMinute,
+    rateBinMs: fit.rateBinMs,
     perSecondMax: fit.perSecondMax,
     perSecondMean: fit.perSecondMean,
     window: { startMs: fit.startMs, endMs: fit.endMs, how: fit.how },

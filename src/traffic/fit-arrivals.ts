@@ -15,6 +15,8 @@ export interface ArrivalFit {
   readonly ca2Method: string;
   readonly dispersion: number;
   readonly perMinute: number[];
+  /** The width of a `perMinute` bin: a minute, or more for logs longer than about 69 days. */
+  readonly rateBinMs: number;
   readonly perSecondMax: number;
   readonly perSecondMean: number;
 }
@@ -43,6 +45,38 @@ function countBins(sorted: Float64Array, startMs: number, endMs: number, binMs: 
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** Most bins of the rate-over-time series (a minute each up to about 69 days, wider beyond). */
+const MAX_RATE_BINS = 100_000;
+/** Longest range the busiest window is searched in, per second: 62 days (5.4 million counts). */
+const MAX_PEAK_RANGE_MS = 62 * 86_400_000;
+
+/**
+ * Mean and index of dispersion (variance / mean) of per-second counts from
+ * `startMs` for `seconds` seconds, from the run lengths of the sorted
+ * arrivals: no array per second, whatever the span.
+ */
+function perSecondStats(sorted: Float64Array, startMs: number, seconds: number): { mean: number; dispersion: number; max: number } {
+  const endMs = startMs + seconds * 1000;
+  let total = 0;
+  let sumSq = 0;
+  let max = 0;
+  let i = lowerBound(sorted, startMs);
+  while (i < sorted.length && (sorted[i] as number) < endMs) {
+    const second = Math.floor(((sorted[i] as number) - startMs) / 1000);
+    let c = 0;
+    while (i < sorted.length && (sorted[i] as number) < endMs && Math.floor(((sorted[i] as number) - startMs) / 1000) === second) {
+      c += 1;
+      i += 1;
+    }
+    total += c;
+    sumSq += c * c;
+    max = Math.max(max, c);
+  }
+  const mean = total / seconds;
+  const variance = sumSq / seconds - mean * mean;
+  return { mean, dispersion: mean > 0 ? Math.max(0, variance) / mean : 0, max };
+}
+
 /**
  * Fits the arrival process of pool-bound requests (`sorted`, epoch ms,
  * ascending). The window is `--from/--to` (default: the whole log), and
@@ -66,8 +100,8 @@ export function fitArrivals(
   if (from >= spanEnd || to <= spanStart) throw new CaplabError('E_LOG_INVALID', `${options.where}: the window ${iso(from)} to ${iso(to)} is outside the log, which spans ${span}`);
   const lo = Math.max(from, spanStart);
   const hi = Math.min(to, spanEnd);
-  const perSecondAll = countBins(sorted, spanStart, spanEnd, 1000);
-  const perMinute = Array.from(countBins(sorted, spanStart, spanEnd, 60_000));
+  const rateBinMs = Math.max(60_000, Math.ceil((spanEnd - spanStart) / MAX_RATE_BINS / 60_000) * 60_000);
+  const perMinute = Array.from(countBins(sorted, spanStart, spanEnd, rateBinMs));
 
   let startMs = lo;
   let endMs = hi;
@@ -75,6 +109,9 @@ export function fitArrivals(
   if (options.peakMs !== undefined) {
     if (options.peakMs <= 0 || options.peakMs > hi - lo + 1000) {
       throw new CaplabError('E_LOG_INVALID', `${options.where}: a ${formatDuration(options.peakMs)} peak window is longer than the ${formatDuration(hi - lo)} of log it is chosen from (${iso(lo)} to ${iso(hi)})`);
+    }
+    if (hi - lo > MAX_PEAK_RANGE_MS) {
+      throw new CaplabError('E_LOG_INVALID', `${options.where}: the log spans ${formatDuration(hi - lo)} (${iso(lo)} to ${iso(hi)}); narrow the busiest-window search to at most 62 days with --from/--to`);
     }
     const perSecond = countBins(sorted, lo, hi, 1000);
     const k = Math.min(perSecond.length, Math.max(1, Math.round(options.peakMs / 1000)));
@@ -97,9 +134,7 @@ export function fitArrivals(
   const end = lowerBound(sorted, endMs);
   const count = end - first;
   const ratePerSec = count / ((endMs - startMs) / 1000);
-  const window = countBins(sorted, startMs, endMs, 1000);
-  const counts = meanScv(window);
-  const dispersion = counts.mean > 0 ? counts.scv * counts.mean : 0;
+  const { dispersion } = perSecondStats(sorted, startMs, Math.max(1, Math.round((endMs - startMs) / 1000)));
   let ca2 = dispersion;
   let ca2Method = 'index of dispersion of per-second counts (arrivals have 1 s resolution)';
   if (options.msResolution && count >= 3) {
@@ -108,11 +143,6 @@ export function fitArrivals(
     ca2 = meanScv(gaps).scv;
     ca2Method = 'squared CV of inter-arrival times';
   }
-  let max = 0;
-  let total = 0;
-  for (const c of perSecondAll) {
-    max = Math.max(max, c);
-    total += c;
-  }
-  return { startMs, endMs, how, first, end, ratePerSec, ca2, ca2Method, dispersion, perMinute, perSecondMax: max, perSecondMean: total / perSecondAll.length };
+  const all = perSecondStats(sorted, spanStart, Math.max(1, Math.ceil((spanEnd - spanStart) / 1000)));
+  return { startMs, endMs, how, first, end, ratePerSec, ca2, ca2Method, dispersion, perMinute, rateBinMs, perSecondMax: all.max, perSecondMean: all.mean };
 }

@@ -46,7 +46,8 @@ export function formatImportSummary(s: ImportSummary, options: { readonly maxEnd
   if (c.untimed > 0) lines.push(`  dropped from the service fits: ${c.untimed} pool-bound requests without a service time`);
   lines.push(`  arrivals: ${s.arrivalSource === 'msec-minus-request-time' ? '$msec − $request_time (ms resolution)' : 'log timestamps (1 s resolution)'}; service: ${s.serviceSource}`);
   lines.push(`  span: ${iso(s.span.startMs)} to ${iso(s.span.endMs)}; per second mean ${n3(s.perSecondMean)}, max ${s.perSecondMax}`);
-  lines.push(`  per minute: ${sparkline(s.perMinute, 60)} (max ${Math.max(0, ...s.perMinute)}/min)`);
+  const bin = s.rateBinMs === 60_000 ? 'min' : formatDuration(s.rateBinMs);
+  lines.push(`  per ${bin === 'min' ? 'minute' : bin}: ${sparkline(s.perMinute, 60)} (max ${s.perMinute.reduce((m, c) => Math.max(m, c), 0)}/${bin})`);
   lines.push(`Window: ${s.window.how}, ${iso(s.window.startMs)} to ${iso(s.window.endMs)} (${formatDuration(s.window.endMs - s.window.startMs)})`);
   lines.push(`  λ = ${n3(s.ratePerSec)}/s over ${s.windowRequests} pool-bound requests; Ca² = ${n3(s.ca2)} (${s.ca2Method}); dispersion ${n3(s.dispersion)} (1 for Poisson)`);
   lines.push(`  service: mean ${formatDuration(s.serviceMeanMs)}, Cs² ${n3(s.serviceCs2)}; fit ${describeFit(s.service)} — ${s.service.reason}`);

@@ -107,8 +107,9 @@ export interface ImportSummary {
   readonly serviceSource: ServiceSource;
   /** The whole log's span of arrivals, epoch ms. */
   readonly span: { readonly startMs: number; readonly endMs: number };
-  /** Pool-bound arrivals per minute over the whole log (index 0 = the span's first minute). */
+  /** Pool-bound arrivals per minute over the whole log (index 0 = the span's first minute); per `rateBinMs` for logs over about 69 days. */
   readonly perMinute: readonly number[];
+  readonly rateBinMs: number;
   /** Busiest and quietest per-second counts over the whole log. */
   readonly perSecondMax: number;
   readonly perSecondMean: number;
