@@ -30,7 +30,8 @@ import { simulatedRow } from './simulated-row.js';
  * planned rate and the rate at which ρ = 1.
  *
  * The scan stops `rowsAfterRecommended` rows after the count the objective
- * needs (and not before one meets it at 95 %), at `maxWorkers`, or early
+ * needs (and not before one meets it at 95 %, unless no request waits any
+ * more, so that more workers cannot settle it), at `maxWorkers`, or early
  * when a stable row fails although no request waits and none is refused:
  * more workers cannot change such a row, because the service time alone
  * breaks the objective (`note` says so). When `maxWorkers` is at most the
@@ -57,7 +58,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     rows.push(row);
     if (best === null && row.meetsSlo) best = workers;
     if (sure === null && row.verdict === 'meets') sure = workers;
-    if (best !== null && sure !== null && workers - best >= cfg.rowsAfterRecommended) break;
+    if (best !== null && workers - best >= cfg.rowsAfterRecommended && (sure !== null || nothingWaits(cfg, row))) break;
     if (best === null && row.stable && nothingWaits(cfg, row)) {
       note = `stopped at ${workers} workers: no request waits or is refused, yet ${formatSlo(cfg.slo)} fails (${describe(row)}); more workers cannot help`;
       break;
@@ -71,7 +72,8 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     const workers = best;
     const low = rows.find((r) => r.workers <= workers && r.verdict !== 'fails')?.workers ?? workers;
     if (binding !== null && workers > binding.maxWorkers) {
-      const range = cfg.method === 'simulated' ? ` (95 %: ${sure === low ? low : `${low}–${sure ?? `more than ${rows.at(-1)?.workers ?? workers}`}`})` : '';
+      const high = sure === null ? ` or more; none up to ${rows.at(-1)?.workers ?? workers} is sure` : sure === low ? '' : `–${sure}`;
+      const range = cfg.method === 'simulated' ? ` (95 %: ${low}${high})` : '';
       note = `the SLO needs ${workers} workers${range}; ${binding.detail}`;
     } else {
       const ceilingRps = (workers * 1000) / cfg.serviceMs;

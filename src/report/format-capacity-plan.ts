@@ -8,9 +8,9 @@ const pct = (v: number | null): string => (v === null ? '—' : formatPercent(v)
 const withCi = (v: number | null, ci: Interval | undefined): string =>
   v === null ? '—' : ci === undefined ? formatMs(v) : `${formatMs(v)} [${formatMs(Math.max(0, ci.low))}–${formatMs(ci.high)}]`;
 
-/** `6–7`, `6` when both ends agree, `6–more than 9` when no scanned count is sure. */
+/** `6–7`, `6` when both ends agree, `6 or more; none up to 9 is sure` when no scanned count meets the objective at 95 %. */
 function countRange(low: number, high: number | null, lastScanned: number): string {
-  if (high === null) return `${low}–more than ${lastScanned}`;
+  if (high === null) return `${low} or more; none up to ${lastScanned} is sure`;
   return high === low ? String(low) : `${low}–${high}`;
 }
 

@@ -113,4 +113,16 @@ describe('the recommended count’s interval', () => {
     const long = plan(50_000).recommended!.interval;
     expect(short.high! - short.low).toBeGreaterThanOrEqual(long.high! - long.low);
   });
+
+  it('stops scanning once no request waits, when the objective sits inside the service time’s own interval', () => {
+    // The service alone has a p99 of 25·e^(0.9·2.326) ≈ 203 ms, so p99 < 206 ms
+    // stays uncertain however many workers: the scan stops when waiting ends
+    // instead of running to maxWorkers, and says no count is sure.
+    const plan = planCapacity({ ratePerSec: 90, service: parseService('lognormal:25ms,0.9'), slo: parseSlo('p99<206ms'), requests: 100_000 });
+    const last = plan.rows.at(-1)!;
+    expect(last.pWait).toBe(0);
+    expect(last.verdict).toBe('uncertain');
+    expect(plan.rows.length).toBeLessThan(20);
+    expect(plan.recommended?.interval.high).toBeNull();
+  });
 });
