@@ -5,18 +5,8 @@ import { meanScv, quantile } from './distribution-math.js';
 import { fitArrivals } from './fit-arrivals.js';
 import { fitService } from './fit-service.js';
 import { FLAG, type Endpoint } from './log-columns.js';
+import { windowTrace, type WindowTrace } from './window-trace.js';
 import type { EndpointFit, FittedWorkload, ImportSummary, LineCounts, LogWindowOptions, ServiceSource } from './log-types.js';
-
-/** The window's pool-bound requests in arrival order, as a replay needs them. */
-export interface WindowTrace {
-  /** The endpoints, numbered as `endpoint` refers to them; `example` is the raw path a replay sends. */
-  readonly endpoints: readonly Endpoint[];
-  /** Arrival, ms from the window's start; ascending. */
-  readonly atMs: Float64Array;
-  readonly endpoint: Uint32Array;
-  /** NaN where the line had no service time. */
-  readonly serviceMs: Float32Array;
-}
 
 /** A fitted workload with the trace it was fitted on. */
 export interface LogAnalysis {
@@ -60,9 +50,13 @@ function lineCounts(log: CollectedLog): LineCounts {
   };
 }
 
+/** The source most timed lines used ('none' when no line had a time). */
 function mainSource(sources: Readonly<Record<ServiceSource, number>>): ServiceSource {
-  const order: ServiceSource[] = ['pool-log', 'timing-header', 'upstream-response-time'];
-  return order.reduce<ServiceSource>((best, s) => ((sources[s] ?? 0) > (best === 'none' ? 0 : sources[best]) ? s : best), 'none');
+  let best: ServiceSource = 'none';
+  for (const s of ['pool-log', 'timing-header', 'upstream-response-time'] as const) {
+    if (sources[s] > (best === 'none' ? 0 : sources[best])) best = s;
+  }
+  return best;
 }
 
 /**
@@ -178,33 +172,4 @@ export async function analyseLog(files: readonly string[], options: LogWindowOpt
     summary,
   };
   return { workload, trace: windowTrace(c, poolIdx, fit.first, fit.end, fit.startMs, msResolution) };
-}
-
-/**
- * The window's requests relative to its start. At 1 s resolution the
- * requests logged in one second are spread evenly across it, in log order,
- * instead of all leaving at its first instant.
- */
-function windowTrace(c: CollectedLog['columns'], poolIdx: Uint32Array, first: number, end: number, startMs: number, msResolution: boolean): WindowTrace {
-  const n = end - first;
-  const atMs = new Float64Array(n);
-  const endpoint = new Uint32Array(n);
-  const serviceMs = new Float32Array(n);
-  for (let k = 0; k < n; k += 1) {
-    const i = poolIdx[first + k] as number;
-    atMs[k] = (c.arrivalMs[i] as number) - startMs;
-    endpoint[k] = c.endpoint[i] as number;
-    serviceMs[k] = c.serviceMs[i] as number;
-  }
-  if (!msResolution) {
-    let k = 0;
-    while (k < n) {
-      const second = Math.floor((atMs[k] as number) / 1000);
-      let e = k;
-      while (e < n && Math.floor((atMs[e] as number) / 1000) === second) e += 1;
-      for (let m = k; m < e; m += 1) atMs[m] = Math.max(0, second * 1000 + ((m - k) * 1000) / (e - k));
-      k = e;
-    }
-  }
-  return { endpoints: c.endpoints, atMs, endpoint, serviceMs };
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { CaplabError } from '../errors.js';
 import { formatTraceFile, LIMITS, METHODS, type TraceData } from '../scenario/index.js';
-import { analyseLog, type WindowTrace } from './analyse-log.js';
+import { analyseLog } from './analyse-log.js';
+import type { WindowTrace } from './window-trace.js';
 import { formatImportSummary } from './format-import-summary.js';
 import type { FittedWorkload, LogWindowOptions } from './log-types.js';
 

@@ -6,7 +6,8 @@
  */
 export { LOG_FORMATS, type LogFormatName, type LogWindowOptions, type FittedWorkload, type ImportSummary, type EndpointFit, type ServiceFit, type LineCounts } from './log-types.js';
 export { fitLogWorkload } from './fit-log-workload.js';
-export { analyseLog, type LogAnalysis, type WindowTrace } from './analyse-log.js';
+export { analyseLog, type LogAnalysis } from './analyse-log.js';
+export type { WindowTrace } from './window-trace.js';
 export { formatImportSummary, describeFit } from './format-import-summary.js';
 export { fitService } from './fit-service.js';
 export { importScenario, traceFileFor, type ImportOptions, type ImportedScenario } from './import-scenario.js';
