@@ -58,8 +58,11 @@ function traceArrivals(phase: TracePhasePlan): ArrivalSpec {
     times.push(phase.startMs + req.atMs);
     held.push(heldMs(req.path));
   }
+  // The simulator draws one service per arrival, in order, for every arrival of a trace; a plan
+  // simulates the same spec once per worker count (and replication), so the draws wrap around
+  // to the first request when the next simulation starts.
   let next = 0;
-  return { kind: 'trace', name: phase.name, timesMs: times, service: () => held[next++] ?? 0 };
+  return { kind: 'trace', name: phase.name, timesMs: times, service: () => held[next++ % held.length] ?? 0 };
 }
 
 function phaseArrivals(phase: PhasePlan, sampler: Sampler, share: number): ArrivalSpec {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTrace } from '../../../src/plan/index.js';
+import { runTrace, scenarioWorkload } from '../../../src/plan/index.js';
 import { buildPlan, buildSchedule, formatPlan, formatTraceFile, parseScenario, parseTraceFile, type TraceData } from '../../../src/scenario/index.js';
 
 /** A small trace: bursts and gaps, two endpoints. */
@@ -94,5 +94,16 @@ describe('a trace phase', () => {
     expect(trace.timesMs).toEqual(TRACE.atMs.map((t) => t / 2));
     const rng = { next: () => 0, nextUint32: () => 0 };
     expect(TRACE.serviceMs.map(() => trace.service!(rng))).toEqual(TRACE.serviceMs);
+  });
+
+  it('gives a whole-scenario plan the same trace for every simulation (one per worker count)', () => {
+    const plan = buildPlan(scenario('file: t.trace.tsv'), { timeScale: 1, seed: 5 });
+    const [trace] = scenarioWorkload(plan).arrivals;
+    if (trace?.kind !== 'trace') throw new Error('expected a trace');
+    expect(trace.timesMs).toEqual(TRACE.atMs);
+    const rng = { next: () => 0, nextUint32: () => 0 };
+    const pass = () => TRACE.serviceMs.map(() => trace.service!(rng));
+    expect(pass()).toEqual(TRACE.serviceMs);
+    expect(pass()).toEqual(TRACE.serviceMs);
   });
 });
