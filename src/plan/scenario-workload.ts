@@ -110,6 +110,9 @@ export function scenarioWorkload(plan: RunPlan): ScenarioWorkload {
       continue;
     }
     if (mix.poolShare < 1) notes.push(`${phase.name}: ${Math.round((1 - mix.poolShare) * 100)} % of requests are static files, left out`);
+    if (phase.kind === 'trace' && phase.send === 'logged') {
+      notes.push(`${phase.name} sends the logged paths (send: logged), whose service times on the app caplab does not know: the prediction holds each worker 0 ms for them`);
+    }
     if (phase.kind === 'closed' && mix.poolShare < 1) notes.push(`${phase.name}: closed clients are simulated as if every request reached the pool`);
     arrivals.push(phaseArrivals(phase, mix.sampler, phase.kind === 'closed' ? 1 : mix.poolShare));
   }

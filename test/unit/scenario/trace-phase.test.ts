@@ -82,6 +82,7 @@ describe('a trace phase', () => {
     expect(buildSchedule(sample)[0]!.requests[0]!.path).toBe('/sleep?from=%2Fapi%2Forders%2F12&ms=10');
     const own = buildPlan(scenario('file: t.trace.tsv'), { timeScale: 1, seed: 1, wsgi: { app: 'mysite.wsgi:application', chdir: null, pythonpath: [] } });
     expect(own.phases[0]).toMatchObject({ send: 'logged' });
+    expect(runTrace(own).notes.join('\n')).toMatch(/trace#0 sends the logged paths \(send: logged\)/);
     expect(buildSchedule(own)[0]!.requests.map((r) => `${r.method} ${r.path}`).slice(0, 2)).toEqual(['GET /api/orders/12?ms=10', 'POST /api/orders?ms=50']);
     const forced = buildPlan(scenario('file: t.trace.tsv, send: logged'), { timeScale: 1, seed: 1 });
     expect(forced.phases[0]).toMatchObject({ send: 'logged' });
