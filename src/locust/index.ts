@@ -1,0 +1,10 @@
+/**
+ * locust/: caplab's scenarios on Locust's master and workers. Turns a plan
+ * into a self-contained locustfile (caplab's own schedule as data), runs a
+ * master and its workers under keepers, and reads every worker's records
+ * back into caplab's request records.
+ */
+export { locustPlan, locustFidelity, type LocustPlan, type LocustPhase, type LocustFidelity } from './locust-plan.js';
+export { renderLocustfile, describeFidelity } from './render-locustfile.js';
+export { exportLocust, exportReadme, type ExportedLocust } from './export-locust.js';
+export { checkLocustTarget, checkMasterBind } from './check-target.js';
