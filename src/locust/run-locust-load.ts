@@ -1,0 +1,222 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { caplabError } from '../errors.js';
+import type { EngineDescription, RequestRecord } from '../results/index.js';
+import type { RunPlan } from '../scenario/index.js';
+import { pickFreePort, type KeptProgram } from '../stack/index.js';
+import { inspectLocust, MIN_LOCUST_VERSION } from './inspect-locust.js';
+import { locustPlan } from './locust-plan.js';
+import { mergeRecords, readRecordsDir, type WorkerRecords } from './read-records.js';
+import { renderLocustfile } from './render-locustfile.js';
+import { startMaster, startWorker, workerCommand, type MasterAddress } from './start-locust.js';
+
+/** How `--engine locust` runs: validated flags. */
+export interface LocustEngineOptions {
+  /** Workers the master waits for: started here, or (master-only) by hand elsewhere. */
+  readonly workers: number;
+  /** Start only the master; print the command that starts each worker. */
+  readonly masterOnly: boolean;
+  /** The address the master binds (loopback unless --allow-remote). */
+  readonly bindHost: string;
+  /** How long the master waits for every worker to connect, wall ms. */
+  readonly connectTimeoutMs: number;
+}
+
+/** What the caller hears while Locust runs. */
+export interface LocustHooks {
+  /** Stops Locust at once; the records written so far are still read. */
+  readonly signal?: AbortSignal | undefined;
+  /** Called once with t0, the epoch ms every worker's schedule starts from. */
+  readonly onStart?: ((t0: number) => void) | undefined;
+  /** Master-only: called once the master listens, with the command each worker must run. */
+  readonly onMaster?: ((info: { readonly locustfile: string; readonly workerCommand: string }) => void) | undefined;
+}
+
+/** What a Locust run produced. */
+export interface LocustOutcome {
+  /** Every worker's records merged, scenario ms from t0 (see `mergeRecords`). */
+  readonly records: RequestRecord[];
+  /** t0 as epoch ms. */
+  readonly startedAt: number;
+  readonly engine: EngineDescription;
+}
+
+const StartFileSchema = z.object({ t0: z.number(), workers: z.number().int().nonnegative(), locust: z.string() });
+
+/** Extra wall time, after the plan's hard limit, before caplab stops a master that has not ended by itself. */
+const OVERRUN_MS = 30_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+interface Exit {
+  readonly pid: number;
+  readonly code: number | null;
+  readonly signal: string | null;
+  readonly atMs: number;
+}
+
+/** Checks that Debian's Locust is installed and new enough; returns its version. Throws E_LOCUST_MISSING. */
+export function requireLocust(): string {
+  const check = inspectLocust();
+  if (!check.found) throw caplabError('E_LOCUST_MISSING', `--engine locust needs Locust (${check.path} importable by /usr/bin/python3), and it is missing`);
+  if (check.tooOld) throw caplabError('E_LOCUST_MISSING', `--engine locust needs Locust ${MIN_LOCUST_VERSION} or newer, found ${check.version ?? 'an unknown version'}`);
+  return check.version ?? 'unknown';
+}
+
+function connectedWorkers(dir: string): number {
+  try {
+    return (readFileSync(path.join(dir, 'master.log'), 'utf8').match(/reported as ready/g) ?? []).length;
+  } catch {
+    return 0;
+  }
+}
+
+function masterTail(dir: string): string {
+  try {
+    return readFileSync(path.join(dir, 'master.log'), 'utf8').trim().split('\n').slice(-3).join(' | ');
+  } catch {
+    return '';
+  }
+}
+
+async function readStartFile(file: string): Promise<z.infer<typeof StartFileSchema> | null> {
+  if (!existsSync(file)) return null;
+  try {
+    return StartFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why a run's records are incomplete, or null: a worker whose file has no
+ * trailer (it died, or was stopped, before finishing its share), and, in
+ * master-only mode, workers that never sent their records.
+ */
+export function degradedReason(files: readonly WorkerRecords[], expected: number, exits: ReadonlyMap<number, Exit>, pids: readonly number[], scale: number): string | null {
+  const reasons: string[] = [];
+  files.forEach((f, i) => {
+    if (f.done) return;
+    const exit = pids[i] === undefined ? undefined : exits.get(pids[i]);
+    const how = exit ? ` ${exit.signal !== null ? `was killed (${exit.signal})` : `exited (code ${exit.code})`} at t = ${(exit.atMs / scale / 1000).toFixed(1)} s` : ' did not finish its share';
+    reasons.push(`Locust worker ${i}${exit ? ` (pid ${exit.pid})` : ''}${how}; its ${f.lines.length} records are kept`);
+  });
+  const finished = files.filter((f) => f.done).length;
+  const missing = expected - files.length;
+  if (missing > 0) reasons.push(`${missing} of ${expected} Locust workers sent no records`);
+  if (reasons.length === 0 && finished < expected) reasons.push(`${expected - finished} of ${expected} Locust workers did not finish`);
+  return reasons.length === 0 ? null : reasons.join('; ');
+}
+
+/**
+ * Runs `plan` on Locust against `target`: writes the locustfile into a
+ * fresh temporary folder, starts a headless master and (unless
+ * master-only) `workers` worker processes on this machine, each under a
+ * keeper in its own process group, so none outlives caplab even after
+ * kill -9. Waits for the master to end by itself (every live worker done,
+ * or the plan's hard limit), then merges every worker's records. Local
+ * workers write their own files; in master-only mode each remote worker
+ * sends its file to the master once its share is done, and the master
+ * writes them into the folder caplab reads. A worker that dies mid-run
+ * leaves a run marked degraded with the records it wrote.
+ *
+ * Throws E_LOCUST_MISSING (no or too old Locust), E_LOCUST_WORKERS (not
+ * every worker connected within the timeout) or E_LOCUST_FAILED (the master
+ * ended before starting).
+ */
+export async function runLocustLoad(plan: RunPlan, target: string, options: LocustEngineOptions, hooks: LocustHooks = {}): Promise<LocustOutcome> {
+  const version = requireLocust();
+  const data = locustPlan(plan, target);
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-locust-'));
+  const recordsDir = path.join(dir, 'records');
+  await mkdir(recordsDir);
+  const locustfile = path.join(dir, 'locustfile.py');
+  await writeFile(locustfile, renderLocustfile(data), 'utf8');
+  const startFile = path.join(dir, 'start.json');
+  const kept: KeptProgram[] = [];
+  const workerPids: number[] = [];
+  const exits = new Map<number, Exit>();
+  let t0 = Date.now();
+  const stopAll = (): Promise<void> => Promise.all(kept.map((k) => k.stop())).then(() => undefined);
+  try {
+    const address: MasterAddress = { host: options.bindHost, port: await pickFreePort(options.bindHost) };
+    const master = await startMaster({
+      ...address,
+      dir,
+      locustfile,
+      target,
+      expectWorkers: options.workers,
+      connectTimeoutMs: options.connectTimeoutMs,
+      startFile,
+      collectDir: options.masterOnly ? recordsDir : undefined,
+    });
+    kept.push(master);
+    let masterExit: Exit | null = null;
+    void master.exited.then((e) => (masterExit = { ...e, atMs: Date.now() - t0 }));
+    if (options.masterOnly) {
+      hooks.onMaster?.({ locustfile, workerCommand: workerCommand(locustfile, address).join(' ') });
+    } else {
+      const workers = await Promise.all(
+        Array.from({ length: options.workers }, (_, k) => startWorker(dir, locustfile, address, k, path.join(recordsDir, `worker-${k}.jsonl`))),
+      );
+      for (const w of workers) {
+        kept.push(w);
+        workerPids.push(w.pid);
+        void w.exited.then((e) => exits.set(w.pid, { pid: w.pid, code: e.code, signal: e.signal, atMs: Date.now() - t0 }));
+      }
+    }
+
+    // Wait for the master to start the test (it writes t0), or to give up on its workers.
+    const startBy = Date.now() + options.connectTimeoutMs + 15_000;
+    let started = await readStartFile(startFile);
+    while (started === null && masterExit === null && !hooks.signal?.aborted && Date.now() < startBy) {
+      await sleep(50);
+      started = await readStartFile(startFile);
+    }
+    if (started === null && !hooks.signal?.aborted) {
+      const connected = connectedWorkers(dir);
+      if (connected < options.workers) {
+        throw caplabError('E_LOCUST_WORKERS', `${connected} of ${options.workers} Locust workers connected to the master within the ${Math.round(options.connectTimeoutMs / 1000)} s timeout (--locust-connect-timeout)`, {
+          hint: options.masterOnly ? 'start every worker with the command printed above, or raise --locust-connect-timeout' : 'see `caplab doctor`; a loaded machine may need a longer --locust-connect-timeout',
+        });
+      }
+      throw caplabError('E_LOCUST_FAILED', `the Locust master ended before the test started${masterTail(dir) ? `: ${masterTail(dir)}` : ''}`);
+    }
+    if (started !== null) {
+      t0 = Math.round(started.t0 * 1000);
+      hooks.onStart?.(t0);
+    }
+
+    // Wait for the master to end the test by itself.
+    const endBy = t0 + data.hardLimitS * 1000 + OVERRUN_MS;
+    while (masterExit === null && !hooks.signal?.aborted && Date.now() < endBy) await sleep(50);
+  } finally {
+    await stopAll();
+  }
+  const found = await readRecordsDir(recordsDir);
+  // Local workers: one file each by name, an empty one for a worker that died before writing.
+  const files = options.masterOnly
+    ? found
+    : Array.from({ length: options.workers }, (_, k) => {
+        const file = path.join(recordsDir, `worker-${k}.jsonl`);
+        return found.find((f) => f.file === file) ?? { file, header: null, lines: [], done: false, unreadable: 0 };
+      });
+  await rm(dir, { recursive: true, force: true });
+  const degraded = degradedReason(files, options.workers, exits, workerPids, plan.timeScale);
+  const records = mergeRecords(files, plan.timeScale);
+  const reported = files.find((f) => f.header !== null)?.header?.locust;
+  return {
+    records,
+    startedAt: t0,
+    engine: {
+      name: 'locust',
+      workers: options.workers,
+      version: version !== 'unknown' ? version : reported || 'unknown',
+      workerRecords: files.map((f) => f.lines.length),
+      ...(degraded !== null ? { degraded } : {}),
+    },
+  };
+}
