@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { caplabError } from '../../errors.js';
+import { describeFidelity } from '../../locust/index.js';
 import { formatRunSummary } from '../../report/index.js';
 import {
   assertScaleFloor,
@@ -64,8 +65,9 @@ export function registerRun(program: Command): void {
       const stacks = await stacksToRun(flags, scenarioArg, ['proxy', 'pool'].filter((k) => cmd.getOptionValueSource(k) === 'cli'));
       if (stacks && engine.name !== 'caplab') throw caplabError('E_USAGE', `--engine ${engine.name} drives one stack; drop --stacks (or the scenario's stacks:) for it`);
       if (!stacks) assertAppFitsPool({ pool: flags.pool, app: plan.stack.app, wsgi: plan.stack.wsgi?.app });
+      const onLocust = engine.name === 'locust' ? describeFidelity(plan) : [];
       if (flags.dryRun) {
-        process.stdout.write(`${formatPlan(plan)}\n${stacks ? `stacks: ${stacks.map((s) => s.label).join(', ')}\n` : ''}`);
+        process.stdout.write(`${formatPlan(plan)}\n${stacks ? `stacks: ${stacks.map((s) => s.label).join(', ')}\n` : ''}${onLocust.length > 0 ? `on Locust:\n${onLocust.map((l) => `  ${l}`).join('\n')}\n` : ''}`);
         return;
       }
       assertScaleFloor(plan);
