@@ -100,6 +100,10 @@ export function registerRun(program: Command): void {
       const files = await writeRunOutputs(result, out.dir, { html: flags.html });
       await out.release();
       process.stdout.write(`${formatRunSummary(result)}\n`);
+      if (result.engine?.name === 'locust') {
+        const e = result.engine;
+        process.stdout.write(`\nload sent by Locust ${e.version ?? ''} with ${e.workers ?? 0} worker${e.workers === 1 ? '' : 's'} (records per worker: ${(e.workerRecords ?? []).join(', ') || 'none'})\n`);
+      }
       if (result.engine?.degraded !== undefined) process.stderr.write(`degraded: ${result.engine.degraded}\n`);
       if (files.json !== null) process.stdout.write(`\nresults: ${files.json}\n${files.html ? `report:  ${files.html}\n` : ''}`);
       const received = interrupt.received();
