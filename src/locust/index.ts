@@ -8,7 +8,8 @@ export { locustPlan, locustFidelity, type LocustPlan, type LocustPhase, type Loc
 export { renderLocustfile, describeFidelity } from './render-locustfile.js';
 export { exportLocust, exportReadme, type ExportedLocust } from './export-locust.js';
 export { checkLocustTarget, checkMasterBind } from './check-target.js';
-export { runLocustLoad, requireLocust, degradedReason, type LocustEngineOptions, type LocustHooks, type LocustOutcome } from './run-locust-load.js';
+export { degradedReason, type ProcessEnd } from './degraded-reason.js';
+export { runLocustLoad, requireLocust, type LocustEngineOptions, type LocustHooks, type LocustOutcome } from './run-locust-load.js';
 export { inspectLocust, versionAtLeast, LOCUST, MIN_LOCUST_VERSION, type LocustCheck } from './inspect-locust.js';
 export { parseRecordsText, readRecordsDir, mergeRecords, type WorkerRecords } from './read-records.js';
 export { RecordLineSchema, RecordsHeaderSchema, RecordsTrailerSchema, RECORDS_FORMAT, type RecordLine, type RecordsHeader } from './record-lines.js';

@@ -9,6 +9,7 @@ import type { RunPlan } from '../scenario/index.js';
 import { pickFreePort, type KeptProgram } from '../stack/index.js';
 import { inspectLocust, MIN_LOCUST_VERSION } from './inspect-locust.js';
 import { locustPlan } from './locust-plan.js';
+import { degradedReason, type ProcessEnd } from './degraded-reason.js';
 import { mergeRecords, readRecordsDir, type WorkerRecords } from './read-records.js';
 import { renderLocustfile } from './render-locustfile.js';
 import { startMaster, startWorker, workerCommand, type MasterAddress } from './start-locust.js';
@@ -51,13 +52,6 @@ const OVERRUN_MS = 30_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-interface Exit {
-  readonly pid: number;
-  readonly code: number | null;
-  readonly signal: string | null;
-  readonly atMs: number;
-}
-
 /** Checks that Debian's Locust is installed and new enough; returns its version. Throws E_LOCUST_MISSING. */
 export function requireLocust(): string {
   const check = inspectLocust();
@@ -92,26 +86,6 @@ async function readStartFile(file: string): Promise<z.infer<typeof StartFileSche
 }
 
 /**
- * Why a run's records are incomplete, or null: a worker whose file has no
- * trailer (it died, or was stopped, before finishing its share), and, in
- * master-only mode, workers that never sent their records.
- */
-export function degradedReason(files: readonly WorkerRecords[], expected: number, exits: ReadonlyMap<number, Exit>, pids: readonly number[], scale: number): string | null {
-  const reasons: string[] = [];
-  files.forEach((f, i) => {
-    if (f.done) return;
-    const exit = pids[i] === undefined ? undefined : exits.get(pids[i]);
-    const how = exit ? ` ${exit.signal !== null ? `was killed (${exit.signal})` : `exited (code ${exit.code})`} at t = ${(exit.atMs / scale / 1000).toFixed(1)} s` : ' did not finish its share';
-    reasons.push(`Locust worker ${i}${exit ? ` (pid ${exit.pid})` : ''}${how}; its ${f.lines.length} records are kept`);
-  });
-  const finished = files.filter((f) => f.done).length;
-  const missing = expected - files.length;
-  if (missing > 0) reasons.push(`${missing} of ${expected} Locust workers sent no records`);
-  if (reasons.length === 0 && finished < expected) reasons.push(`${expected - finished} of ${expected} Locust workers did not finish`);
-  return reasons.length === 0 ? null : reasons.join('; ');
-}
-
-/**
  * Runs `plan` on Locust against `target`: writes the locustfile into a
  * fresh temporary folder, starts a headless master and (unless
  * master-only) `workers` worker processes on this machine, each under a
@@ -137,75 +111,98 @@ export async function runLocustLoad(plan: RunPlan, target: string, options: Locu
   await writeFile(locustfile, renderLocustfile(data), 'utf8');
   const startFile = path.join(dir, 'start.json');
   const kept: KeptProgram[] = [];
+  let files: WorkerRecords[] = [];
   const workerPids: number[] = [];
-  const exits = new Map<number, Exit>();
+  const exits = new Map<number, ProcessEnd>();
   let t0 = Date.now();
-  const stopAll = (): Promise<void> => Promise.all(kept.map((k) => k.stop())).then(() => undefined);
+  let masterExit: ProcessEnd | null = null;
+  // Exits after caplab began stopping Locust are its own doing, not deaths.
+  let stopping = false;
+  let masterDied: ProcessEnd | null = null;
+  let overran = false;
   try {
-    const address: MasterAddress = { host: options.bindHost, port: await pickFreePort(options.bindHost) };
-    const master = await startMaster({
-      ...address,
-      dir,
-      locustfile,
-      target,
-      expectWorkers: options.workers,
-      connectTimeoutMs: options.connectTimeoutMs,
-      startFile,
-      collectDir: options.masterOnly ? recordsDir : undefined,
-    });
-    kept.push(master);
-    let masterExit: Exit | null = null;
-    void master.exited.then((e) => (masterExit = { ...e, atMs: Date.now() - t0 }));
-    if (options.masterOnly) {
-      hooks.onMaster?.({ locustfile, workerCommand: workerCommand(locustfile, address).join(' ') });
-    } else {
-      const workers = await Promise.all(
-        Array.from({ length: options.workers }, (_, k) => startWorker(dir, locustfile, address, k, path.join(recordsDir, `worker-${k}.jsonl`))),
-      );
-      for (const w of workers) {
-        kept.push(w);
-        workerPids.push(w.pid);
-        void w.exited.then((e) => exits.set(w.pid, { pid: w.pid, code: e.code, signal: e.signal, atMs: Date.now() - t0 }));
-      }
-    }
-
-    // Wait for the master to start the test (it writes t0), or to give up on its workers.
-    const startBy = Date.now() + options.connectTimeoutMs + 15_000;
-    let started = await readStartFile(startFile);
-    while (started === null && masterExit === null && !hooks.signal?.aborted && Date.now() < startBy) {
-      await sleep(50);
-      started = await readStartFile(startFile);
-    }
-    if (started === null && !hooks.signal?.aborted) {
-      const connected = connectedWorkers(dir);
-      if (connected < options.workers) {
-        throw caplabError('E_LOCUST_WORKERS', `${connected} of ${options.workers} Locust workers connected to the master within the ${Math.round(options.connectTimeoutMs / 1000)} s timeout (--locust-connect-timeout)`, {
-          hint: options.masterOnly ? 'start every worker with the command printed above, or raise --locust-connect-timeout' : 'see `caplab doctor`; a loaded machine may need a longer --locust-connect-timeout',
-        });
-      }
-      throw caplabError('E_LOCUST_FAILED', `the Locust master ended before the test started${masterTail(dir) ? `: ${masterTail(dir)}` : ''}`);
-    }
-    if (started !== null) {
-      t0 = Math.round(started.t0 * 1000);
-      hooks.onStart?.(t0);
-    }
-
-    // Wait for the master to end the test by itself.
-    const endBy = t0 + data.hardLimitS * 1000 + OVERRUN_MS;
-    while (masterExit === null && !hooks.signal?.aborted && Date.now() < endBy) await sleep(50);
-  } finally {
-    await stopAll();
-  }
-  const found = await readRecordsDir(recordsDir);
-  // Local workers: one file each by name, an empty one for a worker that died before writing.
-  const files = options.masterOnly
-    ? found
-    : Array.from({ length: options.workers }, (_, k) => {
-        const file = path.join(recordsDir, `worker-${k}.jsonl`);
-        return found.find((f) => f.file === file) ?? { file, header: null, lines: [], done: false, unreadable: 0 };
+    try {
+      const address: MasterAddress = { host: options.bindHost, port: await pickFreePort(options.bindHost) };
+      const master = await startMaster({
+        ...address,
+        dir,
+        locustfile,
+        target,
+        expectWorkers: options.workers,
+        connectTimeoutMs: options.connectTimeoutMs,
+        startFile,
+        collectDir: options.masterOnly ? recordsDir : undefined,
       });
-  await rm(dir, { recursive: true, force: true });
-  const degraded = degradedReason(files, options.workers, exits, workerPids, plan.timeScale);
+      kept.push(master);
+      void master.exited.then((e) => {
+        masterExit = { pid: master.pid, code: e.code, signal: e.signal, atMs: Date.now() - t0 };
+        if (!stopping && (e.code !== 0 || e.signal !== null)) masterDied = masterExit;
+      });
+      if (options.masterOnly) {
+        hooks.onMaster?.({ locustfile, workerCommand: workerCommand(locustfile, address).join(' ') });
+      } else {
+        const workers = await Promise.all(
+          Array.from({ length: options.workers }, (_, k) => startWorker(dir, locustfile, address, k, path.join(recordsDir, `worker-${k}.jsonl`))),
+        );
+        for (const w of workers) {
+          kept.push(w);
+          workerPids.push(w.pid);
+          void w.exited.then((e) => {
+            if (!stopping) exits.set(w.pid, { pid: w.pid, code: e.code, signal: e.signal, atMs: Date.now() - t0 });
+          });
+        }
+      }
+
+      // Wait for the master to start the test (it writes t0), or to give up on its workers.
+      const startBy = Date.now() + options.connectTimeoutMs + 15_000;
+      let started = await readStartFile(startFile);
+      while (started === null && masterExit === null && !hooks.signal?.aborted && Date.now() < startBy) {
+        await sleep(50);
+        started = await readStartFile(startFile);
+      }
+      if (started === null && !hooks.signal?.aborted) {
+        const connected = connectedWorkers(dir);
+        if (connected < options.workers) {
+          throw caplabError('E_LOCUST_WORKERS', `${connected} of ${options.workers} Locust workers connected to the master within the ${Math.round(options.connectTimeoutMs / 1000)} s timeout (--locust-connect-timeout)`, {
+            hint: options.masterOnly ? 'start every worker with the command printed above, or raise --locust-connect-timeout' : 'see `caplab doctor`; a loaded machine may need a longer --locust-connect-timeout',
+          });
+        }
+        throw caplabError('E_LOCUST_FAILED', `the Locust master ended before the test started${masterTail(dir) ? `: ${masterTail(dir)}` : ''}`);
+      }
+      if (started !== null) {
+        t0 = Math.round(started.t0 * 1000);
+        hooks.onStart?.(t0);
+      }
+
+      // Wait for the master to end the test by itself.
+      const endBy = t0 + data.hardLimitS * 1000 + OVERRUN_MS;
+      while (masterExit === null && !hooks.signal?.aborted && Date.now() < endBy) await sleep(50);
+      overran = masterExit === null && !hooks.signal?.aborted;
+    } finally {
+      stopping = true;
+      await Promise.all(kept.map((k) => k.stop()));
+    }
+    const found = await readRecordsDir(recordsDir);
+    // Local workers: one file each by name, an empty one for a worker that died before writing.
+    files = options.masterOnly
+      ? found
+      : Array.from({ length: options.workers }, (_, k) => {
+          const file = path.join(recordsDir, `worker-${k}.jsonl`);
+          return found.find((f) => f.file === file) ?? { file, header: null, lines: [], done: false, unreadable: 0 };
+        });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const died = masterDied as ProcessEnd | null;
+  const reasons = [
+    overran ? `the Locust master had not ended ${OVERRUN_MS / 1000} s after the plan's hard limit, and was stopped` : null,
+    died !== null
+      ? `the Locust master (pid ${died.pid}) ${died.signal !== null ? `was killed (${died.signal})` : `exited (code ${died.code})`} at t = ${(died.atMs / plan.timeScale / 1000).toFixed(1)} s`
+      : null,
+    // An interrupted run is marked aborted; only the workers that died before it count here.
+    degradedReason(files, options.workers, exits, workerPids, plan.timeScale, { deathsOnly: hooks.signal?.aborted === true }),
+  ].filter((r): r is string => r !== null);
+  const degraded = reasons.length > 0 ? reasons.join('; ') : null;
   const records = mergeRecords(files, plan.timeScale);
   const reported = files.find((f) => f.header !== null)?.header?.locust;
   return {
