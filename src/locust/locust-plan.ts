@@ -22,7 +22,7 @@ export interface LocustScheduledPhase {
   readonly schedule: readonly (readonly [number, number, string])[];
 }
 
-/** A closed phase: `clients` users with think time, the mix drawn in Python from the same distributions. */
+/** A closed phase: `clients` virtual users (greenlets) with think time, the mix drawn in Python from the same distributions. */
 export interface LocustClosedPhase {
   readonly name: string;
   readonly kind: 'closed';
@@ -80,8 +80,8 @@ function closedMix(requests: readonly PlannedRequest[]): LocustClosedPhase['mix'
 
 /**
  * How a phase kind runs on Locust. Scheduled kinds send caplab's own
- * schedule at its planned times (exact); closed phases are Locust users with
- * think time whose mix and service times are drawn by Python's generator
+ * schedule at its planned times (exact); closed phases are virtual users
+ * (greenlets) with think time whose mix and service times are drawn by Python's generator
  * from the same distributions (approximate: other draws, other order).
  * Exhaustive: a new phase kind must say here whether Locust can run it.
  */

@@ -22,7 +22,7 @@ export function describeFidelity(plan: RunPlan): string[] {
     const how =
       fidelity === 'exact'
         ? `${phase.expectedRequests ?? 0} requests at caplab's own scheduled times (same seed, same paths and service draws), latency from the scheduled time`
-        : 'Locust users with think time; the mix and service times come from the same distributions, drawn by Python\'s generator (other draws, other order); latency from the actual send';
+        : 'virtual users (greenlets) with think time, split over the workers; the mix and service times come from the same distributions, drawn by Python\'s generator (other draws, other order); latency from the actual send';
     return `${phase.name}: ${fidelity} — ${how}`;
   });
 }
