@@ -46,12 +46,12 @@ describe.skipIf(SKIP_LOCUST)(`caplab run --engine locust${LOCUST_REASON}`, () =>
 
     const latencies = result.requests.map((q) => q.latencyMs).sort((a, b) => a - b);
     expect(result.requests.map((q) => q.status)).toEqual([200, 200, 200]);
-    // 10 / 10 / 20 s at time scale 0.05: a few ms of wall time per request is up to 10 % of 10 s of scenario time.
+    // 10 / 10 / 20 s at time scale 0.05, where 1 ms of wall time (a Python worker opening a connection on a loaded machine) is 20 ms.
     expect(latencies[0]! / 10_000).toBeGreaterThan(0.98);
-    expect(latencies[0]! / 10_000).toBeLessThan(1.1);
-    expect((latencies[1]! - latencies[0]!) / latencies[0]!).toBeLessThan(0.1);
-    expect(latencies[2]! / latencies[0]!).toBeGreaterThan(1.8);
-    expect(latencies[2]! / latencies[0]!).toBeLessThan(2.2);
+    expect(latencies[0]! / 10_000).toBeLessThan(1.15);
+    expect((latencies[1]! - latencies[0]!) / latencies[0]!).toBeLessThan(0.15);
+    expect(latencies[2]! / latencies[0]!).toBeGreaterThan(1.7);
+    expect(latencies[2]! / latencies[0]!).toBeLessThan(2.3);
     expect(Math.max(...result.requests.map((q) => q.queueMs ?? 0)) / 10_000).toBeGreaterThan(0.9);
 
     // Both workers sent (requests 0, 2 and 1 of the burst), and the merge lost and averaged nothing.
