@@ -44,8 +44,8 @@ planned time on its own connection, without waiting for earlier answers, and its
 planned time, so a stalled server cannot hide its delay. Worker k of n sends the requests k, k+n, k+2n, … of
 each schedule, from one start time t0 that the master sends to every worker; on several machines their clocks
 must agree (NTP) for the shares to interleave as planned. Closed phases are a closed model (latency from the
-actual send), as in caplab. A phase that is not parallel starts once this worker's previous phases are over,
-not once every worker's are.
+actual send), as in caplab. A phase that is not parallel starts, as in caplab, once the phases before it are
+over on every worker: each worker tells the master, which releases the next phase to all of them.
 
 ## Records
 

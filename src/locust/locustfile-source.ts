@@ -12,7 +12,9 @@
  *   connection and think time;
  * - the master broadcasts one start time t0 to every worker (custom
  *   message `caplab_start`), so every worker's schedule has the same origin;
- *   latency is measured from each request's scheduled time;
+ *   latency is measured from each request's scheduled time; a group of
+ *   phases after the first starts once every live worker has finished the
+ *   groups before it (`caplab_group` to the master, `caplab_go` back);
  * - CaplabShape asks for one user per worker, and stops the test once every
  *   live worker has said `caplab_done`, or at the plan's hard limit;
  * - every request goes through Locust's request event, whose listener
@@ -39,7 +41,7 @@ import urllib.parse
 
 import gevent
 import gevent.pool
-from gevent.event import Event
+from gevent.event import AsyncResult, Event
 from locust import LoadTestShape, User, constant, events, task
 from locust.runners import MasterRunner, WorkerRunner
 
@@ -47,12 +49,17 @@ PLAN = json.loads(__CAPLAB_PLAN__)
 
 # Wall seconds between the master's start message and t0, so every worker has it before t0.
 LEAD_S = 0.5
+# Wall seconds between the master releasing the next group of phases and its start.
+GO_LEAD_S = 0.02
 RECORDS_FORMAT = "caplab.locust-records/1"
 
 _start = {}
 _started = Event()
 _claimed = []
 _done = {}
+_arrived = {}
+_released = set()
+_go = {}
 _env = []
 
 
@@ -69,9 +76,11 @@ def _on_init(environment, **_kw):
     runner = environment.runner
     if isinstance(runner, WorkerRunner):
         runner.register_message("caplab_start", _on_start_message)
+        runner.register_message("caplab_go", _on_go_message)
     if isinstance(runner, MasterRunner):
         runner.register_message("caplab_done", _on_done_message)
         runner.register_message("caplab_records", _on_records_message)
+        runner.register_message("caplab_group", _on_group_message)
 
 
 @events.test_start.add_listener
@@ -100,6 +109,37 @@ def _on_test_start(environment, **_kw):
 def _on_start_message(environment, msg, **_kw):
     _start.update(msg.data)
     _started.set()
+
+
+def _release_groups(runner):
+    # A group starts once every live worker has finished the groups before it (a dead one stops counting
+    # once the master has missed its heartbeats), as caplab's own engine waits for every response.
+    for group, nodes in sorted(_arrived.items()):
+        if group not in _released and len(nodes) >= runner.worker_count:
+            _released.add(group)
+            runner.send_message("caplab_go", {"group": group, "start": time.time() + GO_LEAD_S})
+
+
+def _on_group_message(environment, msg, **_kw):
+    _arrived.setdefault(msg.data["group"], set()).add(msg.node_id)
+    _release_groups(environment.runner)
+
+
+def _on_go_message(environment, msg, **_kw):
+    _go.setdefault(msg.data["group"], AsyncResult()).set(msg.data["start"])
+
+
+def _group_start(environment, group, index):
+    """Waits until every worker is done with the groups before this one; returns the group's start time."""
+    runner = environment.runner
+    if not isinstance(runner, WorkerRunner):
+        return time.time()
+    runner.send_message("caplab_group", {"group": group, "index": index})
+    start = _go.setdefault(group, AsyncResult()).get()
+    wait = start - time.time()
+    if wait > 0:
+        gevent.sleep(wait)
+    return start
 
 
 def _on_done_message(environment, msg, **_kw):
@@ -333,11 +373,9 @@ def run_plan(environment, host):
     wait = t0 - time.time()
     if wait > 0:
         gevent.sleep(wait)
-    first = True
-    for group in PLAN["groups"]:
-        # The first group starts at t0 exactly; each later one once this worker's previous group is over.
-        start = t0 if first else time.time()
-        first = False
+    for g, group in enumerate(PLAN["groups"]):
+        # The first group starts at t0 exactly; each later one once every worker's previous groups are over.
+        start = t0 if g == 0 else _group_start(environment, g, index)
         flights = [gevent.spawn(_run_phase, environment, target, PLAN["phases"][i], start, t0, index, workers)
                    for i in group]
         gevent.joinall(flights, raise_error=True)
@@ -382,6 +420,7 @@ class CaplabShape(LoadTestShape):
         if isinstance(runner, MasterRunner):
             if self.users is None:
                 self.users = max(1, runner.worker_count)
+            _release_groups(runner)
             if _done and len(_done) >= runner.worker_count:
                 return None
         else:

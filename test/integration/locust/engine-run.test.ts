@@ -66,23 +66,29 @@ describe.skipIf(SKIP_LOCUST)(`caplab run --engine locust${LOCUST_REASON}`, () =>
     expect(await waitFor(() => r.locust.every((p) => !alive(p)), 5000)).toBe(true);
   }, 60_000);
 
-  it('sends an open Poisson phase in full (within 3σ of rate × duration) and splits a closed phase\'s amount exactly across 2 workers', async () => {
+  it('starts a phase after every worker\'s earlier ones, sends an open Poisson phase in full (within 3σ of rate × duration) and splits a closed phase\'s amount exactly across 2 workers', async () => {
     const out = path.join(dir, 'poisson');
     const r = await runWatched(['run', path.join(FIXTURES, 'locust-poisson.yaml'), '--engine', 'locust', '--locust-workers', '2', '--out', out, '--quiet', '--no-html']);
     expect(r.code, r.stderr).toBe(0);
     const result = await readJson<RunResult>(path.join(out, 'results.json'));
-    const [open, closed] = result.phases;
+    const [burst, open, closed] = result.phases;
+    // Worker 0 sent burst requests 0 and 2 (the third ends at about 1.2 s), worker 1 request 1 (about 0.6 s):
+    // neither starts the open phase before the last burst answer, as caplab's own engine would not.
+    expect(burst?.summary.count).toBe(3);
+    const burstEnd = Math.max(...result.requests.filter((q) => q.phase === 'burst#0').map((q) => q.scheduledMs + q.latencyMs));
+    expect(burstEnd).toBeGreaterThan(1100);
+    expect(Math.min(...result.requests.filter((q) => q.phase === 'open#1').map((q) => q.scheduledMs))).toBeGreaterThanOrEqual(burstEnd - 1);
     const expected = 60 * 4;
     expect(Math.abs((open?.summary.count ?? 0) - expected)).toBeLessThanOrEqual(3 * Math.sqrt(expected));
     // Locust sends caplab's own schedule: exactly the planned arrivals.
-    expect(open?.summary.count).toBe(result.plan.phases[0]?.expectedRequests);
+    expect(open?.summary.count).toBe(result.plan.phases[1]?.expectedRequests);
     expect(closed?.summary.count).toBe(25);
     expect(result.summary.errors).toBe(0);
     const workerRecords = result.engine?.workerRecords ?? [];
     expect(workerRecords.reduce((a, b) => a + b, 0)).toBe(result.summary.count);
     expect(Math.min(...workerRecords)).toBeGreaterThan(0.3 * result.summary.count);
     // Latency counts from the scheduled time, so the open phase's lag shows: small on an idle loopback.
-    const lags = result.requests.filter((q) => q.phase === 'open#0').map((q) => q.sentMs - q.scheduledMs).sort((a, b) => a - b);
+    const lags = result.requests.filter((q) => q.phase === 'open#1').map((q) => q.sentMs - q.scheduledMs).sort((a, b) => a - b);
     expect(lags[Math.floor(lags.length / 2)]).toBeLessThan(20);
     expect(await waitFor(() => r.locust.every((p) => !alive(p)), 5000)).toBe(true);
   }, 60_000);
