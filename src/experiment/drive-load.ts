@@ -39,7 +39,7 @@ export async function driveLoad(plan: RunPlan, baseUrl: string, engine: EngineCh
     }
     case 'locust': {
       const { name: _, target, ...options } = engine;
-      const outcome = await runLocustLoad(plan, target ?? baseUrl, options, { signal: hooks.signal, onStart: hooks.onStart, onMaster: hooks.onLocustMaster });
+      const outcome = await runLocustLoad(plan, target ?? baseUrl, options, { signal: hooks.signal, onStart: hooks.onStart, onMaster: hooks.onLocustMaster, onProgress: hooks.onProgress });
       hooks.onProgress?.(outcome.records.length, outcome.records.length);
       return { records: outcome.records, engine: outcome.engine };
     }

@@ -9,6 +9,7 @@ import type { RunPlan } from '../scenario/index.js';
 import { pickFreePort, type KeptProgram } from '../stack/index.js';
 import { inspectLocust, MIN_LOCUST_VERSION } from './inspect-locust.js';
 import { locustPlan } from './locust-plan.js';
+import { createLineCounter } from './count-lines.js';
 import { degradedReason, type ProcessEnd } from './degraded-reason.js';
 import { mergeRecords, readRecordsDir, type WorkerRecords } from './read-records.js';
 import { renderLocustfile } from './render-locustfile.js';
@@ -32,6 +33,8 @@ export interface LocustHooks {
   readonly signal?: AbortSignal | undefined;
   /** Called once with t0, the epoch ms every worker's schedule starts from. */
   readonly onStart?: ((t0: number) => void) | undefined;
+  /** Called about twice a second with the requests recorded so far (local workers only) and the plan's total. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
   /** Master-only: called once the master listens, with the command each worker must run. */
   readonly onMaster?: ((info: { readonly locustfile: string; readonly workerCommand: string }) => void) | undefined;
 }
@@ -176,7 +179,17 @@ export async function runLocustLoad(plan: RunPlan, target: string, options: Locu
 
       // Wait for the master to end the test by itself.
       const endBy = t0 + data.hardLimitS * 1000 + OVERRUN_MS;
-      while (masterExit === null && !hooks.signal?.aborted && Date.now() < endBy) await sleep(50);
+      // Each file has a header line, and a trailer once done: the progress counts what is left.
+      const countLines = createLineCounter(options.masterOnly ? [] : Array.from({ length: options.workers }, (_, k) => path.join(recordsDir, `worker-${k}.jsonl`)));
+      let nextProgress = 0;
+      while (masterExit === null && !hooks.signal?.aborted && Date.now() < endBy) {
+        await sleep(50);
+        if (hooks.onProgress && !options.masterOnly && Date.now() >= nextProgress) {
+          nextProgress = Date.now() + 500;
+          const done = Math.max(0, (await countLines()) - options.workers);
+          hooks.onProgress(done, Math.max(done, plan.totalRequests));
+        }
+      }
       overran = masterExit === null && !hooks.signal?.aborted;
     } finally {
       stopping = true;
