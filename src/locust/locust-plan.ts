@@ -94,14 +94,19 @@ export function locustFidelity(phase: PhasePlan): LocustFidelity {
     case 'closed':
       return 'approximate';
     default:
-      return refuse(phase);
+      return refuse(phase satisfies never);
   }
 }
 
-/** The one refusal for a phase Locust cannot run (a kind added to caplab after this engine). */
-function refuse(phase: never): never {
-  const p = phase as { name?: string; kind?: string };
-  throw caplabError('E_LOCUST_UNSUPPORTED', `phase ${p.name ?? '?'} (${p.kind ?? '?'}) cannot run on Locust`, {
+/**
+ * The one refusal for a phase Locust cannot run. The switches over phase
+ * kinds here are exhaustive (`satisfies never`): a kind added to caplab
+ * does not compile until it has a case. A kind whose requests come from
+ * `buildSchedule` joins the scheduled cases (exact); one Locust cannot
+ * reproduce (a change to the stack mid-run, say) gets `return refuse(phase)`.
+ */
+function refuse(phase: { readonly name: string; readonly kind: string }): never {
+  throw caplabError('E_LOCUST_UNSUPPORTED', `phase ${phase.name} (${phase.kind}) cannot run on Locust`, {
     hint: 'run it on caplab\'s own engine (--engine caplab), or drop the phase for the Locust run',
   });
 }
@@ -135,7 +140,7 @@ export function locustPlan(plan: RunPlan, host: string): LocustPlan {
           mix: closedMix(phase.requests),
         };
       default:
-        return refuse(phase);
+        return refuse(phase satisfies never);
     }
   });
   const groups = groupPhases(plan.phases).map((g) => g.map((p) => p.index));

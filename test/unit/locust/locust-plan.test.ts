@@ -55,6 +55,12 @@ describe('locustPlan', () => {
     expect(data.drainS).toBe(2.5);
   });
 
+  it('refuses a phase kind it does not know with E_LOCUST_UNSUPPORTED, naming the phase', () => {
+    const p = plan(MIXED);
+    const odd = { ...p, phases: [{ ...p.phases[0], name: 'reload#0', kind: 'reload' } as unknown as RunPlan['phases'][number]] };
+    expect(() => locustPlan(odd, 'http://127.0.0.1:9')).toThrow(expect.objectContaining({ code: 'E_LOCUST_UNSUPPORTED', message: 'phase reload#0 (reload) cannot run on Locust' }));
+  });
+
   it('says which phases are exact on Locust and which approximate', () => {
     expect(plan(MIXED).phases.map(locustFidelity)).toEqual(['exact', 'exact', 'exact', 'approximate']);
   });
