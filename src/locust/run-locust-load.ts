@@ -71,9 +71,10 @@ function connectedWorkers(dir: string): number {
   }
 }
 
-function masterTail(dir: string): string {
+/** The last lines of a Locust log in the run's folder, on one line. */
+function logTail(dir: string, name: string): string {
   try {
-    return readFileSync(path.join(dir, 'master.log'), 'utf8').trim().split('\n').slice(-3).join(' | ');
+    return readFileSync(path.join(dir, name), 'utf8').trim().split('\n').slice(-3).join(' | ');
   } catch {
     return '';
   }
@@ -159,9 +160,14 @@ export async function runLocustLoad(plan: RunPlan, target: string, options: Locu
       // Wait for the master to start the test (it writes t0), or to give up on its workers.
       const startBy = Date.now() + options.connectTimeoutMs + 15_000;
       let started = await readStartFile(startFile);
-      while (started === null && masterExit === null && !hooks.signal?.aborted && Date.now() < startBy) {
+      while (started === null && masterExit === null && exits.size === 0 && !hooks.signal?.aborted && Date.now() < startBy) {
         await sleep(50);
         started = await readStartFile(startFile);
+      }
+      const early = [...exits.values()][0];
+      if (started === null && early !== undefined && !hooks.signal?.aborted) {
+        const k = workerPids.indexOf(early.pid);
+        throw caplabError('E_LOCUST_FAILED', `Locust worker ${k} ${early.signal !== null ? `was killed (${early.signal})` : `exited (code ${early.code})`} before the test started${logTail(dir, `worker-${k}.log`) ? `: ${logTail(dir, `worker-${k}.log`)}` : ''}`);
       }
       if (started === null && !hooks.signal?.aborted) {
         const connected = connectedWorkers(dir);
@@ -170,7 +176,7 @@ export async function runLocustLoad(plan: RunPlan, target: string, options: Locu
             hint: options.masterOnly ? 'start every worker with the command printed above, or raise --locust-connect-timeout' : 'see `caplab doctor`; a loaded machine may need a longer --locust-connect-timeout',
           });
         }
-        throw caplabError('E_LOCUST_FAILED', `the Locust master ended before the test started${masterTail(dir) ? `: ${masterTail(dir)}` : ''}`);
+        throw caplabError('E_LOCUST_FAILED', `the Locust master ended before the test started${logTail(dir, 'master.log') ? `: ${logTail(dir, 'master.log')}` : ''}`);
       }
       if (started !== null) {
         t0 = Math.round(started.t0 * 1000);

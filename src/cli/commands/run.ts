@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { caplabError } from '../../errors.js';
-import { describeFidelity } from '../../locust/index.js';
+import { describeFidelity, requireLocust } from '../../locust/index.js';
 import { formatRunSummary } from '../../report/index.js';
 import {
   assertScaleFloor,
@@ -61,6 +61,8 @@ export function registerRun(program: Command): void {
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(RunFlags, { ...cmd.optsWithGlobals(), ...raw });
       const engine = engineFromFlags(flags);
+      // Before anything starts: a missing Locust is one line, not a stack started for nothing.
+      if (engine.name === 'locust' && !flags.dryRun) requireLocust();
       const plan = await planFromArgs(scenarioArg, flags);
       const stacks = await stacksToRun(flags, scenarioArg, ['proxy', 'pool'].filter((k) => cmd.getOptionValueSource(k) === 'cli'));
       if (stacks && engine.name !== 'caplab') throw caplabError('E_USAGE', `--engine ${engine.name} drives one stack; drop --stacks (or the scenario's stacks:) for it`);

@@ -13,6 +13,7 @@ import {
   type RoleDeathReport,
 } from '../../experiment/index.js';
 import { formatPlan } from '../../scenario/index.js';
+import { requireLocust } from '../../locust/index.js';
 import { assertAppFitsPool } from '../../stack/index.js';
 import { parseFlags, runFlagShape } from '../parse-flags.js';
 import { parseWorkerList } from '../parse-worker-list.js';
@@ -51,6 +52,8 @@ export function registerSweep(program: Command): void {
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(SweepFlags, { ...cmd.optsWithGlobals(), ...raw });
       const engine = engineFromFlags(flags);
+      // Before anything starts: a missing Locust is one line, not a stack started for nothing.
+      if (engine.name === 'locust' && !flags.dryRun) requireLocust();
       const plan = await planFromArgs(scenarioArg, {
         timeScale: flags.timeScale,
         seed: flags.seed,
