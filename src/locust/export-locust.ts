@@ -34,6 +34,8 @@ locust -f locustfile.py --worker --master-host 127.0.0.1
 
 No \`-u\`, \`-r\` or \`--run-time\`: the file's \`CaplabShape\` asks for one user per worker and stops the test once
 every worker has run its share of the plan (or after ${locustPlan(plan, host).hardLimitS} s at the latest).
+Every time in the file is wall time, the scenario's times × ${plan.timeScale}; the \`ms=\` of caplab's sample app
+is scenario time, so a stack started by caplab at the same time scale serves it as planned.
 
 ## What is exact and what is approximate
 
@@ -54,7 +56,10 @@ own file (\`$CAPLAB_RECORDS\`, or \`caplab-records-<host>-<pid>.jsonl\` in the w
 (\`format\`, \`worker\`, \`workers\`, \`t0\`, …), then per request \`phase\`, \`method\`, \`path\`, \`scheduledMs\`,
 \`sentMs\`, \`latencyMs\` (wall ms from t0 and from the scheduled time), \`status\`, \`error\` and caplab's timing
 headers as sent (\`worker\`, \`queueMs\`, \`serviceMs\`, \`connect\`), and a last line \`{"done":true,"records":N}\`
-when the worker finished its share. A file without that line comes from a worker that died.
+when the worker finished its share. A file without that line comes from a worker that died. When the master
+runs with \`CAPLAB_COLLECT_DIR=DIR\` in its environment, each worker also sends its file to the master once its
+share is done, and the master writes it to \`DIR/worker-<index>.jsonl\` (this is how \`caplab run --engine locust
+--locust-master-only\` gets the records of workers on other machines).
 `;
 }
 
