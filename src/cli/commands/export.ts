@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { checkLocustTarget, exportLocust } from '../../locust/index.js';
-import { choiceFlag, parseFlags, positiveFlag, intFlag, textFlag } from '../parse-flags.js';
+import { caplabError } from '../../errors.js';
+import { parseFlags, positiveFlag, intFlag, textFlag } from '../parse-flags.js';
 import { planFromArgs } from '../plan-from-args.js';
 
 const ExportFlags = z.object({
@@ -28,7 +29,9 @@ export function registerExport(program: Command): void {
     .option('--seed <n>', 'seed for every random draw (the same schedule as `caplab run --seed n`)')
     .option('--allow-remote', 'allow a --host that is not a loopback address')
     .action(async (engine: string, scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
-      parseFlags(z.object({ engine: choiceFlag(ENGINES) }), { engine });
+      if (!(ENGINES as readonly string[]).includes(engine)) {
+        throw caplabError('E_USAGE', `caplab export writes for ${ENGINES.join(', ')}, got ${JSON.stringify(engine)}`, { hint: 'caplab export locust SCENARIO -o DIR' });
+      }
       const flags = parseFlags(ExportFlags, { ...cmd.optsWithGlobals(), ...raw });
       const host = checkLocustTarget(flags.host, flags.allowRemote);
       const plan = await planFromArgs(scenarioArg, { timeScale: flags.timeScale, seed: flags.seed });
