@@ -52,11 +52,15 @@ export const ERROR_CODES = {
   E_OUT_IN_USE: { exitCode: EXIT.usage, hint: 'choose another --out, or move the earlier results away' },
   E_SCALE_TOO_SMALL: { exitCode: EXIT.usage },
   E_LOG_INVALID: { exitCode: EXIT.usage, hint: 'see the README, "Plans from access logs", for the formats caplab reads' },
+  E_LOCUST_MISSING: { exitCode: EXIT.usage, hint: 'apt-get install python3-locust (caplab doctor says what is there)' },
+  E_LOCUST_UNSUPPORTED: { exitCode: EXIT.usage },
   // runtime (exit 1)
   E_STACK_START: { exitCode: EXIT.failure },
   E_ROLE_DIED: { exitCode: EXIT.failure, hint: 'what was measured until then is in results.json, marked aborted' },
   E_WRITE_FAILED: { exitCode: EXIT.failure },
   E_INTERNAL: { exitCode: EXIT.failure, hint: 'run again with --debug for the stack trace' },
+  E_LOCUST_WORKERS: { exitCode: EXIT.failure },
+  E_LOCUST_FAILED: { exitCode: EXIT.failure },
   E_POOL_STATS: { exitCode: EXIT.failure, hint: 'the pool may have died; its stats server answers one JSON document per connection' },
   // thresholds (exit 99)
   E_THRESHOLD: { exitCode: EXIT.threshold },

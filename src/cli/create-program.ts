@@ -7,6 +7,7 @@ import { registerReport } from './commands/report.js';
 import { registerPlan } from './commands/plan.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerImport } from './commands/import.js';
+import { registerExport } from './commands/export.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -30,5 +31,6 @@ export function createProgram(): Command {
   registerPlan(program);
   registerDoctor(program);
   registerImport(program);
+  registerExport(program);
   return program;
 }

@@ -1,5 +1,6 @@
 export { runExperiment, runFiles, describeRoleDeath, type ExperimentOptions, type RoleDeathReport } from './run-experiment.js';
 export { stackConfig, type StackChoices } from './stack-config.js';
+export { driveLoad, type EngineChoice, type DriveHooks, type DrivenLoad } from './drive-load.js';
 export { writeRunOutputs, writeFailureReason, type WrittenOutputs } from './write-run-outputs.js';
 export { claimOutDir, dirSafeName, defaultDirName, CLAIM_FILE, MAX_DIR_NAME, type ClaimedDir } from './claim-out-dir.js';
 export { sampleTimeline, type SampleFailures } from './sample-timeline.js';

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
-import { runLoad } from '../load/index.js';
 import type { RunPlan } from '../scenario/index.js';
 import { caplabError } from '../errors.js';
 import { readListenCounters, startStack, type RoleDeath } from '../stack/index.js';
@@ -15,7 +14,8 @@ import {
   summarizeSynRetries,
   type RunResult,
 } from '../results/index.js';
-import { sampleTimeline, type SampleFailures } from './sample-timeline.js';
+import { sampleTimeline, type SampleFailures, type TimelineSampler } from './sample-timeline.js';
+import { driveLoad, type EngineChoice } from './drive-load.js';
 import { warmUpPath } from '../app/index.js';
 import { warmUp } from './warm-up.js';
 import { predictOrNote } from './predict-or-note.js';
@@ -35,6 +35,10 @@ export interface ExperimentOptions extends StackChoices {
   readonly onRoleDeath?: (death: RoleDeathReport) => void;
   /** Called after the load if any pool stats sample failed (the timeline has gaps). */
   readonly onSampleFailures?: (failures: SampleFailures) => void;
+  /** The engine that sends the load (default caplab's own). */
+  readonly engine?: EngineChoice;
+  /** Locust master-only: called once the master listens, with the command each worker must run. */
+  readonly onLocustMaster?: (info: { readonly locustfile: string; readonly workerCommand: string }) => void;
 }
 
 /** The one-line account of a role's death: "pool master (pid 123) died at t = 2.0 s". */
@@ -75,21 +79,27 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
     const early = death as (RoleDeath & { readonly wallMs: number }) | null;
     if (early) throw caplabError('E_ROLE_DIED', `${early.role} (pid ${early.pid}) died before the load started`, { hint: 'nothing was measured' });
     const countersBefore = await readListenCounters();
-    const startedAt = Date.now();
-    const sampler = sampleTimeline(stack, startedAt, scale, Math.max(DEFAULTS.timelineFloorMs, DEFAULTS.timelineIntervalMs * scale));
+    let startedAt = Date.now();
+    // The timeline counts from the load's own start, which Locust only knows once its workers are in.
+    let sampler: TimelineSampler | null = null;
     let outcome;
     let timeline;
     let countersAfter;
     try {
-      outcome = await runLoad(plan, { baseUrl: stack.url }, {
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      outcome = await driveLoad(plan, stack.url, options.engine ?? { name: 'caplab' }, {
+        onProgress: options.onProgress,
         signal: stopLoad.signal,
+        onLocustMaster: options.onLocustMaster,
+        onStart: (at) => {
+          startedAt = at;
+          sampler = sampleTimeline(stack, at, scale, Math.max(DEFAULTS.timelineFloorMs, DEFAULTS.timelineIntervalMs * scale));
+        },
       });
     } finally {
       countersAfter = await readListenCounters();
-      timeline = await sampler.stop();
+      timeline = sampler === null ? [] : await (sampler as TimelineSampler).stop();
     }
-    const failures = sampler.failures();
+    const failures = sampler === null ? { count: 0, first: undefined } : (sampler as TimelineSampler).failures();
     if (failures.count > 0) options.onSampleFailures?.(failures);
     const died = death as (RoleDeath & { readonly wallMs: number }) | null;
     if (died) {
@@ -106,6 +116,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
       schema: 'caplab.run/1',
       scenario: plan.scenario,
       stack: stack.describe,
+      engine: outcome.engine,
       seed: plan.seed,
       startedAt: new Date(startedAt).toISOString(),
       plan,

@@ -77,6 +77,29 @@ export const SynRetrySummarySchema = z
   })
   .readonly();
 
+/** The load engines that can drive a run. */
+export const ENGINE_NAMES = ['caplab', 'locust'] as const;
+
+/**
+ * Which engine sent the load: caplab's own, or Locust's master and
+ * workers (then how many workers, which Locust, how many records each
+ * worker's file held, and why the run is degraded when a worker did not
+ * finish its share).
+ */
+export const EngineSchema = z
+  .object({
+    name: z.enum(ENGINE_NAMES),
+    /** Locust worker processes that were asked to run the plan. */
+    workers: z.number().int().positive().optional(),
+    /** Locust's version (Debian's package version where known). */
+    version: z.string().min(1).optional(),
+    /** The records each worker sent back, in worker order; their sum is `sampling.total`. */
+    workerRecords: z.array(z.number().int().nonnegative()).readonly().optional(),
+    /** Why the records are incomplete (a worker died or never finished its share); absent when every worker finished. */
+    degraded: z.string().min(1).optional(),
+  })
+  .readonly();
+
 /**
  * `results.json`, schema `caplab.run/1`: one run. All times are in scenario
  * milliseconds (wall-clock times divided by the run's time scale).
@@ -86,6 +109,8 @@ export const RunResultSchema = z
     schema: z.literal('caplab.run/1'),
     scenario: ScenarioRefSchema,
     stack: StackDescriptionSchema,
+    /** The engine that sent the load; absent in files older than the Locust engine, which all ran on caplab's own. */
+    engine: EngineSchema.optional(),
     seed: z.number(),
     startedAt: z.string(),
     /** The plan the run executed (see scenario/). */

@@ -8,3 +8,5 @@ export { readListenCounters, parseNetstat, NETSTAT_FILE, type ListenCounters } f
 export { startNginxProxy, startUwsgiPool, startUwsgiNoMaster, requireRealPrograms, REAL_PROGRAMS, type BareUwsgi } from './real/index.js';
 /** What `caplab doctor` reports. */
 export { inspectRealPrograms, installCommand, type ProgramCheck } from './real/index.js';
+/** The keeper and a free port, for Locust's master and workers (locust/). */
+export { startKeeper, pickFreePort, type KeptProgram, type KeeperConfig } from './real/index.js';

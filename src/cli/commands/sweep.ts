@@ -13,6 +13,7 @@ import {
   type RoleDeathReport,
 } from '../../experiment/index.js';
 import { formatPlan } from '../../scenario/index.js';
+import { requireLocust } from '../../locust/index.js';
 import { assertAppFitsPool } from '../../stack/index.js';
 import { parseFlags, runFlagShape } from '../parse-flags.js';
 import { parseWorkerList } from '../parse-worker-list.js';
@@ -20,12 +21,13 @@ import { createProgressBar } from '../progress-bar.js';
 import { onInterrupt, signalExitCode } from '../interrupt.js';
 import { planFromArgs } from '../plan-from-args.js';
 import { describeSampleFailures, endOfRunError } from '../end-of-run.js';
+import { addEngineOptions, describeLocustMaster, engineFlagShape, engineFromFlags } from '../engine-flags.js';
 
-const SweepFlags = z.object({ ...runFlagShape, workers: z.string({ message: 'is required' }).transform(parseWorkerList) });
+const SweepFlags = z.object({ ...runFlagShape, workers: z.string({ message: 'is required' }).transform(parseWorkerList), ...engineFlagShape });
 
 /** `caplab sweep <scenario> --workers 1,2,4,8`: one run per worker count, each on a fresh stack. */
 export function registerSweep(program: Command): void {
-  program
+  const command = program
     .command('sweep')
     .description('run a scenario once per worker count and compare throughput, latency and queueing')
     .argument('<scenario>', 'a scenario file, or the name of a built-in scenario')
@@ -45,9 +47,13 @@ export function registerSweep(program: Command): void {
     .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
     .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
     .option('--socket <kind>', 'proxy → pool link: tcp (a full backlog: SYN retries) or unix (a unix socket in the run\'s temp folder; a full backlog: 502 at once); overrides stack.socket')
-    .option('--no-html', 'skip the HTML reports')
+    .option('--no-html', 'skip the HTML reports');
+  addEngineOptions(command)
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(SweepFlags, { ...cmd.optsWithGlobals(), ...raw });
+      const engine = engineFromFlags(flags);
+      // Before anything starts: a missing Locust is one line, not a stack started for nothing.
+      if (engine.name === 'locust' && !flags.dryRun) requireLocust();
       const plan = await planFromArgs(scenarioArg, {
         timeScale: flags.timeScale,
         seed: flags.seed,
@@ -88,6 +94,8 @@ export function registerSweep(program: Command): void {
           onRoleDeath: (d) => (death = d),
           onSampleFailures: (f) => process.stderr.write(`${describeSampleFailures(f)}\n`),
           onWriteProblem: (p) => writeProblems.push(p),
+          engine,
+          onLocustMaster: (info) => process.stderr.write(`${describeLocustMaster(engine.name === 'locust' ? engine.workers : 0, info)}\n`),
         });
         progress.done();
       } catch (err) {

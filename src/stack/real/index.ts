@@ -21,3 +21,7 @@ export { inspectRealPrograms, installCommand, type ProgramCheck } from './inspec
 export { checkWsgiApp, sampleWsgiApp } from './wsgi-app.js';
 export type { WsgiApp } from './types.js';
 export { startGunicornPool, type GunicornPoolOptions, type RunningGunicorn, type GunicornSample } from './start-gunicorn-pool.js';
+/** The keeper, for other real programs caplab supervises (Locust's master and workers). */
+export { startKeeper, type KeptProgram } from './start-keeper.js';
+export type { KeeperConfig } from './keeper-messages.js';
+export { pickFreePort } from './pick-free-port.js';
