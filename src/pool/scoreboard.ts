@@ -1,7 +1,14 @@
 import type { ConnectionOutcome } from './worker/serve-connection.js';
 
-/** Float64 fields per worker slot (room to grow without changing the stride). */
-const STRIDE = 16;
+/** Float64 fields per worker slot (room to grow without changing the stride); the request-duration bucket counts start at HISTOGRAM_BASE. */
+const STRIDE = 32;
+/**
+ * Upper bounds, in wall-clock seconds, of the request-duration buckets each
+ * slot counts (Prometheus's default buckets); a request lands in the first
+ * bucket whose bound is >= its duration, or in none (+Inf is `requests`).
+ */
+export const DURATION_BUCKETS_S: readonly number[] = Object.freeze([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
+const HISTOGRAM_BASE = 16;
 const F = { state: 0, pid: 1, startedAt: 2, seq: 3, requests: 4, delta: 5, exceptions: 6, tx: 7, runningUs: 8, malformed: 9 } as const;
 const STATE = { starting: 0, idle: 1, busy: 2 } as const;
 
@@ -71,6 +78,8 @@ export class Scoreboard {
       f[b + F.delta] += 1;
       f[b + F.runningUs] += elapsedMs * 1000;
       if (outcome.exception) f[b + F.exceptions] += 1;
+      const bucket = DURATION_BUCKETS_S.findIndex((le) => elapsedMs <= le * 1000);
+      if (bucket >= 0) f[b + HISTOGRAM_BASE + bucket] += 1;
     } else if (outcome.outcome === 'malformed') {
       f[b + F.malformed] += 1;
     }
@@ -83,6 +92,12 @@ export class Scoreboard {
     const b = index * STRIDE;
     this.f[b + F.state] = STATE.starting;
     this.f[b + F.pid] = 0;
+  }
+
+  /** Master: the slot's request counts per DURATION_BUCKETS_S bucket (not cumulative), since the pool started. */
+  durations(index: number): number[] {
+    const b = index * STRIDE + HISTOGRAM_BASE;
+    return Array.from(this.f.subarray(b, b + DURATION_BUCKETS_S.length));
   }
 
   /** Master: one slot as it is now. */
