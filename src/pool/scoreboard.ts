@@ -9,6 +9,11 @@ const STRIDE = 32;
  */
 export const DURATION_BUCKETS_S: readonly number[] = Object.freeze([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
 const HISTOGRAM_BASE = 16;
+
+/** The DURATION_BUCKETS_S index a request of `elapsedMs` (wall) is counted in, or -1 when it is longer than every bound. */
+export function durationBucket(elapsedMs: number): number {
+  return DURATION_BUCKETS_S.findIndex((le) => elapsedMs <= le * 1000);
+}
 const F = { state: 0, pid: 1, startedAt: 2, seq: 3, requests: 4, delta: 5, exceptions: 6, tx: 7, runningUs: 8, malformed: 9 } as const;
 const STATE = { starting: 0, idle: 1, busy: 2 } as const;
 
@@ -78,7 +83,7 @@ export class Scoreboard {
       f[b + F.delta] += 1;
       f[b + F.runningUs] += elapsedMs * 1000;
       if (outcome.exception) f[b + F.exceptions] += 1;
-      const bucket = DURATION_BUCKETS_S.findIndex((le) => elapsedMs <= le * 1000);
+      const bucket = durationBucket(elapsedMs);
       if (bucket >= 0) f[b + HISTOGRAM_BASE + bucket] += 1;
     } else if (outcome.outcome === 'malformed') {
       f[b + F.malformed] += 1;

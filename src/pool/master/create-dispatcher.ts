@@ -68,6 +68,7 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
       slot.requests += 1;
       slot.deltaRequests += 1;
       slot.runningTimeUs += (performance.now() - current.startedAt) * 1000;
+      slot.observe(performance.now() - current.startedAt);
       if (done.exception) slot.exceptions += 1;
     } else if (done.outcome === 'malformed') {
       counters.malformed += 1;

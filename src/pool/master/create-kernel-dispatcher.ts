@@ -77,6 +77,8 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
         slot.exceptions = r.exceptions;
         slot.tx = r.tx;
         slot.runningTimeUs = r.runningTimeUs;
+        slot.durations = board.durations(slot.id - 1);
+        slot.requestStartedAtMs = r.state === 'busy' ? r.startedAtMs : 0;
         if (slot.child && slot.state !== 'stopping' && r.pid === slot.pid) {
           slot.deltaRequests = r.deltaRequests;
           slot.state = r.state === 'busy' ? 'busy' : 'idle';
