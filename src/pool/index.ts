@@ -8,7 +8,8 @@
 export { startPool, type RunningPool } from './start-pool.js';
 export { parsePoolOptions, type PoolOptions, type PoolConfig } from './pool-options.js';
 export { readStats, parseStats } from './read-stats.js';
-export type { PoolStats, WorkerStats, SocketStats, CaplabPoolStats } from './stats-types.js';
+export type { PoolStats, WorkerStats, SocketStats, CoreStats, CaplabPoolStats } from './stats-types.js';
 export { UwsgiPacketReader } from './uwsgi/packet-reader.js';
 export { HttpRequestReader } from './http/http-request-reader.js';
 export { RequestRefused, MAX_BODY_BYTES, type ParsedRequest, type RequestReader } from './request-reader.js';
+export { createPoolMetrics, durationHistogram, METRIC_NAMES, WORKER_STATES, type PoolMetrics } from './metrics/pool-metrics.js';

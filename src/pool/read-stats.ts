@@ -9,6 +9,7 @@ export const STATS_TIMEOUT_MS = 5_000;
 const count = z.number();
 const statsSchema = z.looseObject({
   version: z.union([z.string(), z.number()]).transform(String),
+  pid: count.default(0),
   listen_queue: count,
   listen_queue_errors: count.default(0),
   load: count.default(0),
@@ -30,9 +31,26 @@ const statsSchema = z.looseObject({
       respawn_count: count.default(0),
       tx: count.default(0),
       avg_rt: count.default(0),
+      cores: z
+        .array(
+          z.looseObject({
+            id: count,
+            requests: count.default(0),
+            in_request: count.default(0),
+            req_info: z.looseObject({ request_start: count.optional() }).optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
-  caplab: z.looseObject({ refused: count, malformed: count, busy: count }).optional(),
+  caplab: z
+    .looseObject({
+      refused: count,
+      malformed: count,
+      busy: count,
+      request_duration: z.object({ le: z.array(count), counts: z.array(count) }).optional(),
+    })
+    .optional(),
 });
 
 /**
@@ -47,7 +65,8 @@ export function readStats(host: string, port: number, timeoutMs = STATS_TIMEOUT_
   const where = `${host}:${port}`;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = net.connect({ host, port });
+    // Half-closing at once tells caplab's stats port not to wait for an HTTP request (serveStatsConnection); uWSGI ignores it.
+    const socket = net.connect({ host, port, allowHalfOpen: true }, () => socket.end());
     let settled = false;
     const fail = (message: string, cause?: unknown): void => {
       if (settled) return;

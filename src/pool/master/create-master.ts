@@ -8,6 +8,8 @@ import { createDispatcher } from './create-dispatcher.js';
 import { createKernelDispatcher } from './create-kernel-dispatcher.js';
 import { listenFailure, listenTcp, listenUnix } from './listen-tcp.js';
 import { readProcessMemory } from './read-process-memory.js';
+import { createPoolMetrics } from '../metrics/pool-metrics.js';
+import { serveStatsConnection } from '../metrics/serve-stats-connection.js';
 
 /** Where a started master listens, its first workers, and the queue mode it runs in. */
 export interface MasterAddress {
@@ -47,7 +49,9 @@ interface Core {
 
 /**
  * Creates the pool master: the request socket, the stats server (one JSON
- * document per connection, then close, like uWSGI's `--stats`), and the
+ * document per plain connection, then close, like uWSGI's `--stats`; HTTP
+ * `GET /metrics` for Prometheus and `GET /` on the same port, see
+ * serveStatsConnection), and the
  * workers. In 'kernel' queue mode (when the native addon loads) the master
  * binds the socket with backlog `listen` and never accepts: idle workers
  * accept for themselves and the queue is the kernel's, read with TCP_INFO
@@ -57,7 +61,7 @@ interface Core {
  * worker. Nothing happens until `start()`.
  */
 export function createMaster(config: PoolConfig): Master {
-  const statsServer = net.createServer();
+  const statsServer = net.createServer({ allowHalfOpen: true });
   const load = config.queue === 'kernel' ? loadNative() : undefined;
   const core = load?.native ? kernelCore(config, load.native) : masterCore(config);
   let socketName = config.socketPath ?? `${config.host}:${config.port}`;
@@ -75,10 +79,13 @@ export function createMaster(config: PoolConfig): Master {
     });
   };
 
-  statsServer.on('connection', (socket) => {
-    socket.on('error', () => undefined);
-    socket.end(JSON.stringify(stats()));
-  });
+  const metrics = createPoolMetrics(async () => stats());
+  statsServer.on('connection', (socket) =>
+    serveStatsConnection(socket, {
+      json: () => JSON.stringify(stats()),
+      metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
+    }),
+  );
 
   return {
     async start() {
