@@ -16,6 +16,8 @@ export interface PoolRole {
   /** How the proxy must talk to it (runserver speaks HTTP only). */
   readonly protocol: UpstreamProtocol;
   readonly pid: number;
+  /** The stats server's port on `host`, when the program has one (embedded, uWSGI). */
+  readonly statsPort?: number | undefined;
   readonly exited: Promise<ProcessExit>;
   /** The pool's part of the stack description. */
   readonly describe: Pick<StackDescription, 'pool' | 'app' | 'workers' | 'listen' | 'queue' | 'queueFallback' | 'observed'>;
@@ -96,6 +98,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
     socketPath: pool.socketPath,
     protocol: pool.protocol,
     pid: pool.pid,
+    statsPort: pool.statsPort,
     exited: pool.exited,
     describe: {
       pool: kind,

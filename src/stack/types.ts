@@ -60,11 +60,27 @@ export interface RoleDeath {
   readonly signal: string | null;
 }
 
+/** Where a running stack's pool can be reached. */
+export interface PoolAddress {
+  readonly host: string;
+  /** 0 when it listens on `socketPath`. */
+  readonly port: number;
+  readonly socketPath?: string | undefined;
+  /** How the proxy talks to it. */
+  readonly protocol: 'uwsgi' | 'http';
+  /** The master's pid (uWSGI: its master; `kill -HUP` reloads it). */
+  readonly pid: number;
+  /** The stats server's port on `host` (uWSGI's JSON; caplab's pool also HTTP /metrics); undefined when the program has none. */
+  readonly statsPort?: number | undefined;
+}
+
 /** A started proxy → pool → app stack. */
 export interface RunningStack {
   /** Base URL of the proxy, e.g. http://127.0.0.1:43121 */
   readonly url: string;
   readonly describe: StackDescription;
+  /** Where the pool listens, its master's pid, and its stats server's port (embedded and uWSGI pools; none for gunicorn and runserver). */
+  readonly pool: PoolAddress;
   /** Pids of every process the stack started (proxy, master); workers are the master's. */
   readonly pids: readonly number[];
   /** One sample of the pool's listen-queue depth and busy workers (tMs left 0). */
