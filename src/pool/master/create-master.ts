@@ -8,6 +8,9 @@ import { createDispatcher } from './create-dispatcher.js';
 import { createKernelDispatcher } from './create-kernel-dispatcher.js';
 import { listenFailure, listenTcp, listenUnix } from './listen-tcp.js';
 import { readProcessMemory } from './read-process-memory.js';
+import { withCores } from './core-stats.js';
+import { wallClockMs } from '../../config/index.js';
+import type { CoreReading } from '../scoreboard.js';
 import { createPoolMetrics } from '../metrics/pool-metrics.js';
 import { serveStatsConnection } from '../metrics/serve-stats-connection.js';
 
@@ -35,8 +38,30 @@ export interface Master {
   start(): Promise<MasterAddress>;
   /** The current stats document. */
   stats(): PoolStats;
+  /**
+   * Replaces the workers one after another (SIGHUP; uWSGI's chain reload):
+   * each is told to stop accepting, finishes what it serves and exits, and
+   * the next is retired only once its replacement is ready. Resolves with the
+   * reload's wall-clock start and end and the pids before and after; a
+   * reload asked for while one runs joins it.
+   */
+  reload(): Promise<ReloadReport>;
+  /**
+   * Stops gracefully (SIGTERM): accepts nothing more, lets every worker
+   * finish what it serves, SIGKILLs those still busy after
+   * `config.stopTimeoutMs`, then `shutdown()`.
+   */
+  stop(): Promise<void>;
   /** SIGKILLs every worker, closes the sockets and drops queued connections. Synchronous, idempotent, safe at any time. */
   shutdown(): void;
+}
+
+/** What a reload did: epoch ms at its start and end, and the worker pids before and after, in slot order. */
+export interface ReloadReport {
+  readonly startedAtMs: number;
+  readonly endedAtMs: number;
+  readonly pidsBefore: readonly number[];
+  readonly pidsAfter: readonly number[];
 }
 
 /** The scheduling half of a master, whichever queue mode it runs. */
@@ -44,6 +69,10 @@ interface Core {
   start(): Promise<{ host: string; port: number; workerPids: readonly number[] }>;
   queue(): { depth: number; max: number; refused: number; malformed: number };
   slots: Parameters<typeof buildStats>[0]['slots'];
+  /** Each slot's cores ('kernel' mode; empty otherwise). */
+  cores(): readonly (readonly CoreReading[])[];
+  reload(): Promise<void>;
+  stop(timeoutMs: number): Promise<void>;
   shutdown(): void;
 }
 
@@ -69,7 +98,7 @@ export function createMaster(config: PoolConfig): Master {
 
   const stats = (): PoolStats => {
     const q = core.queue();
-    return buildStats({
+    const built = buildStats({
       pid: process.pid,
       socket: { name: socketName, proto: config.protocol, queue: q.depth, maxQueue: q.max },
       refused: q.refused,
@@ -77,6 +106,14 @@ export function createMaster(config: PoolConfig): Master {
       slots: core.slots,
       memory: readProcessMemory,
     });
+    return withCores(built, core.cores());
+  };
+  let reloading: Promise<ReloadReport> | undefined;
+  const shutdown = (): void => {
+    if (closed) return;
+    closed = true;
+    core.shutdown();
+    statsServer.close();
   };
 
   const metrics = createPoolMetrics(async () => stats());
@@ -89,6 +126,9 @@ export function createMaster(config: PoolConfig): Master {
 
   return {
     async start() {
+      if (!load?.native && config.threads > 1) {
+        throw new Error(`threads ${config.threads} need the kernel queue, which this pool cannot run: ${load?.reason ?? 'queue master'}`);
+      }
       const { host, port, workerPids } = await core.start();
       socketName = config.socketPath ?? `${host}:${port}`;
       const statsPort = await listenTcp(statsServer, config.host, config.statsPort);
@@ -103,12 +143,21 @@ export function createMaster(config: PoolConfig): Master {
       };
     },
     stats,
-    shutdown() {
-      if (closed) return;
-      closed = true;
-      core.shutdown();
-      statsServer.close();
+    reload() {
+      reloading ??= (async () => {
+        const pidsBefore = core.slots.map((slot) => slot.pid);
+        const startedAtMs = wallClockMs();
+        await core.reload();
+        return { startedAtMs, endedAtMs: wallClockMs(), pidsBefore, pidsAfter: core.slots.map((slot) => slot.pid) };
+      })().finally(() => (reloading = undefined));
+      return reloading;
     },
+    async stop() {
+      if (closed) return;
+      await core.stop(config.stopTimeoutMs);
+      shutdown();
+    },
+    shutdown,
   };
 }
 
@@ -130,6 +179,12 @@ function masterCore(config: PoolConfig): Core {
     },
     queue: () => ({ depth: dispatcher.queue.length, max: config.listen, refused: dispatcher.counters.refused, malformed: dispatcher.counters.malformed }),
     slots: dispatcher.slots,
+    cores: () => [],
+    reload: () => dispatcher.reload(),
+    async stop(timeoutMs) {
+      server.close();
+      await dispatcher.stop(timeoutMs);
+    },
     shutdown() {
       dispatcher.shutdown();
       server.close();
@@ -164,6 +219,9 @@ function kernelCore(config: PoolConfig, native: PoolNative): Core {
     get slots() {
       return dispatcher?.slots ?? [];
     },
+    cores: () => dispatcher?.cores() ?? [],
+    reload: async () => dispatcher?.reload(),
+    stop: async (timeoutMs) => dispatcher?.stop(timeoutMs),
     shutdown() {
       dispatcher?.shutdown();
       if (fd >= 0) closeSync(fd);
