@@ -6,6 +6,7 @@ import { registerSweep } from './commands/sweep.js';
 import { registerReport } from './commands/report.js';
 import { registerPlan } from './commands/plan.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerServe } from './commands/serve.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -28,5 +29,6 @@ export function createProgram(): Command {
   registerReport(program);
   registerPlan(program);
   registerDoctor(program);
+  registerServe(program);
   return program;
 }

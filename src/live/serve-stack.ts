@@ -1,0 +1,83 @@
+import { caplabError } from '../errors.js';
+import { startStack, type PoolAddress, type PoolKind, type RoleDeath, type RunningStack, type StackConfig } from '../stack/index.js';
+import { startMetricsServer, type MetricsServer } from './start-metrics-server.js';
+
+/** Where `/metrics` comes from: caplab's pool's own stats port, or caplab translating real uWSGI's stats JSON. */
+export const METRICS_SOURCES = ['caplab', 'uwsgi'] as const;
+export type MetricsSource = (typeof METRICS_SOURCES)[number];
+
+/** A stack kept up for people to poke at. */
+export interface ServedStack {
+  /** The proxy's base URL. */
+  readonly proxyUrl: string;
+  readonly poolKind: PoolKind;
+  /** What runs: programs, workers, queue mode. */
+  readonly describe: RunningStack['describe'];
+  readonly pool: PoolAddress;
+  /** host:port of the pool's stats server (uWSGI's JSON), or null when the pool has none. */
+  readonly statsAddress: string | null;
+  /** The Prometheus URL, or null when the pool has no stats to translate. */
+  readonly metricsUrl: string | null;
+  /** Resolves when a role dies before stop(). */
+  readonly died: Promise<RoleDeath>;
+  /** Sends SIGHUP to the pool's master (a graceful reload); returns why not when this pool has no reload on SIGHUP. */
+  hangup(): string | null;
+  /** Stops every process; idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The metrics source for `pool`: the one asked for, or the pool's own
+ * default (caplab's pool: its stats port; uWSGI: the translation), null
+ * for pools without a stats server. E_USAGE when the choice does not fit
+ * the pool, before anything starts.
+ */
+export function metricsSourceFor(pool: PoolKind, asked: MetricsSource | undefined): MetricsSource | null {
+  const own: MetricsSource | null = pool === 'embedded' ? 'caplab' : pool === 'uwsgi' ? 'uwsgi' : null;
+  if (asked === undefined || asked === own) return own;
+  if (own === null) throw caplabError('E_USAGE', `--metrics-from ${asked}: the ${pool} pool has no stats server to read metrics from`);
+  if (asked === 'uwsgi') throw caplabError('E_USAGE', '--metrics-from uwsgi translates real uWSGI\'s stats; it needs --pool uwsgi');
+  throw caplabError('E_USAGE', '--metrics-from caplab is caplab\'s pool\'s own /metrics; uWSGI\'s stats server has none, so --pool uwsgi takes --metrics-from uwsgi');
+}
+
+/**
+ * Starts a stack (startStack) and what serves its metrics: caplab's pool
+ * answers /metrics on its stats port itself; for real uWSGI a small HTTP
+ * server of caplab's translates its stats JSON at each scrape
+ * (startMetricsServer). If the translator cannot start, the stack is
+ * stopped and the error rethrown.
+ */
+export async function serveStack(config: StackConfig, metricsFrom?: MetricsSource): Promise<ServedStack> {
+  const poolKind = config.pool ?? 'embedded';
+  const source = metricsSourceFor(poolKind, metricsFrom);
+  const stack = await startStack(config);
+  const { pool } = stack;
+  let translator: MetricsServer | null = null;
+  try {
+    if (source === 'uwsgi' && pool.statsPort !== undefined) translator = await startMetricsServer({ host: pool.host, port: pool.statsPort });
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+  const statsAddress = pool.statsPort !== undefined ? `${pool.host}:${pool.statsPort}` : null;
+  let stopping: Promise<void> | undefined;
+  return {
+    proxyUrl: stack.url,
+    poolKind,
+    describe: stack.describe,
+    pool,
+    statsAddress,
+    metricsUrl: translator?.url ?? (source === 'caplab' && statsAddress !== null ? `http://${statsAddress}/metrics` : null),
+    died: stack.died,
+    hangup() {
+      if (poolKind === 'runserver') return 'Django\'s runserver has no reload on SIGHUP';
+      try {
+        process.kill(pool.pid, 'SIGHUP');
+        return null;
+      } catch (err) {
+        return `pool master (pid ${pool.pid}): ${err instanceof Error ? err.message : String(err)}`;
+      }
+    },
+    stop: () => (stopping ??= Promise.all([translator?.stop(), stack.stop()]).then(() => undefined)),
+  };
+}
