@@ -7,6 +7,7 @@ import { registerReport } from './commands/report.js';
 import { registerPlan } from './commands/plan.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerServe } from './commands/serve.js';
+import { registerTop } from './commands/top.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -30,5 +31,6 @@ export function createProgram(): Command {
   registerPlan(program);
   registerDoctor(program);
   registerServe(program);
+  registerTop(program);
   return program;
 }

@@ -8,3 +8,7 @@ export { serveStack, metricsSourceFor, METRICS_SOURCES, type MetricsSource, type
 export { startMetricsServer, type MetricsServer } from './start-metrics-server.js';
 export { formatServeBanner } from './format-serve-banner.js';
 export { holdUntilSignal, type ServeEnding } from './hold-until-signal.js';
+export { runTop, type TopOptions, type TopEnding } from './top/run-top.js';
+export { statsSource, readSource, type StatsSource } from './top/stats-source.js';
+export { createTopModel, requestAgeMs, type TopView, type WorkerView } from './top/top-model.js';
+export { renderTopScreen, renderTopLine, sparkline } from './top/render-top.js';
