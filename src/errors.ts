@@ -51,6 +51,7 @@ export const ERROR_CODES = {
   E_OUT_UNWRITABLE: { exitCode: EXIT.usage, hint: 'choose a folder you can write to with --out' },
   E_OUT_IN_USE: { exitCode: EXIT.usage, hint: 'choose another --out, or move the earlier results away' },
   E_SCALE_TOO_SMALL: { exitCode: EXIT.usage },
+  E_POOL_OPTION: { exitCode: EXIT.usage, hint: 'README: "uWSGI knobs: threads, max-requests, reload-on-rss" says which pool takes which' },
   // runtime (exit 1)
   E_STACK_START: { exitCode: EXIT.failure },
   E_ROLE_DIED: { exitCode: EXIT.failure, hint: 'what was measured until then is in results.json, marked aborted' },

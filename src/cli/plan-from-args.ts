@@ -19,6 +19,10 @@ export interface PlanFlags {
   readonly proxyProcesses?: number | undefined;
   /** Replaces the scenario's `stack.socket`. */
   readonly socket?: SocketKind | undefined;
+  /** Replace the scenario's `stack.threads`, `stack.maxRequests` and `stack.reloadOnRss` (MiB). */
+  readonly threads?: number | undefined;
+  readonly maxRequests?: number | undefined;
+  readonly reloadOnRss?: number | undefined;
   /** `module:callable`: replaces the scenario's `stack.wsgi`, with `chdir` and `pythonpath` (relative to the working directory). */
   readonly wsgi?: string | undefined;
   readonly chdir?: string | undefined;
@@ -43,6 +47,9 @@ export async function planFromArgs(scenarioArg: string | null, flags: PlanFlags)
     ...(flags.queue !== undefined ? { queue: flags.queue } : {}),
     ...(flags.proxyProcesses !== undefined ? { proxyProcesses: flags.proxyProcesses } : {}),
     ...(flags.socket !== undefined ? { socket: flags.socket } : {}),
+    ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+    ...(flags.maxRequests !== undefined ? { maxRequests: flags.maxRequests } : {}),
+    ...(flags.reloadOnRss !== undefined ? { reloadOnRssMb: flags.reloadOnRss } : {}),
     ...(flags.wsgi !== undefined
       ? {
           wsgi: {

@@ -8,3 +8,5 @@ export { readListenCounters, parseNetstat, NETSTAT_FILE, type ListenCounters } f
 export { startNginxProxy, startUwsgiPool, startUwsgiNoMaster, requireRealPrograms, REAL_PROGRAMS, type BareUwsgi } from './real/index.js';
 /** What `caplab doctor` reports. */
 export { inspectRealPrograms, installCommand, type ProgramCheck } from './real/index.js';
+export { checkPoolKnobs, poolOptionError } from './check-pool-knobs.js';
+export type { StackReload } from './types.js';

@@ -89,6 +89,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     },
     died,
     sample: () => pool.sample(),
+    reload: () => pool.reload(),
     stop() {
       stopping ??= Promise.all([proxy.stop(), pool.stop()]).then(() => link.remove());
       return stopping;
