@@ -5,8 +5,8 @@
  * streaming uwsgi packet reader (the codec itself is src/uwsgi/). The rest
  * of caplab imports the pool only through this module.
  */
-export { startPool, type RunningPool } from './start-pool.js';
-export { parsePoolOptions, type PoolOptions, type PoolConfig } from './pool-options.js';
+export { startPool, type RunningPool, type PoolReload } from './start-pool.js';
+export { parsePoolOptions, MAX_THREADS, type PoolOptions, type PoolConfig } from './pool-options.js';
 export { readStats, parseStats } from './read-stats.js';
 export type { PoolStats, WorkerStats, SocketStats, CoreStats, CaplabPoolStats } from './stats-types.js';
 export { UwsgiPacketReader } from './uwsgi/packet-reader.js';
