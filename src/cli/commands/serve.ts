@@ -57,6 +57,8 @@ export function registerServe(program: Command): void {
         port: flags.port,
         roles: { proxy: flags.proxy, pool: flags.pool, ...(flags.nothreading ? { threading: false } : {}) },
       });
+      // A closed stdout or stderr (`caplab serve | tee`, and tee ended by the same Ctrl-C) must not end caplab before it stops the stack.
+      for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
       const served = await serveStack(config, flags.metricsFrom);
       const log = (line: string): void => void process.stderr.write(`caplab serve: ${line}\n`);
       const hold = holdUntilSignal(served, log);
