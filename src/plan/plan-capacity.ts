@@ -3,6 +3,7 @@ import type { CapacityInput, CapacityPlan, CapacityRow } from './capacity-types.
 import { checkCapacityInput, type CapacityConfig } from './check-capacity-input.js';
 import { findHeadroom } from './find-headroom.js';
 import { formatSlo } from './parse-slo.js';
+import { PlanInputError } from './plan-input-error.js';
 import { simulatedRow } from './simulated-row.js';
 
 /**
@@ -30,14 +31,25 @@ import { simulatedRow } from './simulated-row.js';
  * Throws E_PLAN_INVALID on a bad input. Deterministic under `seed`.
  */
 export function planCapacity(input: CapacityInput): CapacityPlan {
-  const cfg = checkCapacityInput(input);
-  if (cfg.tooFewWorkers) return tooFew(cfg);
-  const evaluate = (workers: number, rate: number): CapacityRow =>
-    cfg.method === 'analytic' ? analyticRow(cfg, workers, rate) : simulatedRow(cfg, workers, rate);
+  // Threads (uWSGI's `threads`): a worker of T threads is T servers of the one queue; rows count workers.
+  const T = input.threads ?? 1;
+  if (!Number.isInteger(T) || T < 1) throw new PlanInputError('E_PLAN_INVALID', `capacity plan: {threads} must be a whole number ≥ 1, got ${T}`);
+  const cfg = checkCapacityInput({
+    ...input,
+    ...(input.minWorkers !== undefined ? { minWorkers: input.minWorkers * T } : {}),
+    ...(input.maxWorkers !== undefined ? { maxWorkers: input.maxWorkers * T } : {}),
+  });
+  if (cfg.tooFewWorkers) return tooFew(cfg, T);
+  const minWorkers = Math.max(1, Math.floor(cfg.minWorkers / T));
+  const maxWorkers = Math.max(minWorkers, Math.floor(cfg.maxWorkers / T));
+  const evaluate = (workers: number, rate: number): CapacityRow => {
+    const row = cfg.method === 'analytic' ? analyticRow(cfg, workers * T, rate) : simulatedRow(cfg, workers * T, rate);
+    return T === 1 ? row : Object.freeze({ ...row, workers });
+  };
   const rows: CapacityRow[] = [];
   let best: number | null = null;
   let note: string | null = null;
-  for (let workers = cfg.minWorkers; workers <= cfg.maxWorkers; workers++) {
+  for (let workers = minWorkers; workers <= maxWorkers; workers++) {
     const row = evaluate(workers, cfg.ratePerSec);
     rows.push(row);
     if (best === null && row.meetsSlo) best = workers;
@@ -48,13 +60,13 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     }
   }
   if (best === null && note === null) {
-    note = `no worker count from ${cfg.minWorkers} to ${cfg.maxWorkers} meets ${formatSlo(cfg.slo)}`;
+    note = `no worker count from ${minWorkers} to ${maxWorkers} meets ${formatSlo(cfg.slo)}`;
   }
   const offeredLoad = (cfg.ratePerSec / 1000) * cfg.serviceMs;
   let recommended: CapacityPlan['recommended'] = null;
   if (best !== null) {
     const workers = best;
-    const ceilingRps = (workers * 1000) / cfg.serviceMs;
+    const ceilingRps = (workers * T * 1000) / cfg.serviceMs;
     const analytic = cfg.method === 'analytic';
     const headroomRps = findHeadroom((rate) => evaluate(workers, rate).meetsSlo, cfg.ratePerSec, ceilingRps, analytic ? 1e-6 : 2e-3, analytic ? 60 : 12);
     recommended = Object.freeze({ workers, headroomRps, spareRps: headroomRps - cfg.ratePerSec });
@@ -68,8 +80,13 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     rows: Object.freeze(rows),
     recommended,
     note,
-    notes: cfg.method === 'simulated' ? approximationNotes(cfg) : Object.freeze([]),
+    notes: Object.freeze([...(cfg.method === 'simulated' ? approximationNotes(cfg) : []), ...(T > 1 ? [threadsNote(T)] : [])]),
   });
+}
+
+/** What a row means with threads: each worker is T servers of the one queue (uWSGI's threads behind one listen socket). */
+function threadsNote(threads: number): string {
+  return `each worker runs ${threads} threads, modelled as ${threads} servers of the one queue (c × ${threads} in Erlang C and the simulator); rows count workers`;
 }
 
 /**
@@ -93,8 +110,8 @@ function approximationNotes(cfg: CapacityConfig): readonly string[] {
 const round = (x: number): number => Number(x.toPrecision(4));
 
 /** The plan when even `maxWorkers` cannot carry the offered load: no rows, and how many workers it needs. */
-function tooFew(cfg: CapacityConfig): CapacityPlan {
-  const a = cfg.offeredLoad;
+function tooFew(cfg: CapacityConfig, threads: number): CapacityPlan {
+  const a = cfg.offeredLoad / threads;
   return Object.freeze({
     method: cfg.method,
     model: cfg.method === 'simulated' ? 'simulation' : cfg.listen === Infinity ? 'M/M/c' : 'M/M/c/K',
@@ -105,8 +122,8 @@ function tooFew(cfg: CapacityConfig): CapacityPlan {
     recommended: null,
     notes: Object.freeze([]),
     note:
-      `the load needs more than ${round(a)} workers to be stable (offered load ${round(cfg.ratePerSec)}/s × ${round(cfg.serviceMs)} ms = ${round(a)} Erlangs), ` +
-      `and at most ${cfg.maxWorkers} may be scanned; allow at least ${Math.floor(a) + 1}`,
+      `the load needs more than ${round(a)} workers${threads > 1 ? ` of ${threads} threads` : ''} to be stable (offered load ${round(cfg.ratePerSec)}/s × ${round(cfg.serviceMs)} ms = ${round(cfg.offeredLoad)} Erlangs), ` +
+      `and at most ${Math.floor(cfg.maxWorkers / threads)} may be scanned; allow at least ${Math.floor(a) + 1}`,
   });
 }
 

@@ -16,7 +16,8 @@ export type PlanField =
   | 'harakiriMs'
   | 'fromResult'
   | 'method'
-  | 'seed';
+  | 'seed'
+  | 'threads';
 
 const FIELD = /\{(\w+)\}/g;
 

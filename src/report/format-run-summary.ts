@@ -8,6 +8,7 @@ import { formatPredictions } from './format-predictions.js';
 import { formatLittlesLaw } from './format-littles-law.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
 import { formatTextTable } from './text-table.js';
+import { describeReloads } from './reload-marks.js';
 
 /** Runs with at most this many requests list every request on the console. */
 export const CONSOLE_REQUEST_LIMIT = 30;
@@ -59,7 +60,7 @@ function phaseTable(result: RunResult): string {
  * (for runs of up to `CONSOLE_REQUEST_LIMIT` requests, else a note);
  * p50/p90/p99/max of latency, queue wait and service; the kernel's listen
  * overflows and the requests that waited on a SYN retry, when there were
- * any; a per-phase table;
+ * any; a per-phase table; one line per reload of the pool;
  * predicted against measured figures when the result has them; and each threshold's verdict (✓/✗) with measured value and limit.
  */
 export function formatRunSummary(result: RunResult): string {
@@ -90,6 +91,8 @@ export function formatRunSummary(result: RunResult): string {
   if (littles) sections[sections.length - 1] += `\n${littles}`;
   if (overflow.length > 0) sections.push(overflow.join('\n'));
   if (result.phases.length > 0) sections.push(phaseTable(result));
+  const reloads = describeReloads(result);
+  if (reloads.length > 0) sections.push(reloads.join('\n'));
   const predictions = formatPredictions(result);
   if (predictions) sections.push(predictions);
   sections.push(

@@ -48,6 +48,8 @@ export interface ScenarioReload {
   readonly kind: 'reload';
   readonly at: number;
   readonly parallel: false;
+  /** Always empty: a reload sends no request. */
+  readonly requests: readonly ScenarioRequest[];
 }
 /** One validated entry of a scenario's `load` list: a phase, or a reload of the pool. */
 export type ScenarioLoadEntry = ScenarioPhase | ScenarioReload;
@@ -152,7 +154,7 @@ const RampSchema = z
     requests: mix(v),
   }));
 
-const ReloadSchema = z.strictObject({ at: durationField() }).transform((v): ScenarioReload => ({ kind: 'reload', at: v.at, parallel: false }));
+const ReloadSchema = z.strictObject({ at: durationField() }).transform((v): ScenarioReload => ({ kind: 'reload', at: v.at, parallel: false, requests: [] }));
 
 /**
  * One `load` entry: exactly one of `burst`, `closed`, `open`, `ramp`, plus

@@ -5,6 +5,7 @@ import { caplabError } from '../../errors.js';
 import { isPlanInputError, parseRate, parseService, parseSlo, parseDurationMs, planFromSources, type PlanField } from '../../plan/index.js';
 import { formatCapacityPlan } from '../../report/index.js';
 import { readResultFile } from '../../results/index.js';
+import { MAX_THREADS } from '../../scenario/index.js';
 import { choiceFlag, intFlag, parseFlags } from '../parse-flags.js';
 import { planFromArgs } from '../plan-from-args.js';
 
@@ -19,6 +20,7 @@ const PlanFlags = z.object({
   maxWorkers: intFlag(1, PLAN_DEFAULTS.maxWorkersLimit).default(PLAN_DEFAULTS.maxWorkers),
   method: choiceFlag(['auto', 'analytic', 'simulated']).default('auto'),
   seed: intFlag(0, 2 ** 32 - 1).optional(),
+  threads: intFlag(1, MAX_THREADS).optional(),
   json: z.boolean().default(false),
   debug: z.boolean().default(false),
 });
@@ -36,6 +38,7 @@ const FLAG_OF: Readonly<Record<PlanField, string>> = {
   fromResult: '--from',
   method: '--method',
   seed: '--seed',
+  threads: '--threads',
 };
 
 /** A duration flag in ms, or an E_FLAG error naming it. */
@@ -62,6 +65,7 @@ export function registerPlan(program: Command): void {
     .option('--max-workers <n>', 'largest worker count to consider', String(PLAN_DEFAULTS.maxWorkers))
     .option('--method <m>', 'auto | analytic | simulated', 'auto')
     .option('--seed <n>', 'seed for simulated rows')
+    .option('--threads <n>', 'threads per worker (uWSGI\'s threads): each worker is n servers of the one queue (default 1, or the scenario\'s)')
     .option('--json', 'print the plan as JSON')
     .action(async (scenarioArg: string | undefined, raw: Record<string, unknown>, cmd: Command) => {
       try {
@@ -92,6 +96,7 @@ async function planCommand(scenarioArg: string | undefined, raw: Record<string, 
     ...(upstreamTimeoutMs !== undefined ? { upstreamTimeoutMs } : {}),
     ...(harakiriMs !== undefined ? { harakiriMs } : {}),
     ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
+    ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
   });
   if (flags.json) {
     const { recommended, rows, ...rest } = plan;

@@ -19,6 +19,7 @@ function fakeStack(outcomes: ReadonlyArray<'ok' | 'fail'>): RunningStack & { cal
         ? Promise.resolve({ queue: stack.calls, busy: 1 })
         : Promise.reject(new Error(`pool stats at 127.0.0.1:1: connect ECONNREFUSED (call ${stack.calls})`));
     },
+    reload: () => Promise.reject(new Error('not used here')),
     stop: () => Promise.resolve(),
   };
   return stack;
