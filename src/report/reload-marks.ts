@@ -18,7 +18,7 @@ export function describeReloads(result: RunResult): string[] {
     const when = `${r.name} at ${(r.atMs / 1000).toFixed(1)} s`;
     if (r.endMs === null) return `${when}: the reload failed at ${formatMs(r.startMs)}: ${r.error ?? 'unknown error'}; ${r.failedRequests} of ${r.requestsDuring} requests in flight failed`;
     const pids = r.pidsBefore.length > 0 ? ` (pids ${r.pidsBefore.join(', ')} → ${r.pidsAfter.join(', ')})` : '';
-    return `${when}: workers replaced one by one from ${formatMs(r.startMs)} to ${formatMs(r.endMs)}${pids}; ${r.failedRequests} of ${r.requestsDuring} requests in flight failed`;
+    return `${when}: workers replaced from ${formatMs(r.startMs)} to ${formatMs(r.endMs)}${pids}; ${r.failedRequests} of ${r.requestsDuring} requests in flight failed`;
   });
 }
 

@@ -72,7 +72,7 @@ export function formatPlan(plan: RunPlan): string {
     const total = p.requests.reduce((n, r) => n + r.weight, 0);
     for (const r of p.requests) lines.push(`             ${describeRequest(r, total, p.requests.length === 1)}`);
   }
-  for (const r of plan.reloads) lines.push(`  ${r.name.padEnd(9)} at ${formatDuration(r.atMs)}: the pool reloads its workers one by one; no requests`);
+  for (const r of plan.reloads) lines.push(`  ${r.name.padEnd(9)} at ${formatDuration(r.atMs)}: the pool reloads its workers gracefully; no requests`);
   lines.push(`expect     ${plan.expect.length === 0 ? 'none' : plan.expect.map((t) => t.expr).join('; ')}`);
   lines.push(`total      ${plan.totalRequests} requests planned over ${formatDuration(plan.totalDurationMs)}${wall}, plus responses still arriving`);
   return lines.join('\n');

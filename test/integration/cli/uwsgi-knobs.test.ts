@@ -42,7 +42,7 @@ describe('uWSGI knobs in scenarios and flags', () => {
     const r = await runCli(['run', file, '--reload-on-rss', '300', '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/2 threads per worker, max requests 50, reload on RSS 300 MiB/);
-    expect(r.stdout).toMatch(/reload#1 +at 1s: the pool reloads its workers one by one; no requests/);
+    expect(r.stdout).toMatch(/reload#1 +at 1s: the pool reloads its workers gracefully; no requests/);
     expect(r.stdout).toMatch(/total +20 requests planned/);
   });
 
