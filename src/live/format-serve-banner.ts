@@ -11,14 +11,15 @@ export function formatServeBanner(served: ServedStack): string {
   const where = pool.socketPath ?? `${pool.host}:${pool.port}`;
   const queue = d.queue !== undefined ? `, ${d.queue} queue` : '';
   const lines = [
-    `caplab serve: ${d.proxy} proxy -> ${d.pool} pool (${d.workers} worker${d.workers === 1 ? '' : 's'}, listen ${d.listen}${queue}) -> ${d.app} app`,
+    `caplab serve: ${d.proxy} proxy -> ${d.pool} pool (${d.workers} worker${d.workers === 1 ? '' : 's'}${served.threads > 1 ? ` × ${served.threads} threads` : ''}, listen ${d.listen}${queue}) -> ${d.app} app`,
     `  proxy    ${served.proxyUrl}`,
     `  pool     ${where} (${pool.protocol}), master pid ${pool.pid}`,
     `  stats    ${served.statsAddress ?? `none (${d.pool} has no stats server)`}`,
     `  metrics  ${served.metricsUrl ?? `none (${d.pool} has no stats server)`}`,
     '',
     ...(served.statsAddress !== null ? [`watch it:   caplab top --stats ${served.statsAddress}`] : []),
-    ...(served.poolKind !== 'runserver' ? [`reload it:  kill -HUP ${pool.pid}   (or send SIGHUP to caplab, pid ${process.pid})`] : []),
+    ...(served.poolKind === 'embedded' || served.poolKind === 'gunicorn' ? [`reload it:  kill -HUP ${pool.pid}   (or kill -HUP ${process.pid}, caplab)`] : []),
+    ...(served.poolKind === 'uwsgi' ? [`reload it:  kill -HUP ${process.pid}   (caplab: uWSGI's chain reload, one worker after another)`] : []),
     'stop it:    Ctrl-C',
   ];
   return `${lines.join('\n')}\n`;

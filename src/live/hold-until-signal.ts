@@ -7,9 +7,10 @@ export type ServeEnding = { readonly signal: NodeJS.Signals } | { readonly death
 
 /**
  * Keeps `served` up until SIGINT or SIGTERM arrives (then resolves with it)
- * or a role dies (then resolves with the death). While it waits, SIGHUP is
- * forwarded to the pool's master (a graceful reload); `log` gets one line
- * for each. A second SIGINT/SIGTERM while the caller is stopping exits at
+ * or a role dies (then resolves with the death). While it waits, SIGHUP
+ * reloads the pool's workers gracefully (ServedStack.reload: what the pool
+ * master does on its own SIGHUP, or uWSGI's chain reload); `log` gets a
+ * line when it starts and one when it ends. A second SIGINT/SIGTERM while the caller is stopping exits at
  * once with 128 + its number. The handlers stay installed after the
  * promise resolves until `dispose()`.
  */
@@ -24,8 +25,8 @@ export function holdUntilSignal(served: ServedStack, log: (line: string) => void
     resolveEnd({ signal: sig });
   };
   const onHangup = (): void => {
-    const refused = served.hangup();
-    log(refused === null ? `SIGHUP forwarded to the pool master (pid ${served.pool.pid}): its workers reload` : `SIGHUP not forwarded: ${refused}`);
+    log(`SIGHUP received: reloading the pool's workers one by one`);
+    void served.reload().then(log);
   };
   process.on('SIGINT', onStop);
   process.on('SIGTERM', onStop);

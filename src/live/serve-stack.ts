@@ -13,6 +13,8 @@ export interface ServedStack {
   readonly poolKind: PoolKind;
   /** What runs: programs, workers, queue mode. */
   readonly describe: RunningStack['describe'];
+  /** Requests each worker serves at once (uWSGI's threads). */
+  readonly threads: number;
   readonly pool: PoolAddress;
   /** host:port of the pool's stats server (uWSGI's JSON), or null when the pool has none. */
   readonly statsAddress: string | null;
@@ -20,8 +22,12 @@ export interface ServedStack {
   readonly metricsUrl: string | null;
   /** Resolves when a role dies before stop(). */
   readonly died: Promise<RoleDeath>;
-  /** Sends SIGHUP to the pool's master (a graceful reload); returns why not when this pool has no reload on SIGHUP. */
-  hangup(): string | null;
+  /**
+   * Reloads the pool's workers gracefully, one by one (RunningStack.reload:
+   * caplab's pool and uWSGI a chain reload, gunicorn its SIGHUP); resolves
+   * with one line saying what changed, or why it could not.
+   */
+  reload(): Promise<string>;
   /** Stops every process; idempotent. */
   stop(): Promise<void>;
 }
@@ -65,17 +71,17 @@ export async function serveStack(config: StackConfig, metricsFrom?: MetricsSourc
     proxyUrl: stack.url,
     poolKind,
     describe: stack.describe,
+    threads: config.threads ?? 1,
     pool,
     statsAddress,
     metricsUrl: translator?.url ?? (source === 'caplab' && statsAddress !== null ? `http://${statsAddress}/metrics` : null),
     died: stack.died,
-    hangup() {
-      if (poolKind === 'runserver') return 'Django\'s runserver has no reload on SIGHUP';
+    async reload() {
       try {
-        process.kill(pool.pid, 'SIGHUP');
-        return null;
+        const r = await stack.reload();
+        return `workers reloaded in ${Math.round(r.endedAtMs - r.startedAtMs)} ms: pids ${r.pidsBefore.join(' ')} -> ${r.pidsAfter.join(' ')}`;
       } catch (err) {
-        return `pool master (pid ${pool.pid}): ${err instanceof Error ? err.message : String(err)}`;
+        return `no reload: ${err instanceof Error ? err.message : String(err)}`;
       }
     },
     stop: () => (stopping ??= Promise.all([translator?.stop(), stack.stop()]).then(() => undefined)),

@@ -57,16 +57,22 @@ const statsSchema = z.looseObject({
  * Connects to a stats server at `host:port`, reads until the server closes
  * and returns the parsed document. Works against caplab's pool and against
  * real uWSGI's `--stats` socket (which behaves the same; a `--stats-http`
- * HTTP head is skipped). Counters uWSGI may leave out default to 0. Rejects
+ * HTTP head is skipped). Counters uWSGI may leave out default to 0.
+ * `halfClose` sends FIN right after connecting: caplab's pool then answers
+ * at once instead of after its SNIFF_MS wait for an HTTP request (see
+ * serveStatsConnection); only for servers that write the whole document
+ * whatever the client does (caplab's pool, uWSGI), not for one that closes
+ * when its peer half-closes. Rejects
  * with CaplabError E_POOL_STATS when the connection fails, nothing complete
  * arrives within `timeoutMs`, or the document is not a stats document.
  */
-export function readStats(host: string, port: number, timeoutMs = STATS_TIMEOUT_MS): Promise<PoolStats> {
+export function readStats(host: string, port: number, timeoutMs = STATS_TIMEOUT_MS, options: { readonly halfClose?: boolean } = {}): Promise<PoolStats> {
   const where = `${host}:${port}`;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    // Half-closing at once tells caplab's stats port not to wait for an HTTP request (serveStatsConnection); uWSGI ignores it.
-    const socket = net.connect({ host, port, allowHalfOpen: true }, () => socket.end());
+    const socket = net.connect({ host, port, allowHalfOpen: true }, () => {
+      if (options.halfClose === true) socket.end();
+    });
     let settled = false;
     const fail = (message: string, cause?: unknown): void => {
       if (settled) return;

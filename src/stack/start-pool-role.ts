@@ -121,7 +121,8 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       observed: poolObserved(kind, socketPath !== undefined ? 'unix' : 'tcp'),
     },
     async sample() {
-      const stats = await readStats(pool.host, pool.statsPort);
+      // caplab's pool answers a half-closed connection at once (no wait for an HTTP request)
+      const stats = await readStats(pool.host, pool.statsPort, undefined, { halfClose: kind === 'embedded' });
       return { queue: stats.listen_queue, busy: busyCores(stats.workers) };
     },
     reload: () => pool.reload(),

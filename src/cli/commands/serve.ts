@@ -9,7 +9,7 @@ import { MAX_WORKERS } from '../parse-worker-list.js';
 import { planFromArgs } from '../plan-from-args.js';
 import { signalExitCode } from '../interrupt.js';
 
-const { timeScale, debug, app, wsgi, chdir, pythonpath, proxy, pool, nothreading, queue, proxyProcesses, socket } = runFlagShape;
+const { timeScale, debug, app, wsgi, chdir, pythonpath, proxy, pool, nothreading, queue, proxyProcesses, socket, threads, maxRequests, reloadOnRss } = runFlagShape;
 const ServeFlags = z.object({
   timeScale,
   debug,
@@ -23,6 +23,9 @@ const ServeFlags = z.object({
   queue,
   proxyProcesses,
   socket,
+  threads,
+  maxRequests,
+  reloadOnRss,
   workers: intFlag(1, MAX_WORKERS).optional(),
   port: intFlag(0, 65535).optional(),
   metricsFrom: choiceFlag(METRICS_SOURCES).optional(),
@@ -47,6 +50,9 @@ export function registerServe(program: Command): void {
     .option('--queue <mode>', 'kernel or master (embedded pool); overrides stack.queue')
     .option('--proxy-processes <n>', 'embedded proxy processes (overrides stack.proxyProcesses)')
     .option('--socket <kind>', 'proxy → pool link: tcp or unix; overrides stack.socket')
+    .option('--threads <n>', 'requests each worker serves at once, each in its own thread (uWSGI\'s threads; gunicorn: gthread); overrides stack.threads')
+    .option('--max-requests <n>', 'recycle a worker after n requests, 0 = never (uWSGI\'s max-requests); overrides stack.maxRequests')
+    .option('--reload-on-rss <MiB>', 'recycle a worker whose RSS passes this (uWSGI\'s reload-on-rss; not gunicorn); overrides stack.reloadOnRss')
     .option('--metrics-from <source>', 'caplab (the embedded pool\'s own /metrics on its stats port) or uwsgi (caplab translates real uWSGI\'s stats JSON, on a port of its own); default: the pool\'s')
     .action(async (scenarioArg: string | undefined, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(ServeFlags, { ...cmd.optsWithGlobals(), ...raw });

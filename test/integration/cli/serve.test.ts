@@ -148,6 +148,25 @@ describe('caplab serve', () => {
   });
 });
 
+describe('caplab serve, SIGHUP', () => {
+  it("reloads the pool's workers one by one, and says so", async () => {
+    const served = await startServe(['--workers', '2']);
+    try {
+      const before = await readStats(served.statsHost, served.statsPort);
+      served.child.kill('SIGHUP');
+      expect(await waitFor(() => /workers reloaded in \d+ ms/.test(served.stderr()), 10_000), served.stderr()).toBe(true);
+      const after = await readStats(served.statsHost, served.statsPort);
+      const old = before.workers.map((w) => w.pid);
+      expect(after.workers.every((w) => w.pid > 0 && !old.includes(w.pid) && w.respawn_count >= 1)).toBe(true);
+      expect(served.stderr()).toContain(`pids ${old.join(' ')} -> ${after.workers.map((w) => w.pid).join(' ')}`);
+      expect(served.child.exitCode).toBeNull();
+    } finally {
+      served.child.kill('SIGINT');
+      await exitOf(served.child);
+    }
+  });
+});
+
 describe('caplab serve, stopped', () => {
   it.each([
     ['SIGINT', 130],
