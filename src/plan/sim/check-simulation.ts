@@ -119,7 +119,7 @@ export function checkSimulation(input: SimulationInput): SimConfig {
   const servers = input.workers * threads;
   if (Number.isInteger(input.workers) && eagerClients > servers + listen) {
     problems.push(
-      `closed clients with no think time (${eagerClients}) must not outnumber workers × threads + listen (${servers + listen}): the extra ones would be refused and retry at the same instant forever; give them a thinkTimeMs > 0`,
+      `closed clients with no think time (${eagerClients}) must not outnumber ${threads > 1 ? 'workers × threads' : 'workers'} + listen (${servers + listen}): the extra ones would be refused and retry at the same instant forever; give them a thinkTimeMs > 0`,
     );
   }
   if (problems.length > 0) throw caplabError('E_PLAN_INVALID', `simulation: ${problems.join('; ')}`);
