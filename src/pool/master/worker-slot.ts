@@ -54,6 +54,8 @@ export class WorkerSlot {
     this.state = 'starting';
     this.current = null;
     this.deltaRequests = 0;
+    // The new process numbers its requests from 1 again: a harakiri of the old one must not shield them.
+    this.harakiriSeq = -1;
     this.spawns += 1;
     this.lastSpawn = Math.floor(Date.now() / 1000);
   }
