@@ -58,12 +58,12 @@ const statsSchema = z.looseObject({
  * and returns the parsed document. Works against caplab's pool and against
  * real uWSGI's `--stats` socket (which behaves the same; a `--stats-http`
  * HTTP head is skipped). Counters uWSGI may leave out default to 0.
- * `halfClose` sends FIN right after connecting: caplab's pool then answers
- * at once instead of after its SNIFF_MS wait for an HTTP request (see
- * serveStatsConnection); only for servers that write the whole document
- * whatever the client does (caplab's pool, uWSGI), not for one that closes
- * when its peer half-closes. Rejects
- * with CaplabError E_POOL_STATS when the connection fails, nothing complete
+ * It half-closes right after connecting (`halfClose`, default true):
+ * caplab's pool then answers at once instead of after its SNIFF_MS wait
+ * for an HTTP request (serveStatsConnection), and uWSGI, which writes the
+ * whole document whatever the client does, is not affected; pass
+ * `halfClose: false` for a server that closes when its peer half-closes.
+ * Rejects with CaplabError E_POOL_STATS when the connection fails, nothing complete
  * arrives within `timeoutMs`, or the document is not a stats document.
  */
 export function readStats(host: string, port: number, timeoutMs = STATS_TIMEOUT_MS, options: { readonly halfClose?: boolean } = {}): Promise<PoolStats> {
@@ -71,7 +71,7 @@ export function readStats(host: string, port: number, timeoutMs = STATS_TIMEOUT_
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const socket = net.connect({ host, port, allowHalfOpen: true }, () => {
-      if (options.halfClose === true) socket.end();
+      if (options.halfClose !== false) socket.end();
     });
     let settled = false;
     const fail = (message: string, cause?: unknown): void => {

@@ -121,8 +121,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       observed: poolObserved(kind, socketPath !== undefined ? 'unix' : 'tcp'),
     },
     async sample() {
-      // caplab's pool answers a half-closed connection at once (no wait for an HTTP request)
-      const stats = await readStats(pool.host, pool.statsPort, undefined, { halfClose: kind === 'embedded' });
+      const stats = await readStats(pool.host, pool.statsPort);
       return { queue: stats.listen_queue, busy: busyCores(stats.workers) };
     },
     reload: () => pool.reload(),
