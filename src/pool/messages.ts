@@ -82,6 +82,8 @@ export interface WorkerConfig {
   readonly maxRequests: number;
   /** 'kernel' mode: cores (threads) serving at once, each with its own scoreboard record; 1 = the main thread serves. */
   readonly threads: number;
+  /** 'kernel' mode: the slot's scoreboard bank this process writes (its predecessor may still be finishing in the other during a reload). */
+  readonly bank: number;
   /** 'kernel' mode: size in bytes of the scoreboard at KERNEL_FDS.scoreboard. */
   readonly scoreboardBytes: number;
   /** 'kernel' mode: the address the shared socket is bound to (SERVER_NAME/PORT without asking each connection). */

@@ -46,40 +46,61 @@ export interface CoreReading {
 }
 
 /**
+ * Record banks per slot: a slot's process writes one bank; during a reload
+ * its replacement writes the other while the old process finishes its
+ * requests, so both serve at once without sharing a record.
+ */
+export const BANKS = 2;
+
+/**
  * The pool's scoreboard, as uWSGI's: memory shared by the master and every
  * worker (a memfd mapped by the native addon), so serving a request costs no
- * message at all. It holds one record per core: `threads` records per
- * worker slot (uWSGI's `cores`), each written by exactly one thread of the
- * slot's process, so threads never race on a counter. The master reads
- * slots (their cores summed: stats, the busy timeline, harakiri) and cores,
- * and writes a slot only after its process has exited. Fields are
- * naturally aligned float64s, so a read never sees half a write; a reader
- * may see a request begun but its counters not yet updated, never a torn
- * number.
+ * message at all. It holds one record per core (uWSGI's name for a worker's
+ * thread): per worker slot, BANKS banks of `threads` records, each written
+ * by exactly one thread of one process, so no two writers ever share a
+ * counter. A process in bank b writes records b × threads + thread (see
+ * `record`). The master reads a slot's state from one bank (its current
+ * process's) and its counters summed over every record (they carry over
+ * respawns and reloads), and writes a bank only once its process has
+ * exited. Fields are naturally aligned float64s, so a read never sees half
+ * a write; a reader may see a request begun but its counters not yet
+ * updated, never a torn number.
  */
 export class Scoreboard {
   /** Bytes needed for `slots` worker slots of `threads` cores each. */
   static bytes(slots: number, threads = 1): number {
-    return slots * threads * STRIDE * Float64Array.BYTES_PER_ELEMENT;
+    return slots * BANKS * threads * STRIDE * Float64Array.BYTES_PER_ELEMENT;
+  }
+
+  /** The record within a slot of thread `core` of a process in bank `bank`. */
+  static record(bank: number, core: number, threads: number): number {
+    return bank * threads + core;
   }
 
   private readonly f: Float64Array;
 
   constructor(
     buffer: ArrayBuffer,
-    /** Cores per slot (uWSGI's `threads`). */
+    /** Cores per process (uWSGI's `threads`). */
     readonly threads = 1,
   ) {
     this.f = new Float64Array(buffer);
   }
 
-  private base(index: number, core: number): number {
-    return (index * this.threads + core) * STRIDE;
+  private base(index: number, record: number): number {
+    return (index * BANKS * this.threads + record) * STRIDE;
   }
 
-  /** Worker: core `core` of the process in slot `index` (0-based both) starts serving; its per-process count starts at 0. */
-  attach(index: number, core: number, pid: number): void {
-    const b = this.base(index, core);
+  /** The records of slot `index` in `bank`, or every record of the slot. */
+  private records(bank?: number): number[] {
+    const from = bank === undefined ? 0 : bank * this.threads;
+    const count = bank === undefined ? BANKS * this.threads : this.threads;
+    return Array.from({ length: count }, (_, i) => from + i);
+  }
+
+  /** Worker: record `record` (see `Scoreboard.record`) of the process in slot `index` (0-based) starts serving; its per-process count starts at 0. */
+  attach(index: number, record: number, pid: number): void {
+    const b = this.base(index, record);
     this.f[b + F.pid] = pid;
     this.f[b + F.delta] = 0;
     this.f[b + F.seq] = 0;
@@ -87,16 +108,16 @@ export class Scoreboard {
   }
 
   /** Worker: a core accepted a connection at `atMs` (epoch ms). */
-  begin(index: number, core: number, atMs: number): void {
-    const b = this.base(index, core);
+  begin(index: number, record: number, atMs: number): void {
+    const b = this.base(index, record);
     this.f[b + F.startedAt] = atMs;
     this.f[b + F.seq] += 1;
     this.f[b + F.state] = STATE.busy;
   }
 
   /** Worker: the core's connection is finished after `elapsedMs`; counts it as uWSGI does. */
-  end(index: number, core: number, outcome: ConnectionOutcome, elapsedMs: number): void {
-    const b = this.base(index, core);
+  end(index: number, record: number, outcome: ConnectionOutcome, elapsedMs: number): void {
+    const b = this.base(index, record);
     const f = this.f;
     if (outcome.outcome === 'served') {
       f[b + F.requests] += 1;
@@ -112,10 +133,10 @@ export class Scoreboard {
     f[b + F.state] = STATE.idle;
   }
 
-  /** Master: the slot's process is gone (or not started yet). */
-  vacate(index: number): void {
-    for (let core = 0; core < this.threads; core++) {
-      const b = this.base(index, core);
+  /** Master: the process of slot `index` in `bank` (default: every bank) is gone, or not started yet. */
+  vacate(index: number, bank?: number): void {
+    for (const record of this.records(bank)) {
+      const b = this.base(index, record);
       this.f[b + F.state] = STATE.starting;
       this.f[b + F.pid] = 0;
     }
@@ -124,43 +145,56 @@ export class Scoreboard {
   /** Master: the slot's request counts per DURATION_BUCKETS_S bucket (not cumulative), since the pool started. */
   durations(index: number): number[] {
     const sums = DURATION_BUCKETS_S.map(() => 0);
-    for (let core = 0; core < this.threads; core++) {
-      const b = this.base(index, core) + HISTOGRAM_BASE;
+    for (const record of this.records()) {
+      const b = this.base(index, record) + HISTOGRAM_BASE;
       for (let i = 0; i < sums.length; i++) sums[i]! += this.f[b + i]!;
     }
     return sums;
   }
 
-  /** Master: each core of slot `index` as it is now. */
-  cores(index: number): CoreReading[] {
-    return Array.from({ length: this.threads }, (_, core) => {
-      const b = this.base(index, core);
+  /** Master: each core of the process of slot `index` in `bank` as it is now. */
+  cores(index: number, bank = 0): CoreReading[] {
+    return this.records(bank).map((record) => {
+      const b = this.base(index, record);
       return { busy: this.f[b + F.state] === STATE.busy, startedAtMs: this.f[b + F.startedAt]!, requests: this.f[b + F.requests]! };
     });
   }
 
-  /** Master: one slot as it is now, its cores combined. */
-  read(index: number): SlotReading {
+  /**
+   * Master: one slot as it is now: state, pid, current request and
+   * per-process count from the process in `bank` (default: every bank),
+   * counters summed over every record of the slot.
+   */
+  read(index: number, bank?: number): SlotReading {
     const f = this.f;
     let busy = false;
     let idle = false;
+    let pid = 0;
     let startedAtMs = Infinity;
-    const sum = { seq: 0, requests: 0, delta: 0, exceptions: 0, tx: 0, runningUs: 0, malformed: 0 };
-    for (let core = 0; core < this.threads; core++) {
-      const b = this.base(index, core);
+    let seq = 0;
+    let delta = 0;
+    for (const record of this.records(bank)) {
+      const b = this.base(index, record);
       if (f[b + F.state] === STATE.busy) {
         busy = true;
         startedAtMs = Math.min(startedAtMs, f[b + F.startedAt]!);
       } else if (f[b + F.state] === STATE.idle) idle = true;
+      if (pid === 0) pid = f[b + F.pid]!;
+      seq += f[b + F.seq]!;
+      delta += f[b + F.delta]!;
+    }
+    const sum = { requests: 0, exceptions: 0, tx: 0, runningUs: 0, malformed: 0 };
+    for (const record of this.records()) {
+      const b = this.base(index, record);
       for (const key of Object.keys(sum) as (keyof typeof sum)[]) sum[key] += f[b + F[key]]!;
     }
     return {
       state: busy ? 'busy' : idle ? 'idle' : 'starting',
-      pid: f[this.base(index, 0) + F.pid]!,
+      pid,
       startedAtMs: busy ? startedAtMs : 0,
-      seq: sum.seq,
+      seq,
       requests: sum.requests,
-      deltaRequests: sum.delta,
+      deltaRequests: delta,
       exceptions: sum.exceptions,
       tx: sum.tx,
       runningTimeUs: sum.runningUs,

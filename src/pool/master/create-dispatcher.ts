@@ -58,6 +58,7 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
     queue: 'master',
     maxRequests: 0,
     threads: 1,
+    bank: 0,
     scoreboardBytes: 0,
   });
 

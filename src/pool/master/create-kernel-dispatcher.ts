@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { wallClockMs } from '../../config/index.js';
 import type { WorkerConfig } from '../messages.js';
 import type { PoolNative } from '../native/load-native.js';
@@ -39,7 +40,9 @@ export interface KernelDispatcher {
  * every RSS_CHECK_MS) gets SIGTERM: it stops accepting, finishes what it
  * serves and exits, and is respawned; meanwhile the kernel keeps the queue,
  * so no connection is refused. With `threads` > 1 each worker has that many
- * cores, each with its own scoreboard record.
+ * cores, each with its own scoreboard record. A reload starts each slot's
+ * new process beside the old one, in the slot's other scoreboard bank, so
+ * both accept while the old one finishes its requests.
  */
 export function createKernelDispatcher(config: PoolConfig, native: PoolNative, listen: { fd: number; address: string; port: number }): KernelDispatcher {
   const listenFd = listen.fd;
@@ -50,21 +53,50 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
   let ticker: NodeJS.Timeout | undefined;
   let rssTicker: NodeJS.Timeout | undefined;
 
-  const workerConfig = (id: number): WorkerConfig => ({
+  /** Each slot's scoreboard bank (0 until a reload hands the slot to a process in the other). */
+  const bankOf = new Map<WorkerSlot, number>();
+  const bank = (slot: WorkerSlot): number => bankOf.get(slot) ?? 0;
+  /** Processes a reload handed over and still finishing their requests, with their slot and bank (for harakiri). */
+  const draining = new Map<ChildProcess, { slot: WorkerSlot; bank: number }>();
+  const killed = new WeakSet<ChildProcess>();
+
+  const workerConfig = (id: number, bank: number): WorkerConfig => ({
     ...commonWorkerConfig(config, id),
     queue: 'kernel',
     maxRequests: config.maxRequests,
     threads: config.threads,
+    bank,
     scoreboardBytes: bytes,
     local: { address: listen.address, port: listen.port },
   });
 
   const keeper = keepWorkers(slots, {
-    start: async (slot) => (await spawnWorker(workerConfig(slot.id), [listenFd, shared.fd])).child,
-    vacated: (slot) => board.vacate(slot.id - 1),
+    start: async (slot) => (await spawnWorker(workerConfig(slot.id, bank(slot)), [listenFd, shared.fd])).child,
+    vacated: (slot) => board.vacate(slot.id - 1, bank(slot)),
     retire(slot, child) {
       slot.state = 'stopping';
       child.kill('SIGTERM');
+    },
+    // A reload starts the new process in the slot's other bank, so both serve while the old one finishes.
+    async startReplacement(slot) {
+      const oldBank = bank(slot);
+      const newBank = 1 - oldBank;
+      board.vacate(slot.id - 1, newBank);
+      const child = (await spawnWorker(workerConfig(slot.id, newBank), [listenFd, shared.fd])).child;
+      let old: ChildProcess | null = null;
+      return {
+        child,
+        commit() {
+          old = slot.child;
+          if (old) draining.set(old, { slot, bank: oldBank });
+          bankOf.set(slot, newBank);
+        },
+        released() {
+          if (old) draining.delete(old);
+          board.vacate(slot.id - 1, oldBank);
+        },
+        discard: () => board.vacate(slot.id - 1, newBank),
+      };
     },
   });
 
@@ -83,13 +115,22 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
     const now = wallClockMs();
     for (const slot of slots) {
       if (!slot.child) continue;
-      const r = board.read(slot.id - 1);
+      const r = board.read(slot.id - 1, bank(slot));
       if (r.state !== 'busy' || r.pid !== slot.pid || r.seq === slot.harakiriSeq) continue;
       if (now - r.startedAtMs > config.harakiriMs!) {
         slot.harakiriSeq = r.seq;
         slot.harakiriCount += 1;
         slot.state = 'stopping';
         slot.child.kill('SIGKILL');
+      }
+    }
+    // a process finishing its requests after a reload is held to harakiri too
+    for (const [child, { slot, bank: b }] of draining) {
+      const r = board.read(slot.id - 1, b);
+      if (r.state === 'busy' && r.pid === child.pid && now - r.startedAtMs > config.harakiriMs! && !killed.has(child)) {
+        killed.add(child);
+        slot.harakiriCount += 1;
+        child.kill('SIGKILL');
       }
     }
   }
@@ -99,7 +140,7 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
     sync() {
       let malformed = 0;
       for (const slot of slots) {
-        const r = board.read(slot.id - 1);
+        const r = board.read(slot.id - 1, bank(slot));
         malformed += r.malformed;
         slot.requests = r.requests;
         slot.exceptions = r.exceptions;
@@ -114,7 +155,7 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
       }
       return { malformed };
     },
-    cores: () => slots.map((slot) => board.cores(slot.id - 1)),
+    cores: () => slots.map((slot) => board.cores(slot.id - 1, bank(slot))),
     async start() {
       await keeper.start();
       if (config.harakiriMs) {

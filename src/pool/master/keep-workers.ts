@@ -18,6 +18,23 @@ export interface WorkerLifeHooks {
    * graceful stop). It exits by itself; the keeper respawns it unless closed.
    */
   retire(slot: WorkerSlot, child: ChildProcess): void;
+  /**
+   * Starts a replacement for the slot's process beside it, for a reload,
+   * and resolves once it is ready (it may already serve). Without this hook
+   * a reload retires the old process first, then respawns the slot.
+   */
+  startReplacement?(slot: WorkerSlot): Promise<Replacement>;
+}
+
+/** A process started beside a slot's current one (see WorkerLifeHooks.startReplacement). */
+export interface Replacement {
+  readonly child: ChildProcess;
+  /** The keeper hands the slot to the replacement now; the old process (still `slot.child`) starts finishing its requests. */
+  commit(): void;
+  /** The old process has exited. */
+  released(): void;
+  /** The replacement is not used (the slot changed meanwhile, or the keeper closed); it has been killed. */
+  discard(): void;
 }
 
 /** The respawning half of a master: one process per slot, for as long as the master lives. */
@@ -27,9 +44,13 @@ export interface WorkerKeeper {
   /** True once `shutdown()` or `stop()` was called. */
   readonly closed: boolean;
   /**
-   * Replaces every worker, one slot after another (uWSGI's chain reload): the
-   * slot's process is retired gracefully and the next slot waits until its
-   * replacement is ready. Resolves when the last is; a reload asked for while
+   * Replaces every worker, one slot after another. With `startReplacement`
+   * the replacement starts beside the old process and takes the slot once
+   * ready; the old one then stops accepting, finishes its requests and
+   * exits, and the next slot goes once it has. Without it (or if the
+   * replacement cannot start), the old process is retired first and the
+   * next slot waits until the respawned one is ready (uWSGI's chain
+   * reload). Resolves when the last slot is done; a reload asked for while
    * one runs joins it. Never rejects.
    */
   reload(): Promise<void>;
@@ -62,6 +83,9 @@ export function keepWorkers(slots: readonly WorkerSlot[], hooks: WorkerLifeHooks
     for (const resolve of waiters) resolve();
   }
 
+  /** Processes handed over by a reload and still finishing their requests. */
+  const draining = new Set<ChildProcess>();
+
   async function spawn(slot: WorkerSlot): Promise<void> {
     slot.spawning();
     hooks.vacated?.(slot);
@@ -70,6 +94,11 @@ export function keepWorkers(slots: readonly WorkerSlot[], hooks: WorkerLifeHooks
       child.kill('SIGKILL');
       return;
     }
+    install(slot, child);
+  }
+
+  /** Records a ready process in the slot and watches it. */
+  function install(slot: WorkerSlot, child: ChildProcess): void {
     slot.child = child;
     slot.pid = child.pid ?? 0;
     slot.state = 'idle';
@@ -96,12 +125,45 @@ export function keepWorkers(slots: readonly WorkerSlot[], hooks: WorkerLifeHooks
     respawn(slot, 0);
   }
 
+  /** Retires the slot's process, then waits for the respawned one. */
+  async function retireThenRespawn(slot: WorkerSlot): Promise<void> {
+    const replaced = nextReady(slot);
+    if (slot.child && slot.state !== 'stopping') hooks.retire(slot, slot.child);
+    await replaced;
+  }
+
+  /** Starts the replacement beside the slot's process, hands the slot over, then lets the old one finish and exit. */
+  async function replaceBeside(slot: WorkerSlot, old: ChildProcess, start: (slot: WorkerSlot) => Promise<Replacement>): Promise<void> {
+    let replacement: Replacement;
+    try {
+      replacement = await start(slot);
+    } catch {
+      return retireThenRespawn(slot);
+    }
+    if (closed || slot.child !== old || old.exitCode !== null || old.signalCode !== null) {
+      // the old process ended meanwhile (the slot respawns by itself) or the keeper closed
+      replacement.child.kill('SIGKILL');
+      replacement.discard();
+      if (!closed && slot.child === null) await nextReady(slot);
+      return;
+    }
+    const oldExit = exitOf(old);
+    replacement.commit();
+    draining.add(old);
+    slot.spawning();
+    install(slot, replacement.child);
+    old.kill('SIGTERM');
+    await oldExit;
+    draining.delete(old);
+    replacement.released();
+  }
+
   async function chainReload(): Promise<void> {
     for (const slot of slots) {
       if (closed) return;
-      const replaced = nextReady(slot);
-      if (slot.child && slot.state !== 'stopping') hooks.retire(slot, slot.child);
-      await replaced;
+      const old = slot.child;
+      if (hooks.startReplacement && old && slot.state !== 'stopping') await replaceBeside(slot, old, hooks.startReplacement);
+      else await retireThenRespawn(slot);
     }
   }
 
@@ -124,10 +186,11 @@ export function keepWorkers(slots: readonly WorkerSlot[], hooks: WorkerLifeHooks
     async stop(timeoutMs) {
       close();
       const live = slots.flatMap((slot) => (slot.child ? [{ slot, child: slot.child }] : []));
-      const exits = live.map(({ child }) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()))));
+      const all = [...live.map(({ child }) => child), ...draining];
+      const exits = all.map(exitOf);
       for (const { slot, child } of live) if (slot.state !== 'stopping') hooks.retire(slot, child);
       const timer = setTimeout(() => {
-        for (const { child } of live) child.kill('SIGKILL');
+        for (const child of all) child.kill('SIGKILL');
       }, timeoutMs);
       await Promise.all(exits);
       clearTimeout(timer);
@@ -135,6 +198,12 @@ export function keepWorkers(slots: readonly WorkerSlot[], hooks: WorkerLifeHooks
     shutdown() {
       close();
       for (const slot of slots) slot.child?.kill('SIGKILL');
+      for (const child of draining) child.kill('SIGKILL');
     },
   };
+}
+
+/** Resolves once `child` has exited (at once if it already has). */
+function exitOf(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 }

@@ -10,8 +10,10 @@ export interface AcceptLoopOptions {
   readonly native: PoolNative;
   /** 0-based scoreboard slot (the worker id minus one). */
   readonly slot: number;
-  /** 0-based core within the slot (the thread; 0 for a single-threaded worker). */
+  /** 0-based core within the process (the thread; 0 for a single-threaded worker). */
   readonly core: number;
+  /** The slot's scoreboard bank this process writes (see scoreboard.ts BANKS). */
+  readonly bank: number;
   /** Cores per slot, for the scoreboard's layout. */
   readonly threads: number;
   readonly scoreboardBytes: number;
@@ -41,7 +43,8 @@ export interface AcceptLoop {
  */
 export function runAcceptLoop(ctx: ServeContext, options: AcceptLoopOptions): AcceptLoop {
   const board = new Scoreboard(options.native.mapShared(KERNEL_FDS.scoreboard, options.scoreboardBytes), options.threads);
-  const { slot, core } = options;
+  const { slot } = options;
+  const core = Scoreboard.record(options.bank, options.core, options.threads);
   let stopping = false;
   let serving: net.Socket | null = null;
   let resolveDrained!: () => void;

@@ -45,6 +45,7 @@ async function start(): Promise<void> {
         native,
         slot: config.id - 1,
         core,
+        bank: config.bank,
         threads: config.threads,
         scoreboardBytes: config.scoreboardBytes,
         served: () => {

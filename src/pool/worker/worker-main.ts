@@ -97,7 +97,7 @@ async function serveKernel(config: WorkerConfig, ctx: ServeContext, native: Pool
     };
     send({ type: 'ready', pid: process.pid }, () => {
       if (stopAsked) return;
-      const options = { native, slot: config.id - 1, core: 0, threads: 1, scoreboardBytes: config.scoreboardBytes };
+      const options = { native, slot: config.id - 1, core: 0, bank: config.bank, threads: 1, scoreboardBytes: config.scoreboardBytes };
       loop = runAcceptLoop(ctx, { ...options, served: () => config.maxRequests === 0 || ++served < config.maxRequests });
       void loop.drained.then(() => process.exit(0));
     });

@@ -71,3 +71,29 @@ describe.each(QUEUES)(`graceful reload and stop (%s queue)${NO_NATIVE}`, (queue)
     expect(await waitFor(() => !alive(worker), 2_000)).toBe(true);
   });
 });
+
+describe.skipIf(SKIP_KERNEL)(`reload starts each replacement beside the old worker (kernel queue)${NO_NATIVE}`, () => {
+  let pool: RunningPool | undefined;
+  afterEach(() => stopAndCheck(pool));
+
+  it('1 worker busy with a long request: during the reload a short request is served by the new worker while the old one finishes', async () => {
+    pool = await startPool({ protocol: 'uwsgi', workers: 1 });
+    const oldPid = (await stats(pool)).workers[0]!.pid;
+    const long = await send(pool.port, uwsgiGet('/sleep?ms=1500'));
+    expect(await waitFor(async () => (await stats(pool!)).workers[0]!.status === 'busy', 2_000)).toBe(true);
+    const reloading = pool.reload();
+    // the replacement takes the slot once it is ready, while the old process still sleeps
+    expect(await waitFor(async () => (await stats(pool!)).workers[0]!.pid !== oldPid, 5_000)).toBe(true);
+    const short = await exchange(pool.port, uwsgiGet('/hello'));
+    const longDone = await long.done;
+    expect(short.status).toBe(200);
+    expect(longDone.status).toBe(200);
+    expect(short.closedAt).toBeLessThan(longDone.closedAt);
+    const report = await reloading;
+    expect(report.pidsBefore).toEqual([oldPid]);
+    expect(report.pidsAfter[0]).not.toBe(oldPid);
+    expect(alive(oldPid)).toBe(false);
+    // the slot's counters carry over the reload: 2 requests served, none lost
+    expect(await waitFor(async () => (await stats(pool!)).workers[0]!.requests === 2, 2_000)).toBe(true);
+  });
+});
