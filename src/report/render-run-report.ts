@@ -105,7 +105,7 @@ function reloadSection(result: RunResult): string {
   if (lines.length === 0) return '';
   return tableSection(
     'Reloads',
-    'At each reload the pool replaced its workers gracefully (caplab’s pool and uWSGI one at a time: a worker stops taking connections, finishes the requests it serves and exits, and the next goes once its replacement serves; gunicorn starts all new workers first, then ends the old ones). The shaded boxes on the queue chart show when. A request counts as failed if it got no response or a 5xx.',
+    'At each reload the pool replaced its workers gracefully, one slot at a time (caplab’s pool starts the new worker beside the old one, which then stops taking connections, finishes the requests it serves and exits; uWSGI’s chain reload stops the old one first; gunicorn starts all new workers, then ends the old ones). The shaded boxes on the queue chart show when. A request counts as failed if it got no response or a 5xx.',
     lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
     'reloads',
   );
