@@ -44,6 +44,6 @@ export function registerTop(program: Command): void {
       if (ending.reason !== 'done') {
         throw new CaplabError('E_INTERRUPTED', `top stopped by ${ending.reason}`, { exitCode: signalExitCode(ending.reason) });
       }
-      if (!ending.everRead) throw caplabError('E_POOL_STATS', `stats source ${source.label} unreachable on every try: ${ending.lastError ?? 'no answer'}`);
+      if (!ending.everRead) throw caplabError('E_POOL_STATS', `stats source ${source.label}: no read worked in ${flags.iterations ?? 0} tries; the last: ${ending.lastError ?? 'no answer'}`);
     });
 }

@@ -16,6 +16,11 @@ function bytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
+/** "unreachable", or "answered something else" when the source answered with what is not a stats document. */
+function failure(error: string): string {
+  return /^(not JSON|not a stats document)/.test(error) ? 'answered something else' : 'unreachable';
+}
+
 function clock(ms: number): string {
   return ms > 0 ? new Date(ms).toTimeString().slice(0, 8) : '--:--:--';
 }
@@ -64,7 +69,7 @@ export function renderTopScreen(view: TopView, options: { readonly width: number
   const program = view.version ? `${view.version}, master pid ${view.masterPid}` : 'waiting for the first read';
   lines.push(paint(ANSI.bold, fit(`caplab top - ${view.source} - ${program} - ${clock(view.atMs)}   (q quits)`, w)));
   if (view.error !== null) {
-    lines.push(paint(ANSI.red + ANSI.inverse, fit(`stats source ${view.source} unreachable (${view.error}), retrying every ${formatMs(options.intervalMs)}`, w)));
+    lines.push(paint(ANSI.red + ANSI.inverse, fit(`stats source ${view.source} ${failure(view.error)} (${view.error}), retrying every ${formatMs(options.intervalMs)}`, w)));
   }
   const rps = view.rps === null ? '-' : formatNumber(view.rps);
   const total = view.workers.reduce((s, x) => s + x.requests, 0);
@@ -85,10 +90,11 @@ export function renderTopScreen(view: TopView, options: { readonly width: number
 /**
  * One plain line per refresh, for output that is not a terminal:
  * `HH:MM:SS queue=Q/MAX rps=R busy=B/N w1=busy(1.2 s,REQS) w2=idle(REQS) …`,
- * or `HH:MM:SS stats source S unreachable (reason), retrying`.
+ * or `HH:MM:SS stats source S unreachable (reason), retrying` (or
+ * "answered something else" when it answered what is not a stats document).
  */
 export function renderTopLine(view: TopView, nowMs: number): string {
-  if (view.error !== null) return `${clock(nowMs)} stats source ${view.source} unreachable (${view.error}), retrying`;
+  if (view.error !== null) return `${clock(nowMs)} stats source ${view.source} ${failure(view.error)} (${view.error}), retrying`;
   const workers = view.workers.map((x) => `w${x.id}=${x.status}(${x.requestAgeMs !== null ? `${formatMs(x.requestAgeMs)},` : ''}${x.requests} req)`);
   return `${clock(view.atMs)} queue=${view.queue}/${view.queueMax} rps=${view.rps === null ? '-' : formatNumber(view.rps)} busy=${view.busy}/${view.workers.length} ${workers.join(' ')}`;
 }

@@ -61,6 +61,8 @@ describe("caplab top's model", () => {
     expect(renderTopLine(v, T0 + 1000)).toMatch(/stats source 127\.0\.0\.1:9 unreachable \(connect ECONNREFUSED 127\.0\.0\.1:9\), retrying$/);
     const screen = renderTopScreen(v, { width: 200, color: false, intervalMs: 1000 });
     expect(screen[1]).toBe('stats source 127.0.0.1:9 unreachable (connect ECONNREFUSED 127.0.0.1:9), retrying every 1.00 s');
+    const garbled = model.failed('not JSON (5 bytes, starting "<html")', T0 + 2000);
+    expect(renderTopLine(garbled, T0 + 2000)).toMatch(/stats source 127\.0\.0\.1:9 answered something else \(not JSON/);
   });
 
   it('shows every worker column, cut to the terminal width', () => {
