@@ -55,7 +55,8 @@ function address(host: string, port: number): string {
  *                      time-scaled run never reaches
  *   --threads T --enable-threads  T threads per worker (uWSGI's cores), and the GIL
  *                      released between requests so they can run
- *   --reload-on-rss MB recycle a worker whose RSS passes MB after a request
+ *   --reload-on-rss MB recycle a worker whose RSS passes MB after a request (also
+ *                      held back by min-worker-lifetime, so it too gets 0)
  *   --master-fifo PATH the master reads one-letter commands there; 'c' is a
  *                      chain reload (one worker after another), what a
  *                      scenario's `reload:` phase sends
@@ -77,10 +78,11 @@ export function uwsgiArgs(input: UwsgiArgsInput): string[] {
     '--pythonpath', input.wrapperDir,
     '--module', WRAPPER_CALLABLE,
     ...(input.harakiriMs ? ['--harakiri', String(harakiriSeconds(input.harakiriMs))] : []),
-    ...(input.maxRequests ? ['--max-requests', String(input.maxRequests), '--min-worker-lifetime', '0'] : []),
+    ...(input.maxRequests ? ['--max-requests', String(input.maxRequests)] : []),
+    ...(input.reloadOnRssMb !== undefined ? ['--reload-on-rss', String(Math.max(1, Math.ceil(input.reloadOnRssMb)))] : []),
+    ...(input.maxRequests || input.reloadOnRssMb !== undefined ? ['--min-worker-lifetime', '0'] : []),
     ...(input.socketTimeoutMs ? ['--socket-timeout', String(Math.max(1, Math.ceil(input.socketTimeoutMs / 1000)))] : []),
     ...(input.threads && input.threads > 1 ? ['--threads', String(input.threads), '--enable-threads'] : []),
-    ...(input.reloadOnRssMb !== undefined ? ['--reload-on-rss', String(Math.max(1, Math.ceil(input.reloadOnRssMb)))] : []),
     ...(input.masterFifo !== undefined ? ['--master-fifo', input.masterFifo] : []),
   ];
 }

@@ -37,4 +37,10 @@ describe.skipIf(SKIP_REAL)(`uWSGI threads and chain reload${SKIP_REASON}`, () =>
     expect(report.pidsAfter.filter((pid) => report.pidsBefore.includes(pid))).toEqual([]);
     expect((await timedGet(`${stack.proxy.url}/hello`)).status).toBe(200);
   });
+
+  it('reload-on-rss below a worker\'s size recycles it after each request, and no request fails', async () => {
+    stack = await startRealStack({ workers: 2, reloadOnRssMb: 1 });
+    for (let i = 0; i < 6; i += 1) expect((await timedGet(`${stack.proxy.url}/hello`)).status).toBe(200);
+    expect(await waitUntil(async () => (await readStats(stack!.pool.host, stack!.pool.statsPort)).workers.reduce((n, w) => n + w.respawn_count, 0) >= 3)).toBe(true);
+  });
 });

@@ -9,7 +9,9 @@ describe("uWSGI's knobs on its command line", () => {
     const args = uwsgiArgs({ ...UWSGI, threads: 2, reloadOnRssMb: 199.5, maxRequests: 50, masterFifo: '/tmp/x/master.fifo' });
     expect(args.join(' ')).toContain('--threads 2 --enable-threads');
     expect(args.join(' ')).toContain('--reload-on-rss 200');
-    expect(args.join(' ')).toContain('--max-requests 50 --min-worker-lifetime 0');
+    expect(args.join(' ')).toContain('--max-requests 50');
+    expect(args.filter((a) => a === '--min-worker-lifetime')).toHaveLength(1);
+    expect(uwsgiArgs({ ...UWSGI, reloadOnRssMb: 300 }).join(' ')).toContain('--min-worker-lifetime 0');
     expect(args.join(' ')).toContain('--master-fifo /tmp/x/master.fifo');
   });
 
