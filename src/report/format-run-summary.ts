@@ -68,7 +68,8 @@ export function formatRunSummary(result: RunResult): string {
   const queue = st.queue === undefined ? '' : ` (${st.queue} queue)`;
   const proxies = st.proxyProcesses !== undefined && st.proxyProcesses > 1 ? ` ×${st.proxyProcesses}` : '';
   const link = st.socket === 'unix' ? ' (unix socket)' : '';
-  const header = `${result.scenario.name}: ${plural(st.workers, 'worker')}, listen ${st.listen}${queue}, proxy ${st.proxy}${proxies} →${link} pool ${st.pool} → app ${st.app}, time scale ${st.timeScale}, seed ${result.seed}`;
+  const threads = result.plan.stack.threads > 1 ? ` × ${result.plan.stack.threads} threads` : '';
+  const header = `${result.scenario.name}: ${plural(st.workers, 'worker')}${threads}, listen ${st.listen}${queue}, proxy ${st.proxy}${proxies} →${link} pool ${st.pool} → app ${st.app}, time scale ${st.timeScale}, seed ${result.seed}`;
   const s = result.summary;
   const statuses = Object.entries(s.status)
     .map(([code, n]) => ({ code: Number(code), n }))

@@ -57,7 +57,7 @@ export function buildQueueTimelineChart(result: RunResult, id = 'chart-queue'): 
   const datasets: DatasetJson[] = [
     queueDataset('requests waiting in the listen queue', points, SERIES_COLOR.queue, DASH.solid),
     {
-      label: 'busy workers',
+      label: threads > 1 ? 'busy threads' : 'busy workers',
       data: points.map((p) => ({ x: p.tMs, y: p.busy })),
       ...lineStyle(SERIES_COLOR.busy, DASH.solid, { ...STEP, borderWidth: 1, fill: 'origin', backgroundColor: withAlpha(SERIES_COLOR.busy, 0.28) }),
     },
