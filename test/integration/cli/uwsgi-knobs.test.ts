@@ -87,6 +87,8 @@ describe('uWSGI knobs in scenarios and flags', () => {
     expect(reload!.pidsBefore).toHaveLength(2);
     expect(reload!.pidsAfter.filter((pid) => reload!.pidsBefore.includes(pid))).toEqual([]);
     expect(result.requests.filter((q) => q.status !== 200)).toEqual([]);
-    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toMatch(/reload#1/);
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/<section class="card" id="reloads">[\s\S]*reload#1 at 1\.0 s: workers replaced from/);
+    expect(html).toMatch(/reload#1: workers reloaded \(/); // the shaded box's legend on the queue timeline
   });
 });
