@@ -14,7 +14,7 @@ export function formatServeBanner(served: ServedStack): string {
     `caplab serve: ${d.proxy} proxy -> ${d.pool} pool (${d.workers} worker${d.workers === 1 ? '' : 's'}${served.threads > 1 ? ` × ${served.threads} threads` : ''}, listen ${d.listen}${queue}) -> ${d.app} app`,
     `  proxy    ${served.proxyUrl}`,
     `  pool     ${where} (${pool.protocol}), master pid ${pool.pid}`,
-    `  stats    ${served.statsAddress ?? `none (${d.pool} has no stats server)`}`,
+    `  stats    ${served.statsAddress ?? `none (${d.pool} has no stats server)`}${served.poolKind === 'gunicorn' && served.statsAddress !== null ? '  (caplab reading gunicorn\'s workers from /proc: no request counts)' : ''}`,
     `  metrics  ${served.metricsUrl ?? `none (${d.pool} has no stats server)`}`,
     '',
     ...(served.statsAddress !== null ? [`watch it:   caplab top --stats ${served.statsAddress}`] : []),

@@ -13,3 +13,4 @@ export { UwsgiPacketReader } from './uwsgi/packet-reader.js';
 export { HttpRequestReader } from './http/http-request-reader.js';
 export { RequestRefused, MAX_BODY_BYTES, type ParsedRequest, type RequestReader } from './request-reader.js';
 export { createPoolMetrics, durationHistogram, METRIC_NAMES, WORKER_STATES, type PoolMetrics } from './metrics/pool-metrics.js';
+export { serveStatsConnection, SNIFF_MS, type StatsEndpoints } from './metrics/serve-stats-connection.js';

@@ -25,16 +25,17 @@ function clock(ms: number): string {
   return ms > 0 ? new Date(ms).toTimeString().slice(0, 8) : '--:--:--';
 }
 
-const COLUMNS: readonly { readonly title: string; readonly width: number; readonly cell: (w: WorkerView) => string }[] = [
+/** The worker table's columns; `counted` false (a source that cannot see requests) shows its counts as '-'. */
+const COLUMNS: readonly { readonly title: string; readonly width: number; readonly cell: (w: WorkerView, counted: boolean) => string }[] = [
   { title: 'WID', width: 4, cell: (w) => String(w.id) },
   { title: 'PID', width: 8, cell: (w) => (w.pid > 0 ? String(w.pid) : '-') },
   { title: 'STATUS', width: 11, cell: (w) => w.status },
   { title: 'REQ AGE', width: 9, cell: (w) => (w.requestAgeMs === null ? '-' : formatMs(w.requestAgeMs)) },
-  { title: 'REQS', width: 9, cell: (w) => formatNumber(w.requests) },
-  { title: 'EXC', width: 6, cell: (w) => String(w.exceptions) },
-  { title: 'HARAKIRI', width: 9, cell: (w) => String(w.harakiri) },
-  { title: 'RESPAWNS', width: 9, cell: (w) => String(w.respawns) },
-  { title: 'AVG', width: 10, cell: (w) => (w.requests > 0 ? formatMs(w.avgMs) : '-') },
+  { title: 'REQS', width: 9, cell: (w, c) => (c ? formatNumber(w.requests) : '-') },
+  { title: 'EXC', width: 6, cell: (w, c) => (c ? String(w.exceptions) : '-') },
+  { title: 'HARAKIRI', width: 9, cell: (w, c) => (c ? String(w.harakiri) : '-') },
+  { title: 'RESPAWNS', width: 9, cell: (w, c) => (c ? String(w.respawns) : '-') },
+  { title: 'AVG', width: 10, cell: (w, c) => (c && w.requests > 0 ? formatMs(w.avgMs) : '-') },
   { title: 'RSS', width: 10, cell: (w) => bytes(w.rss) },
 ];
 
@@ -73,12 +74,13 @@ export function renderTopScreen(view: TopView, options: { readonly width: number
   }
   const rps = view.rps === null ? '-' : formatNumber(view.rps);
   const total = view.workers.reduce((s, x) => s + x.requests, 0);
-  lines.push(fit(`listen queue ${view.queue}/${view.queueMax} (peak ${view.queuePeak})   req/s ${rps}   busy ${view.busy}/${view.workers.length}   requests ${formatNumber(total)}`, w));
+  const requests = view.counted ? `requests ${formatNumber(total)}` : 'requests not visible from outside';
+  lines.push(fit(`listen queue ${view.queue}/${view.queueMax} (peak ${view.queuePeak})   req/s ${rps}   busy ${view.busy}/${view.workers.length}   ${requests}`, w));
   lines.push(fit(`busy workers, last 60 s: `, w) + paint(ANSI.yellow, fit(sparkline(view.busyHistory, view.workers.length), Math.max(0, w - 25))));
   lines.push('');
   lines.push(paint(ANSI.inverse, fit(row(COLUMNS.map((c) => c.title)).padEnd(w), w)));
   for (const worker of view.workers) {
-    const cells = COLUMNS.map((c) => c.cell(worker));
+    const cells = COLUMNS.map((c) => c.cell(worker, view.counted));
     const text = fit(row(cells), w);
     const at = COLUMNS[0]!.width + COLUMNS[1]!.width + 3;
     const status = text.slice(at, at + COLUMNS[2]!.width - 1);
@@ -95,6 +97,6 @@ export function renderTopScreen(view: TopView, options: { readonly width: number
  */
 export function renderTopLine(view: TopView, nowMs: number): string {
   if (view.error !== null) return `${clock(nowMs)} stats source ${view.source} ${failure(view.error)} (${view.error}), retrying`;
-  const workers = view.workers.map((x) => `w${x.id}=${x.status}(${x.requestAgeMs !== null ? `${formatMs(x.requestAgeMs)},` : ''}${x.requests} req)`);
+  const workers = view.workers.map((x) => `w${x.id}=${x.status}(${x.requestAgeMs !== null ? `${formatMs(x.requestAgeMs)},` : ''}${view.counted ? x.requests : '-'} req)`);
   return `${clock(view.atMs)} queue=${view.queue}/${view.queueMax} rps=${view.rps === null ? '-' : formatNumber(view.rps)} busy=${view.busy}/${view.workers.length} ${workers.join(' ')}`;
 }

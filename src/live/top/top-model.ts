@@ -1,4 +1,5 @@
 import type { PoolStats, WorkerStats } from '../../pool/index.js';
+import { GUNICORN_FROM_PROC } from '../read-gunicorn-stats.js';
 
 /** The sparkline's span: busy workers over the last minute. */
 export const HISTORY_MS = 60_000;
@@ -43,6 +44,8 @@ export interface TopView {
   readonly busyHistory: readonly (number | null)[];
   /** Why the latest read failed, or null when it worked. */
   readonly error: string | null;
+  /** False when the source cannot see requests (gunicorn read from /proc): request counts, rates and averages are unknown, not 0. */
+  readonly counted: boolean;
 }
 
 /** The age of a worker's oldest request in progress, from uWSGI's cores (`in_request`, `req_info.request_start` in epoch seconds). */
@@ -75,7 +78,7 @@ function workerView(w: WorkerStats, nowMs: number): WorkerView {
  * `error`. Pure: time comes in with each call.
  */
 export function createTopModel(source: string): { record(stats: PoolStats, nowMs: number): TopView; failed(message: string, nowMs: number): TopView } {
-  let last: TopView = { source, atMs: 0, version: '', masterPid: 0, workers: [], queue: 0, queueMax: 0, queuePeak: 0, rps: null, busy: 0, busyHistory: history([], 0), error: null };
+  let last: TopView = { source, atMs: 0, version: '', masterPid: 0, workers: [], queue: 0, queueMax: 0, queuePeak: 0, rps: null, busy: 0, busyHistory: history([], 0), error: null, counted: true };
   let previous: { atMs: number; requests: number } | null = null;
   let samples: { atMs: number; busy: number }[] = [];
 
@@ -83,7 +86,8 @@ export function createTopModel(source: string): { record(stats: PoolStats, nowMs
     record(stats, nowMs) {
       const requests = stats.workers.reduce((s, w) => s + w.requests, 0);
       const dt = previous ? (nowMs - previous.atMs) / 1000 : 0;
-      const rps = previous && dt > 0 && requests >= previous.requests ? (requests - previous.requests) / dt : null;
+      const counted = stats.version !== GUNICORN_FROM_PROC;
+      const rps = counted && previous && dt > 0 && requests >= previous.requests ? (requests - previous.requests) / dt : null;
       previous = { atMs: nowMs, requests };
       const busy = stats.workers.filter((w) => w.status === 'busy').length;
       samples = [...samples.filter((s) => s.atMs > nowMs - HISTORY_MS), { atMs: nowMs, busy }];
@@ -100,6 +104,7 @@ export function createTopModel(source: string): { record(stats: PoolStats, nowMs
         busy,
         busyHistory: history(samples, nowMs),
         error: null,
+        counted,
       };
       return last;
     },

@@ -53,9 +53,12 @@ export function durationHistogram(stats: PoolStats): HistogramState | null {
  * grow while the pool lives (per worker slot, across respawns), so they
  * follow Prometheus's counter contract. The request-duration histogram
  * needs per-request durations, which only caplab's pool keeps (scoreboard
- * buckets); for real uWSGI it has no samples.
+ * buckets); for real uWSGI it has no samples. `counts: false` leaves out
+ * every counter and the histogram, for a source that cannot see requests
+ * (gunicorn read from /proc): its zeros would read as "no traffic".
  */
-export function createPoolMetrics(read: () => Promise<PoolStats>): PoolMetrics {
+export function createPoolMetrics(read: () => Promise<PoolStats>, options: { readonly counts?: boolean } = {}): PoolMetrics {
+  const counts = options.counts ?? true;
   const registry = new Registry();
   let current: PoolStats | null = null;
   const perWorker = (value: (w: PoolStats['workers'][number]) => number) =>
@@ -90,11 +93,13 @@ export function createPoolMetrics(read: () => Promise<PoolStats>): PoolMetrics {
       for (const [state, n] of counts) this.set({ state }, n);
     },
   });
-  counter(METRIC_NAMES.requests, 'Requests served by each worker slot since the pool started (across respawns).', (w) => w.requests);
-  counter(METRIC_NAMES.exceptions, 'Requests whose app raised, per worker slot.', (w) => w.exceptions);
-  counter(METRIC_NAMES.harakiri, 'Worker processes killed by harakiri, per worker slot.', (w) => w.harakiri_count);
-  counter(METRIC_NAMES.respawns, 'Worker processes replaced (crash, max-requests, harakiri, reload), per worker slot.', (w) => w.respawn_count);
-  counter(METRIC_NAMES.tx, 'Response bytes written, per worker slot.', (w) => w.tx);
+  if (counts) {
+    counter(METRIC_NAMES.requests, 'Requests served by each worker slot since the pool started (across respawns).', (w) => w.requests);
+    counter(METRIC_NAMES.exceptions, 'Requests whose app raised, per worker slot.', (w) => w.exceptions);
+    counter(METRIC_NAMES.harakiri, 'Worker processes killed by harakiri, per worker slot.', (w) => w.harakiri_count);
+    counter(METRIC_NAMES.respawns, 'Worker processes replaced (crash, max-requests, harakiri, reload), per worker slot.', (w) => w.respawn_count);
+    counter(METRIC_NAMES.tx, 'Response bytes written, per worker slot.', (w) => w.tx);
+  }
   new Gauge({ name: METRIC_NAMES.rss, help: 'Resident set size of the worker process now, bytes (0 while respawning; uWSGI needs --memory-report).', labelNames: ['worker'], registers: [registry], collect: perWorker((w) => w.rss) });
   new Gauge({
     name: METRIC_NAMES.queue,
@@ -112,16 +117,18 @@ export function createPoolMetrics(read: () => Promise<PoolStats>): PoolMetrics {
       this.set(current?.sockets.reduce((s, k) => s + k.max_queue, 0) ?? 0);
     },
   });
-  new Counter({
-    name: METRIC_NAMES.overflows,
-    help: 'Connections refused because the listen queue was full (master queue mode: 503s). In kernel mode, and in real uWSGI, the kernel drops them unseen: this stays 0.',
-    registers: [registry],
-    collect() {
-      this.reset();
-      this.inc(current?.listen_queue_errors ?? 0);
-    },
-  });
-  new MirroredHistogram({ name: METRIC_NAMES.duration, help: 'Wall-clock time each served request spent in a worker, seconds.', registry }, () => (current ? durationHistogram(current) : null));
+  if (counts) {
+    new Counter({
+      name: METRIC_NAMES.overflows,
+      help: 'Connections refused because the listen queue was full (master queue mode: 503s). In kernel mode, and in real uWSGI, the kernel drops them unseen: this stays 0.',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(current?.listen_queue_errors ?? 0);
+      },
+    });
+    new MirroredHistogram({ name: METRIC_NAMES.duration, help: 'Wall-clock time each served request spent in a worker, seconds.', registry }, () => (current ? durationHistogram(current) : null));
+  }
 
   return {
     contentType: registry.contentType,

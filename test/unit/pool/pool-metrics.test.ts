@@ -91,3 +91,13 @@ describe('the strict text-format parser', () => {
     expect(() => parsePromText('# TYPE a gauge\na 1\n# TYPE b gauge\nb 1\na 2\n')).toThrow(/split/);
   });
 });
+
+describe('metrics of a source that cannot see requests', () => {
+  it('leave out every counter and the histogram (zeros would read as no traffic), and keep the gauges', async () => {
+    const families = parsePromText(await createPoolMetrics(async () => embedded, { counts: false }).render());
+    expect([...families.values()].filter((f) => f.type === 'counter' || f.type === 'histogram')).toEqual([]);
+    expect(sampleValue(families, METRIC_NAMES.workers, { state: 'busy' })).toBe(1);
+    expect(sampleValue(families, METRIC_NAMES.queue)).toBe(3);
+    expect(sampleValue(families, METRIC_NAMES.rss, { worker: '1' })).toBe(1000);
+  });
+});
