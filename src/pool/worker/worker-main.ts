@@ -31,6 +31,8 @@ function send(message: WorkerReadyMessage | FailedMessage | WorkerDoneMessage, t
 }
 
 async function start(config: WorkerConfig): Promise<void> {
+  // A threaded worker's threads each load the app and accept; its main thread only supervises them.
+  if (config.queue === 'kernel' && config.threads > 1) return serveThreaded(config);
   let ctx: ServeContext;
   try {
     const app = await loadApp(config.app);
@@ -48,7 +50,7 @@ async function start(config: WorkerConfig): Promise<void> {
       send({ type: 'failed', code: 'E_STACK_START', message: reason }, () => process.exit(1));
       return;
     }
-    await serveKernel(config, ctx, native);
+    serveKernel(config, ctx, native);
     return;
   }
   process.on('message', (message: WorkerRequestMessage, socket: Socket | undefined) => {
@@ -69,40 +71,45 @@ async function start(config: WorkerConfig): Promise<void> {
 }
 
 /**
- * 'kernel' mode: accept in this thread (threads = 1) or in `threads` cores
- * (startThreads), once the master has the `ready`. SIGTERM, or max-requests
- * reached, stops accepting; the process exits once what it serves is done.
+ * 'kernel' mode, one thread: accept in this thread once the master has the
+ * `ready`. SIGTERM, or max-requests reached, stops accepting; the process
+ * exits once the connection it serves is done.
  */
-async function serveKernel(config: WorkerConfig, ctx: ServeContext, native: PoolNative): Promise<void> {
-  let stop: () => Promise<void>;
-  if (config.threads > 1) {
-    let cores: ThreadedCores;
-    try {
-      cores = await startThreads(config, () => void cores.stop().then(() => process.exit(0)));
-    } catch (err) {
-      const failure = err instanceof ThreadStartError ? err.failure : { code: 'E_STACK_START' as const, message: String(err) };
-      send({ type: 'failed', ...failure }, () => process.exit(1));
-      return;
-    }
-    stop = () => cores.stop();
-    send({ type: 'ready', pid: process.pid }, () => cores.go());
-  } else {
-    let served = 0;
-    let loop: AcceptLoop | undefined;
-    let stopAsked = false;
-    stop = async () => {
-      stopAsked = true;
-      loop?.stop();
-      await loop?.drained;
-    };
-    send({ type: 'ready', pid: process.pid }, () => {
-      if (stopAsked) return;
-      const options = { native, slot: config.id - 1, core: 0, bank: config.bank, threads: 1, scoreboardBytes: config.scoreboardBytes };
-      loop = runAcceptLoop(ctx, { ...options, served: () => config.maxRequests === 0 || ++served < config.maxRequests });
-      void loop.drained.then(() => process.exit(0));
-    });
+function serveKernel(config: WorkerConfig, ctx: ServeContext, native: PoolNative): void {
+  let served = 0;
+  let loop: AcceptLoop | undefined;
+  let stopAsked = false;
+  gracefulStop = () => {
+    stopAsked = true;
+    if (!loop) process.exit(0);
+    loop.stop();
+    void loop.drained.then(() => process.exit(0));
+  };
+  send({ type: 'ready', pid: process.pid }, () => {
+    if (stopAsked) return;
+    const options = { native, slot: config.id - 1, core: 0, bank: config.bank, threads: 1, scoreboardBytes: config.scoreboardBytes };
+    loop = runAcceptLoop(ctx, { ...options, served: () => config.maxRequests === 0 || ++served < config.maxRequests });
+    void loop.drained.then(() => process.exit(0));
+  });
+}
+
+/**
+ * 'kernel' mode, `threads` > 1: start the cores (startThreads: each loads
+ * the app and accepts for itself), answer `ready` once all have, and let
+ * them accept. SIGTERM, or max-requests reached by the cores together,
+ * stops every core; the process exits once they have all finished.
+ */
+async function serveThreaded(config: WorkerConfig): Promise<void> {
+  let cores: ThreadedCores;
+  try {
+    cores = await startThreads(config, () => void cores.stop().then(() => process.exit(0)));
+  } catch (err) {
+    const failure = err instanceof ThreadStartError ? err.failure : { code: 'E_STACK_START' as const, message: String(err) };
+    send({ type: 'failed', ...failure }, () => process.exit(1));
+    return;
   }
-  gracefulStop = () => void stop().then(() => process.exit(0));
+  gracefulStop = () => void cores.stop().then(() => process.exit(0));
+  send({ type: 'ready', pid: process.pid }, () => cores.go());
 }
 
 /** What SIGTERM does: exit at once ('master' mode, where the master sends it only to an idle worker), or stop gracefully ('kernel'). */

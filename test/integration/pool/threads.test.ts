@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPool, type RunningPool } from '../../../src/pool/index.js';
 import { send, sleep, stats, stopAndCheck, uwsgiGet, waitFor } from './helpers.js';
@@ -46,6 +48,13 @@ describe.skipIf(SKIP_KERNEL)(`threads: T requests at once per worker, each block
     // every core served some of the 2 + 3 (+1 warm-up-free) requests, and the worker's count is their sum
     expect(w.cores!.map((c) => c.requests).reduce((x, y) => x + y, 0)).toBe(w.requests);
     expect(w.cores!.every((c) => c.requests >= 1)).toBe(true);
+  });
+});
+
+describe.skipIf(SKIP_KERNEL)(`threads load the app themselves${NO_NATIVE}`, () => {
+  it("an app without a handler fails the pool's start with E_APP_LOAD, from the threads", async () => {
+    const app = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/apps/no-handler.mjs');
+    await expect(startPool({ workers: 1, threads: 2, app })).rejects.toMatchObject({ code: 'E_APP_LOAD' });
   });
 });
 
