@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   E_LOG_INVALID: { exitCode: EXIT.usage, hint: 'see the README, "Plans from access logs", for the formats caplab reads' },
   E_LOCUST_MISSING: { exitCode: EXIT.usage, hint: 'apt-get install python3-locust (caplab doctor says what is there)' },
   E_LOCUST_UNSUPPORTED: { exitCode: EXIT.usage },
+  E_POOL_OPTION: { exitCode: EXIT.usage, hint: 'README: "uWSGI knobs: threads, max-requests, reload-on-rss" says which pool takes which' },
   // runtime (exit 1)
   E_STACK_START: { exitCode: EXIT.failure },
   E_ROLE_DIED: { exitCode: EXIT.failure, hint: 'what was measured until then is in results.json, marked aborted' },

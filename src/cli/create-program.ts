@@ -8,6 +8,8 @@ import { registerPlan } from './commands/plan.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerImport } from './commands/import.js';
 import { registerExport } from './commands/export.js';
+import { registerServe } from './commands/serve.js';
+import { registerTop } from './commands/top.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -32,5 +34,7 @@ export function createProgram(): Command {
   registerDoctor(program);
   registerImport(program);
   registerExport(program);
+  registerServe(program);
+  registerTop(program);
   return program;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { flagName, intFlag, parseConfig, positiveFlag } from '../config/index.js';
-import { MAX_PROXY_PROCESSES, QUEUE_MODES, SOCKET_KINDS, wsgiSpecField } from '../scenario/index.js';
+import { MAX_PROXY_PROCESSES, MAX_THREADS, QUEUE_MODES, SOCKET_KINDS, wsgiSpecField } from '../scenario/index.js';
 import { POOL_KINDS, PROXY_KINDS } from '../stack/index.js';
 
 /**
@@ -46,6 +46,12 @@ export const runFlagShape = {
   proxyProcesses: intFlag(1, MAX_PROXY_PROCESSES).optional(),
   /** Overrides the scenario's `stack.socket`. */
   socket: choiceFlag(SOCKET_KINDS).optional(),
+  /** Overrides the scenario's `stack.threads` (uWSGI's threads per worker). */
+  threads: intFlag(1, MAX_THREADS).optional(),
+  /** Overrides the scenario's `stack.maxRequests` (0 = never recycle). */
+  maxRequests: intFlag(0, 1_000_000_000).optional(),
+  /** Overrides the scenario's `stack.reloadOnRss`, MiB. */
+  reloadOnRss: positiveFlag(1_048_576).optional(),
 };
 
 export { intFlag, positiveFlag };

@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { caplabError } from '../errors.js';
-import { buildPlan, loadScenario, resolveScenario, type QueueMode, type RunPlan, type SocketKind } from '../scenario/index.js';
+import { buildPlan, loadScenario, parseScenario, resolveScenario, type QueueMode, type RunPlan, type SocketKind } from '../scenario/index.js';
+
+/** The scenario of a command whose scenario argument is optional (`caplab serve`): the default stack, and one request to /hello. */
+const STACK_DEFAULTS_SCENARIO = 'name: defaults\ndescription: the default stack\nload:\n  - burst:\n      count: 1\n      path: /hello\n';
 
 /** Flags that shape a plan; all already validated. */
 export interface PlanFlags {
@@ -16,19 +19,26 @@ export interface PlanFlags {
   readonly proxyProcesses?: number | undefined;
   /** Replaces the scenario's `stack.socket`. */
   readonly socket?: SocketKind | undefined;
+  /** Replace the scenario's `stack.threads`, `stack.maxRequests` and `stack.reloadOnRss` (MiB). */
+  readonly threads?: number | undefined;
+  readonly maxRequests?: number | undefined;
+  readonly reloadOnRss?: number | undefined;
   /** `module:callable`: replaces the scenario's `stack.wsgi`, with `chdir` and `pythonpath` (relative to the working directory). */
   readonly wsgi?: string | undefined;
   readonly chdir?: string | undefined;
   readonly pythonpath?: string | undefined;
 }
 
-/** Resolves a scenario argument (file or built-in name), loads it and plans it with the CLI's overrides (workers, seed, time scale, app, WSGI app, queue, proxy processes). */
-export async function planFromArgs(scenarioArg: string, flags: PlanFlags): Promise<RunPlan> {
-  const file = resolveScenario(scenarioArg);
+/**
+ * Resolves a scenario argument (file or built-in name), loads it and plans it with the CLI's overrides (workers, seed, time scale, app, WSGI app, queue, proxy processes).
+ * A null argument plans the default stack (STACK_DEFAULTS_SCENARIO), for commands whose scenario is optional.
+ */
+export async function planFromArgs(scenarioArg: string | null, flags: PlanFlags): Promise<RunPlan> {
+  const file = scenarioArg === null ? null : resolveScenario(scenarioArg);
   if (flags.wsgi === undefined && (flags.chdir !== undefined || flags.pythonpath !== undefined)) {
     throw caplabError('E_USAGE', `--${flags.chdir !== undefined ? 'chdir' : 'pythonpath'} is for the app of --wsgi, and --wsgi is missing`);
   }
-  const scenario = await loadScenario(file);
+  const scenario = file === null ? parseScenario(STACK_DEFAULTS_SCENARIO) : await loadScenario(file);
   const plan = buildPlan(scenario, {
     file,
     timeScale: flags.timeScale,
@@ -37,6 +47,9 @@ export async function planFromArgs(scenarioArg: string, flags: PlanFlags): Promi
     ...(flags.queue !== undefined ? { queue: flags.queue } : {}),
     ...(flags.proxyProcesses !== undefined ? { proxyProcesses: flags.proxyProcesses } : {}),
     ...(flags.socket !== undefined ? { socket: flags.socket } : {}),
+    ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+    ...(flags.maxRequests !== undefined ? { maxRequests: flags.maxRequests } : {}),
+    ...(flags.reloadOnRss !== undefined ? { reloadOnRssMb: flags.reloadOnRss } : {}),
     ...(flags.wsgi !== undefined
       ? {
           wsgi: {

@@ -2,10 +2,11 @@ import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
 import type { RunPlan } from '../scenario/index.js';
 import { caplabError } from '../errors.js';
-import { readListenCounters, startStack, type RoleDeath } from '../stack/index.js';
+import { poolOptionError, readListenCounters, startStack, type RoleDeath } from '../stack/index.js';
 import { stackConfig, type StackChoices } from './stack-config.js';
 import {
   checkLittlesLaw,
+  countReloadFailures,
   evaluateThreshold,
   overflowBetween,
   sampleRecords,
@@ -58,10 +59,13 @@ export function describeRoleDeath(death: RoleDeathReport): string {
  * A role that dies during the load stops it: the result covers what was
  * measured until then and is marked `aborted: "<role> died"`, and
  * `onRoleDeath` is told who and when. A role that dies before the load
- * starts throws E_ROLE_DIED.
+ * starts throws E_ROLE_DIED. The plan's reloads run during the load
+ * (`stack.reload()`), and the result lists each with the requests that
+ * failed while it ran.
  */
 export async function runExperiment(plan: RunPlan, options: ExperimentOptions = {}): Promise<RunResult> {
   const scale = plan.timeScale;
+  if (plan.reloads.length > 0 && options.roles?.pool === 'runserver') throw poolOptionError('runserver', 'a reload phase', 'it has no workers to replace');
   const stack = await startStack(stackConfig(plan, options));
   const stopLoad = new AbortController();
   const onAbort = (): void => stopLoad.abort();
@@ -94,6 +98,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
           startedAt = at;
           sampler = sampleTimeline(stack, at, scale, Math.max(DEFAULTS.timelineFloorMs, DEFAULTS.timelineIntervalMs * scale));
         },
+        reload: () => stack.reload(),
       });
     } finally {
       countersAfter = await readListenCounters();
@@ -112,6 +117,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
     const { kept, sampling } = sampleRecords(records, DEFAULTS.requestRecordCap);
     const overflow = overflowBetween(countersBefore, countersAfter);
     const synRetries = summarizeSynRetries(records, scale);
+    const reloads = countReloadFailures(outcome.reloads, records, outcome.durationMs);
     return {
       schema: 'caplab.run/1',
       scenario: plan.scenario,
@@ -130,6 +136,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
       ...(synRetries !== null ? { synRetries } : {}),
       littlesLaw: checkLittlesLaw(records, timeline),
       predictions: predictOrNote(plan),
+      ...(reloads.length > 0 ? { reloads } : {}),
       ...(aborted !== null ? { aborted } : {}),
     };
   } finally {

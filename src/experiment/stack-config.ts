@@ -28,6 +28,9 @@ export function stackConfig(plan: RunPlan, choices: StackChoices = {}): StackCon
     queue: plan.stack.queue,
     proxyProcesses: plan.stack.proxyProcesses,
     socket: plan.stack.socket,
+    threads: plan.stack.threads,
+    maxRequests: plan.stack.maxRequests,
+    reloadOnRssMb: plan.stack.reloadOnRssMb ?? undefined,
     port: choices.port,
     ...(choices.roles ?? {}),
   };

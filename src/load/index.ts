@@ -11,3 +11,4 @@ export { assertLoopback } from './assert-loopback.js';
 export { parseTimingHeaders, parseUpstreamSeconds, type TimingHeaders } from './timing-headers.js';
 export { drainWallMs, phaseBudgetWallMs } from './phase-context.js';
 export { sleepUntil, now, SPIN_MS } from './wall-clock.js';
+export { scheduleReloads, type ReloadReport, type ScheduledReloads } from './run-reloads.js';

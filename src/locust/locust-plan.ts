@@ -90,6 +90,7 @@ export function locustFidelity(phase: PhasePlan): LocustFidelity {
     case 'burst':
     case 'open':
     case 'ramp':
+    case 'trace':
       return 'exact';
     case 'closed':
       return 'approximate';
@@ -113,7 +114,7 @@ function refuse(phase: { readonly name: string; readonly kind: string }): never 
 
 /**
  * Turns a run plan into the data of its locustfile: caplab's exact
- * schedule for burst, open and ramp phases (the same seed gives the same
+ * schedule for burst, open, ramp and trace phases (the same seed gives the same
  * times, paths and service draws as `caplab run`), closed phases as their
  * parameters, each phase's deadline budget as caplab's own engine computes
  * it, and the groups of phases that run together. Throws
@@ -126,6 +127,7 @@ export function locustPlan(plan: RunPlan, host: string): LocustPlan {
       case 'burst':
       case 'open':
       case 'ramp':
+      case 'trace':
         return scheduled(phase, schedules[i]?.requests ?? [], plan);
       case 'closed':
         return {

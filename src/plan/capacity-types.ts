@@ -25,6 +25,8 @@ export interface CapacityInput {
   /** uWSGI harakiri (502); default Infinity. */
   readonly harakiriMs?: number;
   readonly respawnMs?: number;
+  /** Threads per worker (uWSGI's `threads`): each worker is that many servers of the one queue; rows still count workers; default 1. */
+  readonly threads?: number;
   /** A row meets the objective only if refused + 502 + 504 stay at or under this share; default 0.01. */
   readonly maxErrorShare?: number;
   /** First worker count scanned; default max(1, ⌊a⌋) with a = λ·E[S], so one overloaded row shows when a ≥ 1. */

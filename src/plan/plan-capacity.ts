@@ -3,6 +3,7 @@ import type { CapacityInput, CapacityPlan, CapacityRecommendation, CapacityRow, 
 import { checkCapacityInput, type CapacityConfig } from './check-capacity-input.js';
 import { findHeadroom } from './find-headroom.js';
 import { formatSlo } from './parse-slo.js';
+import { PlanInputError } from './plan-input-error.js';
 import { describeArrivals, describeService, planNotes } from './plan-notes.js';
 import { bindingCap, limitCaps } from './resource-limits.js';
 import { simulatedRow } from './simulated-row.js';
@@ -39,21 +40,35 @@ import { simulatedRow } from './simulated-row.js';
  * range is stable: the plan has no rows, `recommended: null`, and a note
  * saying that the load needs more than a workers.
  * With `ruleOfThumbCores`, `ruleOfThumb` gives gunicorn's (2 × cores) + 1
- * count and its row. Throws E_PLAN_INVALID on a bad input. Deterministic
+ * count and its row. With `threads` T (uWSGI's threads), a worker is T
+ * servers of the one queue: rows count workers, the models see c × T
+ * servers, and the per-thread limits (cores, database connections) divide
+ * by T. Throws E_PLAN_INVALID on a bad input. Deterministic
  * under `seed`.
  */
 export function planCapacity(input: CapacityInput): CapacityPlan {
-  const cfg = checkCapacityInput(input);
-  const caps = limitCaps(cfg.limits);
+  // Threads (uWSGI's `threads`): a worker of T threads is T servers of the one queue; rows count workers.
+  const T = input.threads ?? 1;
+  if (!Number.isInteger(T) || T < 1) throw new PlanInputError('E_PLAN_INVALID', `capacity plan: {threads} must be a whole number ≥ 1, got ${T}`);
+  const cfg = checkCapacityInput({
+    ...input,
+    ...(input.minWorkers !== undefined ? { minWorkers: input.minWorkers * T } : {}),
+    ...(input.maxWorkers !== undefined ? { maxWorkers: input.maxWorkers * T } : {}),
+  });
+  const caps = limitCaps(cfg.limits, T);
   const binding = bindingCap(caps);
-  if (cfg.tooFewWorkers) return tooFew(cfg, caps, binding);
-  const evaluate = (workers: number, rate: number): CapacityRow =>
-    cfg.method === 'analytic' ? analyticRow(cfg, workers, rate) : simulatedRow(cfg, workers, rate);
+  if (cfg.tooFewWorkers) return tooFew(cfg, T, caps, binding);
+  const minWorkers = Math.max(1, Math.floor(cfg.minWorkers / T));
+  const maxWorkers = Math.max(minWorkers, Math.floor(cfg.maxWorkers / T));
+  const evaluate = (workers: number, rate: number): CapacityRow => {
+    const row = cfg.method === 'analytic' ? analyticRow(cfg, workers * T, rate) : simulatedRow(cfg, workers * T, rate);
+    return T === 1 ? row : Object.freeze({ ...row, workers });
+  };
   const rows: CapacityRow[] = [];
   let best: number | null = null;
   let sure: number | null = null;
   let note: string | null = null;
-  for (let workers = cfg.minWorkers; workers <= cfg.maxWorkers; workers++) {
+  for (let workers = minWorkers; workers <= maxWorkers; workers++) {
     const row = evaluate(workers, cfg.ratePerSec);
     rows.push(row);
     if (best === null && row.meetsSlo) best = workers;
@@ -65,7 +80,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     }
   }
   if (best === null && note === null) {
-    note = `no worker count from ${cfg.minWorkers} to ${cfg.maxWorkers} meets ${formatSlo(cfg.slo)}`;
+    note = `no worker count from ${minWorkers} to ${maxWorkers} meets ${formatSlo(cfg.slo)}`;
   }
   let recommended: CapacityRecommendation | null = null;
   if (best !== null) {
@@ -76,7 +91,7 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
       const range = cfg.method === 'simulated' ? ` (95 %: ${low}${high})` : '';
       note = `the SLO needs ${workers} workers${range}; ${binding.detail}`;
     } else {
-      const ceilingRps = (workers * 1000) / cfg.serviceMs;
+      const ceilingRps = (workers * T * 1000) / cfg.serviceMs;
       const analytic = cfg.method === 'analytic';
       const headroomRps = findHeadroom((rate) => evaluate(workers, rate).meetsSlo, cfg.ratePerSec, ceilingRps, analytic ? 1e-6 : 2e-3, analytic ? 60 : 12);
       recommended = Object.freeze({ workers, interval: Object.freeze({ low, high: sure }), headroomRps, spareRps: headroomRps - cfg.ratePerSec });
@@ -87,10 +102,15 @@ export function planCapacity(input: CapacityInput): CapacityPlan {
     rows: Object.freeze(rows),
     recommended,
     note,
-    notes: planNotes(cfg),
+    notes: Object.freeze([...planNotes(cfg), ...(T > 1 ? [threadsNote(T)] : [])]),
     limits: Object.freeze({ caps, binding, sloWorkers: best }),
     ruleOfThumb: ruleOfThumb(cfg, caps, rows, evaluate),
   });
+}
+
+/** What a row means with threads: each worker is T servers of the one queue (uWSGI's threads behind one listen socket). */
+function threadsNote(threads: number): string {
+  return `each worker runs ${threads} threads, modelled as ${threads} servers of the one queue (c × ${threads} in Erlang C and the simulator); rows count workers`;
 }
 
 /** The fields every plan starts with. */
@@ -118,16 +138,16 @@ function ruleOfThumb(cfg: CapacityConfig, caps: readonly LimitCap[], rows: reado
 const round = (x: number): number => Number(x.toPrecision(4));
 
 /** The plan when even `maxWorkers` cannot carry the offered load: no rows, and how many workers it needs. */
-function tooFew(cfg: CapacityConfig, caps: readonly LimitCap[], binding: LimitCap | null): CapacityPlan {
-  const a = cfg.offeredLoad;
+function tooFew(cfg: CapacityConfig, threads: number, caps: readonly LimitCap[], binding: LimitCap | null): CapacityPlan {
+  const a = cfg.offeredLoad / threads;
   return Object.freeze({
     ...header(cfg),
     rows: Object.freeze([]),
     recommended: null,
     notes: Object.freeze([]),
     note:
-      `the load needs more than ${round(a)} workers to be stable (offered load ${round(cfg.ratePerSec)}/s × ${round(cfg.serviceMs)} ms = ${round(a)} Erlangs), ` +
-      `and at most ${cfg.maxWorkers} may be scanned; allow at least ${Math.floor(a) + 1}`,
+      `the load needs more than ${round(a)} workers${threads > 1 ? ` of ${threads} threads` : ''} to be stable (offered load ${round(cfg.ratePerSec)}/s × ${round(cfg.serviceMs)} ms = ${round(cfg.offeredLoad)} Erlangs), ` +
+      `and at most ${Math.floor(cfg.maxWorkers / threads)} may be scanned; allow at least ${Math.floor(a) + 1}`,
     limits: Object.freeze({ caps, binding, sloWorkers: null }),
     ruleOfThumb: null,
   });

@@ -28,6 +28,8 @@ export interface PlanSources {
   readonly replications?: number;
   readonly limits?: ResourceLimits;
   readonly ruleOfThumbCores?: number;
+  /** Threads per worker (uWSGI's `threads`); a scenario's own `stack.threads` otherwise, else 1. */
+  readonly threads?: number;
 }
 
 /** A plan for a rate and a service law, or for a whole scenario; both carry `notes`. */
@@ -68,6 +70,7 @@ export function planFromSources(src: PlanSources): AnyCapacityPlan {
     ...(src.replications !== undefined ? { replications: src.replications } : {}),
     ...(src.limits !== undefined ? { limits: src.limits } : {}),
     ...(src.ruleOfThumbCores !== undefined ? { ruleOfThumbCores: src.ruleOfThumbCores } : {}),
+    ...(src.threads !== undefined ? { threads: src.threads } : {}),
   };
   if (src.scenario) {
     const stream = singleStream(src.scenario);
@@ -94,7 +97,8 @@ export function planFromSources(src: PlanSources): AnyCapacityPlan {
           `{ratePerSec} and {service} apply only to scenarios with one open phase and one service distribution; ${src.scenario.scenario.name} is planned by simulating its whole workload`,
         );
       }
-      return planScenario(src.scenario, { slo: src.slo, maxWorkers: src.maxWorkers ?? PLAN_DEFAULTS.maxWorkers });
+      const scenario = src.threads === undefined ? src.scenario : { ...src.scenario, stack: { ...src.scenario.stack, threads: src.threads } };
+      return planScenario(scenario, { slo: src.slo, maxWorkers: src.maxWorkers ?? PLAN_DEFAULTS.maxWorkers });
     }
     return planCapacity({
       ...common,
@@ -102,6 +106,7 @@ export function planFromSources(src: PlanSources): AnyCapacityPlan {
       arrival: stream.arrival,
       service: src.service ?? stream.service,
       listen: src.listen ?? src.scenario.stack.listen,
+      threads: src.threads ?? src.scenario.stack.threads,
     });
   }
   let service = src.service;

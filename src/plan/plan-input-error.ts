@@ -24,7 +24,8 @@ export type PlanField =
   | 'cores'
   | 'cpuShare'
   | 'dbConnections'
-  | 'arrivalScv';
+  | 'arrivalScv'
+  | 'threads';
 
 const FIELD = /\{(\w+)\}/g;
 

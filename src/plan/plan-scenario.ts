@@ -54,6 +54,7 @@ export function planScenario(plan: RunPlan, options: ScenarioPlanOptions): Scena
       seed: plan.seed,
       upstreamTimeoutMs: plan.stack.upstreamTimeoutMs,
       ...(plan.stack.harakiriMs !== null ? { harakiriMs: plan.stack.harakiriMs } : {}),
+      threads: plan.stack.threads,
     }).summary;
     const errorShare = sim.count > 0 ? (sim.refused + sim.timeouts + sim.harakiri) / sim.count : 0;
     const value = sloValue(sim, options.slo);

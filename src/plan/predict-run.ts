@@ -36,11 +36,23 @@ export interface RunPredictions {
 export const KERNEL_OVERFLOW_NOTE =
   'the models refuse (503) what overflows the listen queue, as the master-held queue does; with the kernel queue the kernel drops those SYNs instead and the connections are retried about 1 s and 3 s (wall time) later, so they are served late, not refused';
 
+/**
+ * How long a recycled worker is away, wall ms: about what the embedded pool
+ * takes to start a Node worker and load the sample app here (uWSGI forks a
+ * preloaded app in far less). Scaled into scenario time by the run's scale.
+ */
+export const RECYCLE_RESPAWN_WALL_MS = 200;
+
+/** The note on what the simulator makes of reloads and reload-on-rss. */
+export const RELOAD_NOTE =
+  "the simulator leaves out the plan's reloads and reload-on-rss (neither sends a request; a reload takes one worker away at a time for a respawn)";
+
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
  * Predicts what `plan` will measure: always by simulating the pool's own
- * semantics (c workers, FIFO listen queue, harakiri and upstream timeout)
+ * semantics (c workers × T threads, FIFO listen queue, harakiri and upstream timeout,
+ * max-requests as a short respawn every so many requests)
  * on the run's exact schedule and service draws (see `runTrace`),
  * and analytically where M/M/c/K is exact: a single open Poisson phase
  * whose every request has exponential service of one mean.
@@ -55,6 +67,8 @@ export function predictRun(plan: RunPlan): RunPredictions {
     seed: plan.seed,
     upstreamTimeoutMs: stack.upstreamTimeoutMs,
     ...(stack.harakiriMs !== null ? { harakiriMs: stack.harakiriMs } : {}),
+    threads: stack.threads,
+    ...(stack.maxRequests > 0 ? { recycleAfter: stack.maxRequests, recycleMs: RECYCLE_RESPAWN_WALL_MS / plan.timeScale } : {}),
   }).summary;
   const simulated: Prediction = {
     source: 'simulation',
@@ -69,6 +83,7 @@ export function predictRun(plan: RunPlan): RunPredictions {
     throughputRps: sim.durationMs > 0 ? r3((sim.count * 1000) / sim.durationMs) : null,
   };
   const notes = [...workload.notes];
+  if (plan.reloads.length > 0 || stack.reloadOnRssMb !== null) notes.push(RELOAD_NOTE);
   if (stack.queue === 'kernel' && simulated.refusedShare > 0) notes.push(KERNEL_OVERFLOW_NOTE);
   return { analytic: analyticPrediction(plan), simulated, notes };
 }
@@ -81,7 +96,9 @@ function analyticPrediction(plan: RunPlan): Prediction | null {
   const means = new Set(phase.requests.map((r) => (r.service?.dist === 'exponential' && reachesPool(r.path, plan.stack) ? r.service.mean : NaN)));
   const mean = [...means][0];
   if (means.size !== 1 || mean === undefined || !Number.isFinite(mean)) return null;
-  const m = analyzeMmck({ ratePerSec: phase.rate, serviceMs: mean, workers: plan.stack.workers, capacity: plan.stack.workers + plan.stack.listen });
+  if (plan.stack.maxRequests > 0) return null;
+  const servers = plan.stack.workers * plan.stack.threads;
+  const m = analyzeMmck({ ratePerSec: phase.rate, serviceMs: mean, workers: servers, capacity: servers + plan.stack.listen });
   return {
     source: 'M/M/c/K',
     workers: plan.stack.workers,

@@ -41,9 +41,13 @@ export function formatBytes(bytes: number): string {
  *   (cpuShare defaults to 1, a CPU-bound service: one worker per core);
  * - database connections: one per worker (a sync worker holds one
  *   persistent connection).
+ * With T threads per worker, the cores and the database connections are
+ * shared by T times as many servers (each thread may be busy on a CPU and
+ * holds its own connection), so those caps divide by T; memory does not
+ * (the threads share one resident set).
  * In the order memory, cores, database connections; empty with no limits.
  */
-export function limitCaps(limits: ResourceLimits): readonly LimitCap[] {
+export function limitCaps(limits: ResourceLimits, threads = 1): readonly LimitCap[] {
   const caps: LimitCap[] = [];
   if (limits.memoryBytes !== undefined && limits.rssBytes !== undefined) {
     const n = Math.floor(limits.memoryBytes / limits.rssBytes);
@@ -51,12 +55,14 @@ export function limitCaps(limits: ResourceLimits): readonly LimitCap[] {
   }
   if (limits.cores !== undefined) {
     const share = limits.cpuShare ?? PLAN_DEFAULTS.cpuShare;
-    const n = Math.floor(limits.cores / share + 1e-9);
+    const n = Math.floor(limits.cores / (share * threads) + 1e-9);
     const shareText = share === 1 ? 'CPU-bound (CPU share 1)' : `at a CPU share of ${share}`;
-    caps.push({ limit: 'cores', maxWorkers: n, detail: `${limits.cores} core${limits.cores === 1 ? '' : 's'} keep${limits.cores === 1 ? 's' : ''} ${n} busy worker${n === 1 ? '' : 's'} going, ${shareText}` });
+    caps.push({ limit: 'cores', maxWorkers: n, detail: `${limits.cores} core${limits.cores === 1 ? '' : 's'} keep${limits.cores === 1 ? 's' : ''} ${n} busy worker${n === 1 ? '' : 's'}${threads > 1 ? ` of ${threads} threads` : ''} going, ${shareText}` });
   }
   if (limits.dbConnections !== undefined) {
-    caps.push({ limit: 'dbConnections', maxWorkers: limits.dbConnections, detail: `${limits.dbConnections} database connection${limits.dbConnections === 1 ? '' : 's'} serve${limits.dbConnections === 1 ? 's' : ''} ${limits.dbConnections} at one each` });
+    const n = Math.floor(limits.dbConnections / threads);
+    const each = threads === 1 ? 'one each' : `${threads} each, one per thread`;
+    caps.push({ limit: 'dbConnections', maxWorkers: n, detail: `${limits.dbConnections} database connection${limits.dbConnections === 1 ? '' : 's'} serve${limits.dbConnections === 1 ? 's' : ''} ${n} at ${each}` });
   }
   return Object.freeze(caps.map((c) => Object.freeze(c)));
 }

@@ -5,6 +5,7 @@ import type { PoolConfig } from './pool-options.js';
  *
  * startPool (parent) ⇄ master: the parent sends one `config`; the master
  * answers exactly one `ready` or `failed` (the shape `forkChild` expects).
+ * Later the parent may send `reload`, answered by `reloaded`.
  *
  * master ⇄ worker: the master sends one `config`; the worker loads the app
  * and answers `ready` or `failed`. Then it depends on the queue mode:
@@ -15,7 +16,10 @@ import type { PoolConfig } from './pool-options.js';
  *   - 'kernel': no message at all per request. The worker accepts from the
  *     listening socket it shares with the master (at fd KERNEL_FDS.listen)
  *     and records its state in the scoreboard (at fd KERNEL_FDS.scoreboard);
- *     it exits by itself after max-requests, and is SIGKILLed by harakiri.
+ *     with `threads` > 1, each of its threads does so (worker/thread-messages.ts).
+ *     It exits by itself after max-requests; SIGTERM makes it stop accepting,
+ *     finish what it serves and exit (recycling, reload, a graceful stop);
+ *     harakiri SIGKILLs it.
  */
 
 /** Where a kernel-mode worker finds the shared descriptors (see forkChild's shareFds). */
@@ -42,6 +46,22 @@ export interface MasterReadyMessage {
   readonly queueFallback?: string;
 }
 
+/** Parent → master: replace every worker, one by one (what SIGHUP does); answered by `reloaded` with the same id. */
+export interface MasterReloadMessage {
+  readonly type: 'reload';
+  readonly id: number;
+}
+
+/** Master → parent: the reload `id` is done. Times are epoch ms; pids in slot order. */
+export interface MasterReloadedMessage {
+  readonly type: 'reloaded';
+  readonly id: number;
+  readonly startedAtMs: number;
+  readonly endedAtMs: number;
+  readonly pidsBefore: readonly number[];
+  readonly pidsAfter: readonly number[];
+}
+
 /** Master or worker → its parent: could not start; `code` is an ERROR_CODES key. */
 export interface FailedMessage {
   readonly type: 'failed';
@@ -60,6 +80,10 @@ export interface WorkerConfig {
   readonly queue: PoolConfig['queue'];
   /** 'kernel' mode: exit after this many requests (0 = never); the master respawns the slot. */
   readonly maxRequests: number;
+  /** 'kernel' mode: cores (threads) serving at once, each with its own scoreboard record; 1 = the main thread serves. */
+  readonly threads: number;
+  /** 'kernel' mode: the slot's scoreboard bank this process writes (its predecessor may still be finishing in the other during a reload). */
+  readonly bank: number;
   /** 'kernel' mode: size in bytes of the scoreboard at KERNEL_FDS.scoreboard. */
   readonly scoreboardBytes: number;
   /** 'kernel' mode: the address the shared socket is bound to (SERVER_NAME/PORT without asking each connection). */

@@ -5,6 +5,12 @@ import { DEFAULTS, loopbackHostField, parseConfig } from '../config/index.js';
 /** uWSGI's `socket-timeout` default: how long a worker waits on a silent client before dropping it. */
 export const SOCKET_TIMEOUT_MS = 4_000;
 
+/** Most threads (uWSGI's cores) a worker may run. */
+export const MAX_THREADS = 64;
+
+/** How long a stopping master lets its workers finish their requests before SIGKILL (below DEFAULTS.stopGraceMs, after which startPool's stop() kills the master). */
+export const STOP_TIMEOUT_MS = 1_500;
+
 /** True for the addresses the pool may bind to: 127.0.0.0/8, ::1 and 'localhost'. */
 const port = z.number().int().min(0).max(65535);
 const wallMs = z.number().min(0).max(2_147_483_647);
@@ -20,6 +26,9 @@ const poolOptionsSchema = z.strictObject({
   queue: z.enum(['kernel', 'master']).default(DEFAULTS.queue),
   harakiriMs: wallMs.optional(),
   maxRequests: z.number().int().min(0).default(0),
+  threads: z.number().int().min(1).max(MAX_THREADS).default(1),
+  reloadOnRssMb: z.number().positive().max(1_048_576).optional(),
+  stopTimeoutMs: wallMs.default(STOP_TIMEOUT_MS),
   timeScale: z.number().positive().max(1_000).default(DEFAULTS.timeScale),
   app: z
     .string()
@@ -27,6 +36,10 @@ const poolOptionsSchema = z.strictObject({
     .default('sample')
     .transform((app) => (app === 'sample' ? app : path.resolve(app))),
   socketTimeoutMs: wallMs.min(1).default(SOCKET_TIMEOUT_MS),
+}).superRefine((o, ctx) => {
+  if (o.threads > 1 && o.queue === 'master') {
+    ctx.addIssue({ code: 'custom', path: ['threads'], input: o.threads, message: "needs queue 'kernel' above 1 (each thread accepts from the kernel's queue)" });
+  }
 });
 
 /**
@@ -45,7 +58,16 @@ const poolOptionsSchema = z.strictObject({
  *               'master': the master accepts and hands each connection over
  *               ('kernel'; 'master' where the native addon cannot load)
  *   harakiriMs  SIGKILL a worker busy longer than this, wall ms; 0 or absent = off
- *   maxRequests recycle a worker after this many requests, 0 = off (0)
+ *   maxRequests recycle a worker after this many requests, 0 = off (0); it stops
+ *               accepting, finishes what it serves and exits, and the master respawns it
+ *   threads     requests a worker serves at once, each in its own thread (uWSGI's
+ *               `threads`; 1). Above 1 the worker runs that many node:worker_threads,
+ *               each loading the app and accepting one connection at a time from the
+ *               kernel queue; needs queue 'kernel' (E_USAGE with 'master')
+ *   reloadOnRssMb  recycle a worker (gracefully, as maxRequests) once its resident set
+ *               passes this many MiB (uWSGI's `reload-on-rss`); absent = off
+ *   stopTimeoutMs  on SIGTERM, how long the master lets workers finish their requests
+ *               before SIGKILL, wall ms (STOP_TIMEOUT_MS)
  *   timeScale   multiplies the app's scenario durations (1)
  *   app         'sample' or the path of a module exporting `handler` ('sample')
  *   socketTimeoutMs  drop a client silent for this long, wall ms (4000, uWSGI's socket-timeout)

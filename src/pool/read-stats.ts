@@ -9,6 +9,7 @@ export const STATS_TIMEOUT_MS = 5_000;
 const count = z.number();
 const statsSchema = z.looseObject({
   version: z.union([z.string(), z.number()]).transform(String),
+  pid: count.default(0),
   listen_queue: count,
   listen_queue_errors: count.default(0),
   load: count.default(0),
@@ -30,24 +31,48 @@ const statsSchema = z.looseObject({
       respawn_count: count.default(0),
       tx: count.default(0),
       avg_rt: count.default(0),
+      cores: z
+        .array(
+          z.looseObject({
+            id: count,
+            requests: count.default(0),
+            in_request: count.default(0),
+            req_info: z.looseObject({ request_start: count.optional() }).optional(),
+          }),
+        )
+        .optional(),
     }),
   ),
-  caplab: z.looseObject({ refused: count, malformed: count, busy: count }).optional(),
+  caplab: z
+    .looseObject({
+      refused: count,
+      malformed: count,
+      busy: count,
+      request_duration: z.object({ le: z.array(count), counts: z.array(count) }).optional(),
+    })
+    .optional(),
 });
 
 /**
  * Connects to a stats server at `host:port`, reads until the server closes
  * and returns the parsed document. Works against caplab's pool and against
  * real uWSGI's `--stats` socket (which behaves the same; a `--stats-http`
- * HTTP head is skipped). Counters uWSGI may leave out default to 0. Rejects
- * with CaplabError E_POOL_STATS when the connection fails, nothing complete
+ * HTTP head is skipped). Counters uWSGI may leave out default to 0.
+ * It half-closes right after connecting (`halfClose`, default true):
+ * caplab's pool then answers at once instead of after its SNIFF_MS wait
+ * for an HTTP request (serveStatsConnection), and uWSGI, which writes the
+ * whole document whatever the client does, is not affected; pass
+ * `halfClose: false` for a server that closes when its peer half-closes.
+ * Rejects with CaplabError E_POOL_STATS when the connection fails, nothing complete
  * arrives within `timeoutMs`, or the document is not a stats document.
  */
-export function readStats(host: string, port: number, timeoutMs = STATS_TIMEOUT_MS): Promise<PoolStats> {
+export function readStats(host: string, port: number, timeoutMs = STATS_TIMEOUT_MS, options: { readonly halfClose?: boolean } = {}): Promise<PoolStats> {
   const where = `${host}:${port}`;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = net.connect({ host, port });
+    const socket = net.connect({ host, port, allowHalfOpen: true }, () => {
+      if (options.halfClose !== false) socket.end();
+    });
     let settled = false;
     const fail = (message: string, cause?: unknown): void => {
       if (settled) return;

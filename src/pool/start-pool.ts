@@ -1,11 +1,14 @@
 import { DEFAULTS } from '../config/index.js';
 import { CaplabError, ERROR_CODES, type ErrorCode } from '../errors.js';
 import { ChildStartError, forkChild, resolveEntry, type ProcessExit } from '../process/index.js';
-import type { MasterConfigMessage, MasterReadyMessage } from './messages.js';
+import type { MasterConfigMessage, MasterReadyMessage, MasterReloadedMessage, MasterReloadMessage } from './messages.js';
 import { parsePoolOptions, type PoolConfig, type PoolOptions } from './pool-options.js';
 
 /** How long the master gets to bind and start every worker. */
 export const POOL_START_TIMEOUT_MS = 60_000;
+
+/** What one reload of a pool did: epoch ms at its start and end, and worker pids before and after (slot order). */
+export type PoolReload = Omit<MasterReloadedMessage, 'type' | 'id'>;
 
 /** A running pool: a master process and its workers. */
 export interface RunningPool {
@@ -32,10 +35,21 @@ export interface RunningPool {
    * (Real uWSGI: its master, or the keeper above it if that ends first.)
    */
   readonly exited: Promise<ProcessExit>;
+  /** Requests each worker serves at once (its threads, uWSGI's cores). */
+  readonly threads: number;
   /**
-   * SIGTERM to the master, which SIGKILLs its workers; SIGKILL after
-   * DEFAULTS.stopGraceMs. Resolves once the master has exited; safe to
-   * call more than once.
+   * Replaces every worker, one after another, without refusing a request
+   * (what SIGHUP to the master does): each stops accepting, finishes what
+   * it serves and exits, and the next goes once its replacement is ready.
+   * Resolves with the reload's epoch-ms start and end and the worker pids
+   * before and after; rejects if the master exits first.
+   */
+  reload(): Promise<PoolReload>;
+  /**
+   * SIGTERM to the master, which stops gracefully: its workers finish what
+   * they serve (SIGKILL after `stopTimeoutMs`); SIGKILL to the master after
+   * DEFAULTS.stopGraceMs. Resolves once the master has exited; safe to call
+   * more than once.
    */
   stop(): Promise<void>;
 }
@@ -76,6 +90,24 @@ export async function startPool(options: PoolOptions = {}): Promise<RunningPool>
   }
   const { host, port, socketPath, statsPort, queue, queueFallback } = supervised.ready;
   let stopping: Promise<void> | undefined;
+  let reloadId = 0;
+  const reload = (): Promise<PoolReload> =>
+    new Promise((resolve, reject) => {
+      const id = ++reloadId;
+      const child = supervised.child;
+      const onMessage = (message: MasterReloadedMessage): void => {
+        if (message?.type !== 'reloaded' || message.id !== id) return;
+        child.off('message', onMessage);
+        const { type: _type, id: _id, ...report } = message;
+        resolve(report);
+      };
+      child.on('message', onMessage);
+      void supervised.exited.then(() => {
+        child.off('message', onMessage);
+        reject(new CaplabError('E_ROLE_DIED', 'the pool master exited during a reload'));
+      });
+      child.send({ type: 'reload', id } satisfies MasterReloadMessage);
+    });
   return Object.freeze({
     protocol: config.protocol,
     host,
@@ -84,9 +116,11 @@ export async function startPool(options: PoolOptions = {}): Promise<RunningPool>
     statsPort,
     pid: supervised.child.pid ?? -1,
     workers: config.workers,
+    threads: config.threads,
     queue,
     ...(queueFallback !== undefined ? { queueFallback } : {}),
     exited: supervised.exited.then((status) => ({ pid: supervised.child.pid ?? -1, ...status })),
+    reload,
     stop: () => (stopping ??= supervised.stop(DEFAULTS.stopGraceMs)),
   });
 }

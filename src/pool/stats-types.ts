@@ -19,6 +19,17 @@ export interface SocketStats {
   readonly [extra: string]: unknown;
 }
 
+/** One core of a worker (uWSGI: one per thread or async core; the embedded pool has one). */
+export interface CoreStats {
+  readonly id: number;
+  readonly requests: number;
+  /** 1 while the core serves a request. */
+  readonly in_request: number;
+  /** While in a request: `request_start`, epoch seconds (uWSGI: whole seconds). */
+  readonly req_info?: { readonly request_start?: number; readonly [extra: string]: unknown };
+  readonly [extra: string]: unknown;
+}
+
 /** One worker slot. Times are µs, sizes bytes, last_spawn epoch seconds. */
 export interface WorkerStats {
   /** 1-based worker id. */
@@ -34,7 +45,9 @@ export interface WorkerStats {
   /** Requests whose app threw (each answered with a 500). */
   readonly exceptions: number;
   readonly harakiri_count: number;
-  /** 'idle' or 'busy'; real uWSGI may also say 'cheap', 'pause' or 'sig…'. */
+  /** Signals the worker handled (always 0 in the embedded pool). */
+  readonly signals?: number;
+  /** 'idle', 'busy' or (embedded pool) 'respawning'; real uWSGI may also say 'cheap', 'pause' or 'sig…'. */
   readonly status: 'idle' | 'busy' | (string & {});
   readonly rss: number;
   readonly vsz: number;
@@ -47,6 +60,8 @@ export interface WorkerStats {
   readonly tx: number;
   /** Average time per request, µs. */
   readonly avg_rt: number;
+  /** uWSGI's cores (real uWSGI: one per thread); may be absent in old documents. */
+  readonly cores?: readonly CoreStats[];
   readonly [extra: string]: unknown;
 }
 
@@ -58,11 +73,20 @@ export interface CaplabPoolStats {
   readonly malformed: number;
   /** Workers serving a request now. */
   readonly busy: number;
+  /**
+   * Served requests per wall-clock duration bucket, pool-wide, since the
+   * pool started: `counts[i]` requests took at most `le[i]` seconds and more
+   * than `le[i-1]` (not cumulative); the rest took longer than every bound.
+   * Their count and total time are the workers' `requests` and `running_time`.
+   */
+  readonly request_duration?: { readonly le: readonly number[]; readonly counts: readonly number[] };
 }
 
 /** The whole stats document. */
 export interface PoolStats {
   readonly version: string;
+  /** The master's pid (0 when a source leaves it out). */
+  readonly pid: number;
   /** Connections waiting for a worker, over all sockets. */
   readonly listen_queue: number;
   /** Connections refused because the listen queue was full (real uWSGI never counts them). */

@@ -8,6 +8,7 @@ import { formatPredictions } from './format-predictions.js';
 import { formatLittlesLaw } from './format-littles-law.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
 import { formatTextTable } from './text-table.js';
+import { describeReloads } from './reload-marks.js';
 
 /** Runs with at most this many requests list every request on the console. */
 export const CONSOLE_REQUEST_LIMIT = 30;
@@ -59,7 +60,7 @@ function phaseTable(result: RunResult): string {
  * (for runs of up to `CONSOLE_REQUEST_LIMIT` requests, else a note);
  * p50/p90/p99/max of latency, queue wait and service; the kernel's listen
  * overflows and the requests that waited on a SYN retry, when there were
- * any; a per-phase table;
+ * any; a per-phase table; one line per reload of the pool;
  * predicted against measured figures when the result has them; and each threshold's verdict (✓/✗) with measured value and limit.
  */
 export function formatRunSummary(result: RunResult): string {
@@ -67,7 +68,8 @@ export function formatRunSummary(result: RunResult): string {
   const queue = st.queue === undefined ? '' : ` (${st.queue} queue)`;
   const proxies = st.proxyProcesses !== undefined && st.proxyProcesses > 1 ? ` ×${st.proxyProcesses}` : '';
   const link = st.socket === 'unix' ? ' (unix socket)' : '';
-  const header = `${result.scenario.name}: ${plural(st.workers, 'worker')}, listen ${st.listen}${queue}, proxy ${st.proxy}${proxies} →${link} pool ${st.pool} → app ${st.app}, time scale ${st.timeScale}, seed ${result.seed}`;
+  const threads = result.plan.stack.threads > 1 ? ` × ${result.plan.stack.threads} threads` : '';
+  const header = `${result.scenario.name}: ${plural(st.workers, 'worker')}${threads}, listen ${st.listen}${queue}, proxy ${st.proxy}${proxies} →${link} pool ${st.pool} → app ${st.app}, time scale ${st.timeScale}, seed ${result.seed}`;
   const s = result.summary;
   const statuses = Object.entries(s.status)
     .map(([code, n]) => ({ code: Number(code), n }))
@@ -90,6 +92,8 @@ export function formatRunSummary(result: RunResult): string {
   if (littles) sections[sections.length - 1] += `\n${littles}`;
   if (overflow.length > 0) sections.push(overflow.join('\n'));
   if (result.phases.length > 0) sections.push(phaseTable(result));
+  const reloads = describeReloads(result);
+  if (reloads.length > 0) sections.push(reloads.join('\n'));
   const predictions = formatPredictions(result);
   if (predictions) sections.push(predictions);
   sections.push(

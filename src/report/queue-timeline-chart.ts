@@ -3,6 +3,7 @@ import { axis, baseOptions, lineStyle } from './chart-options.js';
 import type { ChartSpec, DatasetJson, MissingChart } from './chart-spec.js';
 import { formatCount, formatMs } from './format-values.js';
 import { DASH, SERIES_COLOR, withAlpha } from './palette.js';
+import { reloadDatasets } from './reload-marks.js';
 
 /** Above this many samples the timeline is reduced (about one point per 2 px of chart). */
 export const TIMELINE_MAX_POINTS = 600;
@@ -50,18 +51,22 @@ export function buildQueueTimelineChart(result: RunResult, id = 'chart-queue'): 
   const first = points[0]!.tMs;
   const last = points[points.length - 1]!.tMs;
   const workers = result.stack.workers;
+  // With threads the timeline counts busy threads (uWSGI's cores), against workers × threads.
+  const threads = result.plan.stack.threads;
+  const capacity = workers * threads;
   const datasets: DatasetJson[] = [
     queueDataset('requests waiting in the listen queue', points, SERIES_COLOR.queue, DASH.solid),
     {
-      label: 'busy workers',
+      label: threads > 1 ? 'busy threads' : 'busy workers',
       data: points.map((p) => ({ x: p.tMs, y: p.busy })),
       ...lineStyle(SERIES_COLOR.busy, DASH.solid, { ...STEP, borderWidth: 1, fill: 'origin', backgroundColor: withAlpha(SERIES_COLOR.busy, 0.28) }),
     },
     {
-      label: `workers in the pool (${workers})`,
-      data: [{ x: first, y: workers }, { x: last, y: workers }],
+      label: threads > 1 ? `threads in the pool (${workers} workers × ${threads})` : `workers in the pool (${workers})`,
+      data: [{ x: first, y: capacity }, { x: last, y: capacity }],
       ...lineStyle(SERIES_COLOR.capacity, DASH.dotted, { pointRadius: 0, borderWidth: 1.5 }),
     },
+    ...reloadDatasets(result, Math.max(capacity, ...points.map((p) => p.queue)), last),
   ];
   const notes: string[] = [];
   const interval = points.length > 1 ? (last - first) / (result.timeline.length - 1) : 0;

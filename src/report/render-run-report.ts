@@ -9,6 +9,7 @@ import { buildGanttChart } from './gantt-chart.js';
 import { chartSection, htmlTable, reportHeader, tableSection, thresholdList } from './html-blocks.js';
 import { escapeHtml } from './html-escape.js';
 import { renderPage } from './html-page.js';
+import { describeReloads } from './reload-marks.js';
 import { renderLittlesLaw, renderPredictions } from './model-checks.js';
 import { DASH, SERIES_COLOR } from './palette.js';
 import { buildPercentileChart } from './percentile-chart.js';
@@ -98,11 +99,23 @@ function overflowSection(result: RunResult): string {
   );
 }
 
+/** The reloads of the pool during the run, one line each; '' when there were none. */
+function reloadSection(result: RunResult): string {
+  const lines = describeReloads(result);
+  if (lines.length === 0) return '';
+  return tableSection(
+    'Reloads',
+    'At each reload the pool replaced its workers gracefully, one slot at a time (caplab’s pool starts the new worker beside the old one, which then stops taking connections, finishes the requests it serves and exits; uWSGI’s chain reload stops the old one first; gunicorn starts all new workers, then ends the old ones). The shaded boxes on the queue chart show when. A request counts as failed if it got no response or a 5xx.',
+    lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'),
+    'reloads',
+  );
+}
+
 /**
  * The self-contained HTML report of one run: header (scenario, stack, time
  * scale, seed, threshold verdicts), a plain-language summary, the
  * per-request timeline, latency percentiles, queue and busy workers over
- * time, throughput by status, the listen-queue overflow (when the kernel
+ * time (with the pool's reloads shaded), throughput by status, the reloads, the listen-queue overflow (when the kernel
  * counted any or a request waited on a SYN retry), a per-phase table, and
  * predictions and Little's law when the result carries them. A pool that
  * fell back to the master-held queue is named in a notice above the summary,
@@ -119,6 +132,7 @@ export function renderRunReport(result: RunResult): string {
     `<p class="summary" id="summary">${escapeHtml(describeRun(result))}</p>`,
     `<section class="card" id="thresholds"><h2>Thresholds</h2>${thresholdList(result.thresholds)}</section>`,
     ...charts.map(chartSection),
+    reloadSection(result),
     overflowSection(result),
     phaseTable(result),
     renderPredictions(result),

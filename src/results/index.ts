@@ -19,3 +19,4 @@ export { evaluateThreshold, thresholdActual } from './evaluate-threshold.js';
 export { readResultFile, parseResult } from './read-result-file.js';
 export { overflowBetween } from './overflow-between.js';
 export { summarizeSynRetries, SYN_RETRY_WALL_MS } from './summarize-syn-retries.js';
+export { ReloadRecordSchema, countReloadFailures, type ReloadRecord, type ReloadTiming } from './reload-schema.js';

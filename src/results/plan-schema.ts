@@ -85,7 +85,16 @@ const PlannedStackSchema = z.object({
   socket: z.enum(SOCKET_KINDS).default('tcp'),
   /** The WSGI app a Python pool served; null (or absent, in older files) = caplab's Django sample. */
   wsgi: z.object({ app: z.string(), chdir: z.string().nullable(), pythonpath: z.array(z.string()) }).nullable().default(null),
+  /** Requests per worker at once (uWSGI's threads); absent in older files, which all ran 1. */
+  threads: z.number().int().positive().default(1),
+  /** Recycle a worker after this many requests, 0 = never; absent in older files. */
+  maxRequests: z.number().int().nonnegative().default(0),
+  /** Recycle a worker past this RSS, MiB, or null; absent in older files. */
+  reloadOnRssMb: z.number().positive().nullable().default(null),
 });
+
+/** A reload of the pool during the load, at `atMs` scenario ms from the run's start. */
+const PlannedReloadSchema = z.object({ index: z.number().int().nonnegative(), name: z.string(), atMs: z.number().nonnegative() });
 
 /** Scenario name, description and file (null for a built-in one), as results record them. */
 export const ScenarioRefSchema = z
@@ -100,6 +109,8 @@ export const RunPlanSchema: z.ZodType<RunPlan> = z.object({
   timeScale: z.number().positive(),
   seed: z.number(),
   phases: z.array(PhasePlanSchema),
+  /** Absent in older files, which had no reloads. */
+  reloads: z.array(PlannedReloadSchema).default([]),
   expect: z.array(ThresholdSchema),
   totalDurationMs: z.number().nonnegative(),
   totalRequests: z.number().int().nonnegative(),

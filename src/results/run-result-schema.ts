@@ -4,6 +4,7 @@ import { SOCKET_KINDS } from '../scenario/index.js';
 import { RunPlanSchema, ScenarioRefSchema } from './plan-schema.js';
 import { RequestRecordSchema, TimelinePointSchema } from './request-record-schema.js';
 import { PhaseResultSchema, StatsSchema, SummarySchema, ThresholdVerdictSchema } from './summary-schema.js';
+import { ReloadRecordSchema } from './reload-schema.js';
 
 /**
  * How well the pool let caplab see its listen queue and busy workers:
@@ -130,6 +131,8 @@ export const RunResultSchema = z
     littlesLaw: LittlesLawSchema.nullable().optional(),
     /** What the models predicted for this plan, or why they could not. */
     predictions: RunPredictionsSchema.optional(),
+    /** Reloads of the pool during the load (the scenario's `reload:` entries); absent when there were none. */
+    reloads: z.array(ReloadRecordSchema).readonly().optional(),
     /** What stopped the run early, e.g. "interrupted" or "proxy died"; absent when it ran to the end. */
     aborted: z.string().min(1).optional(),
   })

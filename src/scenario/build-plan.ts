@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
 import { CaplabError } from '../errors.js';
-import type { PhasePlan, PlannedStack, PlannedWsgi, RunPlan } from './plan-types.js';
+import type { PhasePlan, PlannedReload, PlannedStack, PlannedWsgi, RunPlan } from './plan-types.js';
 import type { ScenarioPhase } from './phase-schema.js';
-import { MAX_PROXY_PROCESSES, QUEUE_MODES, type QueueMode, type Scenario, type SocketKind } from './scenario-schema.js';
+import { MAX_PROXY_PROCESSES, MAX_THREADS, QUEUE_MODES, type QueueMode, type Scenario, type SocketKind } from './scenario-schema.js';
 import { phaseArrivals, planStreams, traceSamplePath } from './schedule-phase.js';
 
 /** What the CLI (or a caller) may set on top of a scenario. */
@@ -28,6 +28,12 @@ export interface PlanOptions {
   readonly socket?: SocketKind;
   /** Overrides `stack.wsgi` (directories already absolute). */
   readonly wsgi?: PlannedWsgi;
+  /** Overrides `stack.threads`. */
+  readonly threads?: number;
+  /** Overrides `stack.maxRequests`. */
+  readonly maxRequests?: number;
+  /** Overrides `stack.reloadOnRss`, MiB. */
+  readonly reloadOnRssMb?: number;
 }
 
 /** The longest delay a Node timer holds (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
@@ -94,6 +100,13 @@ export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPla
   const pp = options.proxyProcesses;
   check(pp === undefined || (Number.isInteger(pp) && pp >= 1 && pp <= MAX_PROXY_PROCESSES), `proxy processes must be a whole number from 1 to ${MAX_PROXY_PROCESSES}`, pp);
 
+  const th = options.threads;
+  check(th === undefined || (Number.isInteger(th) && th >= 1 && th <= MAX_THREADS), `threads must be a whole number from 1 to ${MAX_THREADS}`, th);
+  const mr = options.maxRequests;
+  check(mr === undefined || (Number.isInteger(mr) && mr >= 0), 'max requests must be a whole number >= 0', mr);
+  const rss = options.reloadOnRssMb;
+  check(rss === undefined || (Number.isFinite(rss) && rss > 0), 'reload-on-rss must be a number of MiB > 0', rss);
+
   const longest = Math.max(options.upstreamTimeoutMs ?? scenario.stack.upstreamTimeout, scenario.stack.harakiri ?? 0);
   check(
     longest * timeScale <= MAX_TIMER_MS,
@@ -115,12 +128,20 @@ export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPla
     proxyProcesses: options.proxyProcesses ?? s.proxyProcesses,
     socket: options.socket ?? s.socket,
     wsgi: options.wsgi !== undefined ? options.wsgi : resolveWsgi(s.wsgi, baseDir),
+    threads: options.threads ?? s.threads,
+    maxRequests: options.maxRequests ?? s.maxRequests,
+    reloadOnRssMb: options.reloadOnRssMb ?? s.reloadOnRss,
   };
 
   const drafts: PhasePlan[] = [];
   let groupStart = 0;
   let groupEnd = 0;
+  const reloads: PlannedReload[] = [];
   scenario.load.forEach((p, index) => {
+    if (p.kind === 'reload') {
+      reloads.push({ index, name: `reload#${index}`, atMs: p.at });
+      return;
+    }
     if (!(p.parallel && index > 0)) groupStart = groupEnd;
     const draft = planPhase(p, index, groupStart, stack, baseDir);
     groupEnd = Math.max(groupEnd, groupStart + draft.durationMs);
@@ -135,14 +156,20 @@ export function buildPlan(scenario: Scenario, options: PlanOptions = {}): RunPla
     return { ...d, expectedRequests: count };
   });
 
+  const totalDurationMs = phases.reduce((m, p) => Math.max(m, p.startMs + p.durationMs), 0);
+  if (phases.length === 0) throw new CaplabError('E_USAGE', 'the load has only reload entries; add a phase that sends requests');
+  for (const r of reloads) {
+    check(r.atMs <= totalDurationMs, `${r.name}: at must fall within the phases' planned ${totalDurationMs} ms (a reload after the load has ended measures nothing)`, r.atMs);
+  }
   return {
     scenario: { name: scenario.name, description: scenario.description, file },
     stack,
     timeScale,
     seed,
     phases,
+    reloads,
     expect: scenario.expect,
-    totalDurationMs: phases.reduce((m, p) => Math.max(m, p.startMs + p.durationMs), 0),
+    totalDurationMs,
     totalRequests: phases.reduce((n, p) => n + (p.expectedRequests ?? 0), 0),
   };
 }

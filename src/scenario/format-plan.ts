@@ -64,6 +64,9 @@ export function formatPlan(plan: RunPlan): string {
     `stack      ${s.workers} worker${s.workers === 1 ? '' : 's'}, listen ${s.listen}, upstream timeout ${formatDuration(s.upstreamTimeoutMs)}, ` +
       `harakiri ${s.harakiriMs === null ? 'off' : formatDuration(s.harakiriMs)}, app ${s.app}${s.staticDir ? `, static ${s.staticDir}` : ''}`,
     `           ${describeQueue(s)}, ${s.proxyProcesses} proxy process${s.proxyProcesses === 1 ? '' : 'es'}`,
+    ...(s.threads > 1 || s.maxRequests > 0 || s.reloadOnRssMb !== null
+      ? [`           ${s.threads} thread${s.threads === 1 ? '' : 's'} per worker, max requests ${s.maxRequests || 'off'}, reload on RSS ${s.reloadOnRssMb === null ? 'off' : `${s.reloadOnRssMb} MiB`}`]
+      : []),
     `           proxy → pool over ${s.socket === 'unix' ? 'a unix socket (a full backlog: 502 at once)' : 'TCP (a full backlog: SYN retries)'}`,
     `run        time scale ${plan.timeScale}, seed ${plan.seed}`,
     'phases',
@@ -77,6 +80,7 @@ export function formatPlan(plan: RunPlan): string {
     for (const r of shown) lines.push(`             ${describeRequest(r, total, p.requests.length === 1)}`);
     if (shown.length < p.requests.length) lines.push(`             … and ${p.requests.length - shown.length} more endpoints`);
   }
+  for (const r of plan.reloads) lines.push(`  ${r.name.padEnd(9)} at ${formatDuration(r.atMs)}: the pool reloads its workers gracefully; no requests`);
   lines.push(`expect     ${plan.expect.length === 0 ? 'none' : plan.expect.map((t) => t.expr).join('; ')}`);
   lines.push(`total      ${plan.totalRequests} requests planned over ${formatDuration(plan.totalDurationMs)}${wall}, plus responses still arriving`);
   return lines.join('\n');

@@ -5,8 +5,8 @@
  */
 export { parseDuration, durationToMs, formatDuration } from './parse-duration.js';
 export { SOCKET_KINDS, type SocketKind } from './scenario-schema.js';
-export { ScenarioSchema, QUEUE_MODES, MAX_PROXY_PROCESSES, WSGI_SPEC, wsgiSpecField, type Scenario, type QueueMode } from './scenario-schema.js';
-export type { ScenarioPhase, BurstPhase, ClosedPhase, OpenPhase, RampPhase, TracePhase, TraceSend, PhaseKind, Arrival } from './phase-schema.js';
+export { ScenarioSchema, QUEUE_MODES, MAX_PROXY_PROCESSES, MAX_THREADS, WSGI_SPEC, wsgiSpecField, type Scenario, type QueueMode } from './scenario-schema.js';
+export type { ScenarioPhase, ScenarioReload, ScenarioLoadEntry, BurstPhase, ClosedPhase, OpenPhase, RampPhase, TracePhase, TraceSend, PhaseKind, Arrival } from './phase-schema.js';
 export { formatTraceFile, parseTraceFile, TRACE_HEADER, type TraceData } from './trace-file.js';
 export { METHODS, type ScenarioRequest } from './request-schema.js';
 export { SERVICE_DISTS, drawService, serviceMean, serviceSampler, serviceScv, type ServiceDist } from './service-dist.js';
@@ -28,6 +28,7 @@ export type {
   PlannedRequest,
   PlannedStack,
   PlannedWsgi,
+  PlannedReload,
 } from './plan-types.js';
 export { createRequestSource, withServiceMs, type RequestSpec } from './request-source.js';
 export { constantArrivals, poissonArrivals, rampArrivals } from './arrivals.js';

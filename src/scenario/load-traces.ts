@@ -3,7 +3,7 @@ import path from 'node:path';
 import { problemLines } from '../config/index.js';
 import { CaplabError } from '../errors.js';
 import { LIMITS } from './limits.js';
-import type { ScenarioPhase, TracePhase } from './phase-schema.js';
+import type { ScenarioLoadEntry, TracePhase } from './phase-schema.js';
 import type { ScenarioRequest } from './request-schema.js';
 import type { Scenario } from './scenario-schema.js';
 import { parseTraceFile, type TraceData } from './trace-file.js';
@@ -49,7 +49,7 @@ function freezeTrace(t: TraceData): TraceData {
 export function loadTraces(scenario: Scenario, baseDir: string, label: string): Scenario {
   if (!scenario.load.some((p) => p.kind === 'trace')) return scenario;
   const problems: string[] = [];
-  const load = scenario.load.map((p, i): ScenarioPhase => {
+  const load = scenario.load.map((p, i): ScenarioLoadEntry => {
     if (p.kind !== 'trace') return p;
     const read = readTrace(path.resolve(baseDir, p.file));
     if ('problems' in read) {

@@ -62,8 +62,25 @@ export interface TracePhase extends PhaseCommon {
   readonly send: TraceSend;
   readonly trace: TraceData;
 }
-/** One validated entry of a scenario's `load` list. */
+/** One validated load phase of a scenario's `load` list. */
 export type ScenarioPhase = BurstPhase | ClosedPhase | OpenPhase | RampPhase | TracePhase;
+/**
+ * A `reload: { at }` entry: no load of its own; at `at` ms from the run's
+ * start (scaled like every duration) the pool reloads its workers, one by
+ * one, while the phases around it keep sending.
+ */
+export interface ScenarioReload {
+  readonly kind: 'reload';
+  readonly at: number;
+  readonly parallel: false;
+  /** Always empty: a reload sends no request. */
+  readonly requests: readonly ScenarioRequest[];
+}
+/** One validated entry of a scenario's `load` list: a phase, or a reload of the pool. */
+export type ScenarioLoadEntry = ScenarioPhase | ScenarioReload;
+
+/** Every kind a `load` entry may be: the phases, and `reload`. */
+export const LOAD_ENTRY_KINDS = [...PHASE_KINDS, 'reload'] as const;
 
 const target = { path: pathField.optional(), requests: z.array(RequestSchema).min(1).max(LIMITS.mixEntries).optional() };
 const arrival = z.enum(['constant', 'poisson']).optional();
@@ -184,10 +201,13 @@ const TraceSchema = z
   })
   .transform((v): Omit<TracePhase, 'parallel'> => ({ kind: 'trace', file: v.file, speed: v.speed ?? 1, send: v.send ?? 'auto', trace: EMPTY_TRACE, requests: [] }));
 
+const ReloadSchema = z.strictObject({ at: durationField() }).transform((v): ScenarioReload => ({ kind: 'reload', at: v.at, parallel: false, requests: [] }));
+
 /**
- * One `load` entry: exactly one of `burst`, `closed`, `open`, `ramp`, `trace`, plus
- * an optional `parallel: true`. Arrivals default to `constant` (as k6's
- * constant-arrival-rate), think time to 0.
+ * One `load` entry: exactly one of `burst`, `closed`, `open`, `ramp`,
+ * `trace`, plus an optional `parallel: true`; or `reload: { at }` (never
+ * parallel: it runs at its own time). Arrivals default to `constant` (as
+ * k6's constant-arrival-rate), think time to 0.
  */
 export const PhaseSchema = z
   .strictObject({
@@ -197,9 +217,16 @@ export const PhaseSchema = z
     open: OpenSchema.optional(),
     ramp: RampSchema.optional(),
     trace: TraceSchema.optional(),
+    reload: ReloadSchema.optional(),
   })
-  .superRefine((v, ctx) => exactlyOne(v, PHASE_KINDS, ctx, `exactly one of ${PHASE_KINDS.join(', ')}`))
-  .transform((v): ScenarioPhase => {
+  .superRefine((v, ctx) => {
+    exactlyOne(v, LOAD_ENTRY_KINDS, ctx, `exactly one of ${LOAD_ENTRY_KINDS.join(', ')}`);
+    if (v.reload !== undefined && v.parallel !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['parallel'], message: 'cannot go with reload (a reload runs at its own `at`, alongside whatever phase is running)', input: v.parallel });
+    }
+  })
+  .transform((v): ScenarioLoadEntry => {
+    if (v.reload !== undefined) return v.reload;
     const parallel = v.parallel ?? false;
     const body = v.burst ?? v.closed ?? v.open ?? v.ramp ?? v.trace;
     if (body === undefined) throw new Error('unreachable: a phase without a kind passed validation');

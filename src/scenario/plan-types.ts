@@ -111,6 +111,21 @@ export interface PlannedStack {
   readonly socket: SocketKind;
   /** The WSGI app a Python pool serves (`--wsgi`, `stack.wsgi`), or null for caplab's Django sample. */
   readonly wsgi: PlannedWsgi | null;
+  /** Requests each worker serves at once, each in its own thread (uWSGI's `threads`). */
+  readonly threads: number;
+  /** Recycle a worker after this many requests (uWSGI's `max-requests`); 0 = never. */
+  readonly maxRequests: number;
+  /** Recycle a worker whose RSS passes this many MiB (uWSGI's `reload-on-rss`), or null for off. */
+  readonly reloadOnRssMb: number | null;
+}
+
+/** A `reload:` entry of the load: the pool reloads its workers at `atMs` (scenario ms from the run's start); it sends no request. */
+export interface PlannedReload {
+  /** Position in the scenario's `load` list. */
+  readonly index: number;
+  /** `reload#<index>`. */
+  readonly name: string;
+  readonly atMs: number;
 }
 
 /**
@@ -125,6 +140,8 @@ export interface RunPlan {
   readonly timeScale: number;
   readonly seed: number;
   readonly phases: readonly PhasePlan[];
+  /** Reloads of the pool during the load (none in plans from before reloads existed). */
+  readonly reloads: readonly PlannedReload[];
   readonly expect: readonly Threshold[];
   /** Planned end of the last phase, scenario ms (phases that wait for responses can end later). */
   readonly totalDurationMs: number;

@@ -13,6 +13,9 @@ export const QUEUE_MODES = ['kernel', 'master'] as const;
 /** How the proxy reaches the pool; see `StackSchema.socket`. */
 export const SOCKET_KINDS = ['tcp', 'unix'] as const;
 
+/** Most threads per worker a scenario or `--threads` may ask for (the embedded pool's limit). */
+export const MAX_THREADS = 64;
+
 /** Most embedded proxy processes a scenario or `--proxy-processes` may ask for. */
 export const MAX_PROXY_PROCESSES = 64;
 
@@ -51,6 +54,12 @@ const StackSchema = z.strictObject({
   app: z.string().min(1).max(LIMITS.filePathChars).default('sample'),
   static: z.string().min(1).max(LIMITS.filePathChars).nullable().default(null),
   harakiri: durationField({ exclusive: true, max: LIMITS.timeoutMs, maxLabel: 'one day' }).nullable().default(null),
+  /** Requests each worker serves at once, each in its own thread (uWSGI's `threads`, gunicorn's gthread `--threads`). */
+  threads: z.number().int().gte(1).lte(MAX_THREADS).default(1),
+  /** Recycle a worker after this many requests (uWSGI's `max-requests`); 0 = never. */
+  maxRequests: z.number().int().gte(0).lte(LIMITS.phaseRequests).default(0),
+  /** Recycle a worker whose resident memory passes this many MiB (uWSGI's `reload-on-rss`); null = off. */
+  reloadOnRss: z.number().gt(0).lte(1_048_576).nullable().default(null),
   /**
    * 'kernel': workers accept from the kernel's accept queue, as uWSGI's do;
    * beyond `listen` the kernel drops SYNs and clients retry (~1 s, then 3 s

@@ -1,10 +1,11 @@
-import { readStats, startPool } from '../pool/index.js';
+import { readStats, startPool, type PoolStats } from '../pool/index.js';
 import { DEFAULTS } from '../config/index.js';
 import type { ProcessExit } from '../process/index.js';
 import type { StackDescription, TimelinePoint } from '../results/index.js';
 import { startGunicornPool, startRunserverPool, startUwsgiPool, type UpstreamProtocol } from './real/index.js';
 import { poolObserved } from './pool-observed.js';
-import type { PoolKind, StackConfig } from './types.js';
+import { checkPoolKnobs, poolOptionError } from './check-pool-knobs.js';
+import type { PoolKind, StackConfig, StackReload } from './types.js';
 
 /** A started pool, whatever program plays it, as `startStack` wires it behind the proxy. */
 export interface PoolRole {
@@ -16,11 +17,15 @@ export interface PoolRole {
   /** How the proxy must talk to it (runserver speaks HTTP only). */
   readonly protocol: UpstreamProtocol;
   readonly pid: number;
+  /** The stats server's port on `host`, when the program has one (embedded, uWSGI). */
+  readonly statsPort?: number | undefined;
   readonly exited: Promise<ProcessExit>;
   /** The pool's part of the stack description. */
   readonly describe: Pick<StackDescription, 'pool' | 'app' | 'workers' | 'listen' | 'queue' | 'queueFallback' | 'observed'>;
   /** One sample of the listen queue and busy workers, from whatever the program lets caplab read. */
   sample(): Promise<Omit<TimelinePoint, 'tMs'>>;
+  /** Reloads the workers gracefully (see RunningStack.reload). */
+  reload(): Promise<StackReload>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +40,7 @@ export interface PoolRole {
  * says how exactly each could be seen (poolObserved).
  */
 export async function startPoolRole(config: StackConfig, kind: PoolKind, socketPath?: string): Promise<PoolRole> {
+  checkPoolKnobs(config, kind);
   if (kind === 'runserver') {
     const rs = await startRunserverPool({ host: DEFAULTS.host, port: 0, timeScale: config.timeScale, threading: config.threading ?? true, wsgi: config.wsgi });
     return {
@@ -46,6 +52,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       // one process, whatever `workers` says: threads (unbounded) or one request at a time
       describe: { pool: rs.threading ? 'runserver' : 'runserver --nothreading', app: config.wsgi?.app ?? 'django', workers: 1, listen: rs.backlog, observed: poolObserved('runserver', 'tcp') },
       sample: () => rs.sample(),
+      reload: () => Promise.reject(poolOptionError('runserver', 'a reload', 'it has no workers to replace')),
       stop: () => rs.stop(),
     };
   }
@@ -58,6 +65,8 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       listen: config.listen,
       timeScale: config.timeScale,
       harakiriMs: config.harakiriMs,
+      maxRequests: config.maxRequests,
+      threads: config.threads,
       wsgi: config.wsgi,
     });
     return {
@@ -73,6 +82,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
         const s = await g.sample();
         return { queue: s.queue, busy: s.busy };
       },
+      reload: () => g.reload(),
       stop: () => g.stop(),
     };
   }
@@ -84,6 +94,9 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
     listen: config.listen,
     timeScale: config.timeScale,
     ...(config.harakiriMs !== undefined ? { harakiriMs: config.harakiriMs } : {}),
+    threads: config.threads ?? 1,
+    maxRequests: config.maxRequests ?? 0,
+    ...(config.reloadOnRssMb !== undefined ? { reloadOnRssMb: config.reloadOnRssMb } : {}),
     ...(socketPath !== undefined ? { socketPath } : {}),
   };
   const pool =
@@ -96,6 +109,7 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
     socketPath: pool.socketPath,
     protocol: pool.protocol,
     pid: pool.pid,
+    statsPort: pool.statsPort,
     exited: pool.exited,
     describe: {
       pool: kind,
@@ -108,8 +122,14 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
     },
     async sample() {
       const stats = await readStats(pool.host, pool.statsPort);
-      return { queue: stats.listen_queue, busy: stats.workers.filter((w) => w.status === 'busy').length };
+      return { queue: stats.listen_queue, busy: busyCores(stats.workers) };
     },
+    reload: () => pool.reload(),
     stop: () => pool.stop(),
   };
+}
+
+/** Requests being served: busy workers, or with threads busy cores (uWSGI's `cores[].in_request`). */
+function busyCores(workers: PoolStats['workers']): number {
+  return workers.reduce((n, w) => n + (w.cores && w.cores.length > 1 ? w.cores.filter((c) => c.in_request === 1).length : w.status === 'busy' ? 1 : 0), 0);
 }

@@ -77,6 +77,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
   );
   return {
     url: proxy.url,
+    pool: { host: pool.host, port: pool.port, socketPath: pool.socketPath, protocol: pool.protocol, pid: pool.pid, statsPort: pool.statsPort },
     pids: [...proxy.pids, pool.pid],
     describe: {
       proxy: proxyKind === 'nginx' ? 'nginx' : 'embedded',
@@ -88,6 +89,7 @@ export async function startStack(config: StackConfig): Promise<RunningStack> {
     },
     died,
     sample: () => pool.sample(),
+    reload: () => pool.reload(),
     stop() {
       stopping ??= Promise.all([proxy.stop(), pool.stop()]).then(() => link.remove());
       return stopping;

@@ -36,6 +36,20 @@ export interface StackConfig {
   readonly socket?: SocketKind;
   /** runserver only: false = `--nothreading` (one request at a time); default true, one thread per connection. */
   readonly threading?: boolean;
+  /** Requests each worker serves at once, each in its own thread (uWSGI's `threads`, gunicorn's gthread); default 1. */
+  readonly threads?: number;
+  /** Recycle a worker after this many requests (uWSGI's `max-requests`); 0 or undefined = never. */
+  readonly maxRequests?: number;
+  /** Recycle a worker whose RSS passes this many MiB (uWSGI's `reload-on-rss`); undefined = off. E_POOL_OPTION with gunicorn and runserver. */
+  readonly reloadOnRssMb?: number | undefined;
+}
+
+/** What one reload of the pool did: epoch ms at its start and end, and the worker pids before and after. */
+export interface StackReload {
+  readonly startedAtMs: number;
+  readonly endedAtMs: number;
+  readonly pidsBefore: readonly number[];
+  readonly pidsAfter: readonly number[];
 }
 
 export type QueueMode = 'kernel' | 'master';
@@ -60,15 +74,37 @@ export interface RoleDeath {
   readonly signal: string | null;
 }
 
+/** Where a running stack's pool can be reached. */
+export interface PoolAddress {
+  readonly host: string;
+  /** 0 when it listens on `socketPath`. */
+  readonly port: number;
+  readonly socketPath?: string | undefined;
+  /** How the proxy talks to it. */
+  readonly protocol: 'uwsgi' | 'http';
+  /** The master's pid (uWSGI: its master; `kill -HUP` reloads it). */
+  readonly pid: number;
+  /** The stats server's port on `host` (uWSGI's JSON; caplab's pool also HTTP /metrics); undefined when the program has none. */
+  readonly statsPort?: number | undefined;
+}
+
 /** A started proxy → pool → app stack. */
 export interface RunningStack {
   /** Base URL of the proxy, e.g. http://127.0.0.1:43121 */
   readonly url: string;
   readonly describe: StackDescription;
+  /** Where the pool listens, its master's pid, and its stats server's port (embedded and uWSGI pools; none for gunicorn and runserver). */
+  readonly pool: PoolAddress;
   /** Pids of every process the stack started (proxy, master); workers are the master's. */
   readonly pids: readonly number[];
   /** One sample of the pool's listen-queue depth and busy workers (tMs left 0). */
   sample(): Promise<Omit<TimelinePoint, 'tMs'>>;
+  /**
+   * Reloads the pool's workers gracefully, one by one where the program can
+   * (caplab's pool and uWSGI: a chain reload; gunicorn: SIGHUP, new workers
+   * first, then the old ones finish); resolves when the new workers serve.
+   */
+  reload(): Promise<StackReload>;
   /** Resolves when any role process dies before stop() was called; never resolves after stop(). */
   readonly died: Promise<RoleDeath>;
   /** Stops every role; safe to call more than once. */

@@ -17,6 +17,7 @@ import {
 } from '../../plan/index.js';
 import { formatCapacityPlan } from '../../report/index.js';
 import { readResultFile } from '../../results/index.js';
+import { MAX_THREADS } from '../../scenario/index.js';
 import { choiceFlag, intFlag, parseFlags, positiveFlag } from '../parse-flags.js';
 import { planFromArgs } from '../plan-from-args.js';
 import { planFromLog, type LogPlanContext } from '../plan-from-log.js';
@@ -62,6 +63,7 @@ const PlanFlags = z.object({
   cores: intFlag(1, 100_000).optional(),
   cpuShare: positiveFlag(1).optional(),
   dbConnections: intFlag(1, 1_000_000).optional(),
+  threads: intFlag(1, MAX_THREADS).optional(),
   json: z.boolean().default(false),
   debug: z.boolean().default(false),
 });
@@ -88,6 +90,7 @@ const FLAG_OF: Readonly<Record<PlanField, string>> = {
   cpuShare: '--cpu-share',
   dbConnections: '--db-connections',
   arrivalScv: '--ca2',
+  threads: '--threads',
 };
 
 /** A duration flag in ms, or an E_FLAG error naming it. */
@@ -126,6 +129,7 @@ export function registerPlan(program: Command): void {
     .option('--cores <n>', 'cores the workers run on; caps workers × --cpu-share, and sets the (2 × cores) + 1 rule shown')
     .option('--cpu-share <x>', 'share of the service time spent on a CPU, 0 < x ≤ 1 (default 1: CPU-bound)')
     .option('--db-connections <n>', 'database connections available; one per worker')
+    .option('--threads <n>', 'threads per worker (uWSGI\'s threads): each worker is n servers of the one queue (default 1, or the scenario\'s)')
     .option('--json', 'print the plan as JSON')
     .action(async (scenarioArg: string | undefined, raw: Record<string, unknown>, cmd: Command) => {
       try {
@@ -183,6 +187,7 @@ async function planCommand(scenarioArg: string | undefined, raw: Record<string, 
     ...(flags.requests !== undefined ? { requests: flags.requests } : {}),
     ...(flags.replications !== undefined ? { replications: flags.replications } : {}),
     ...(limits ? { limits } : {}),
+    ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
   });
   if (flags.json) {
     const { recommended, rows, ...rest } = plan;

@@ -47,6 +47,9 @@ export function registerSweep(program: Command): void {
     .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
     .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
     .option('--socket <kind>', 'proxy → pool link: tcp (a full backlog: SYN retries) or unix (a unix socket in the run\'s temp folder; a full backlog: 502 at once); overrides stack.socket')
+    .option('--threads <n>', 'requests each worker serves at once, each in its own thread (uWSGI\'s threads; gunicorn: gthread); overrides stack.threads')
+    .option('--max-requests <n>', 'recycle a worker after n requests, 0 = never (uWSGI\'s max-requests); overrides stack.maxRequests')
+    .option('--reload-on-rss <MiB>', 'recycle a worker whose RSS passes this (uWSGI\'s reload-on-rss; not gunicorn); overrides stack.reloadOnRss')
     .option('--no-html', 'skip the HTML reports');
   addEngineOptions(command)
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
@@ -61,6 +64,9 @@ export function registerSweep(program: Command): void {
         queue: flags.queue,
         proxyProcesses: flags.proxyProcesses,
         socket: flags.socket,
+        threads: flags.threads,
+        maxRequests: flags.maxRequests,
+        reloadOnRss: flags.reloadOnRss,
         wsgi: flags.wsgi,
         chdir: flags.chdir,
         pythonpath: flags.pythonpath,

@@ -15,6 +15,11 @@ export interface SimConfig {
   readonly records: boolean;
   readonly exactLimit: number;
   readonly maxRequests: number;
+  /** Threads per worker; the pool has workers × threads servers. */
+  readonly threads: number;
+  /** Requests a server serves between two recycles (⌈recycleAfter / threads⌉), or Infinity. */
+  readonly recycleEvery: number;
+  readonly recycleMs: number;
   readonly specs: readonly ArrivalSpec[];
   readonly names: readonly string[];
   readonly services: readonly Sampler[];
@@ -44,6 +49,10 @@ export function checkSimulation(input: SimulationInput): SimConfig {
   check(time(input.warmupMs), 'warmupMs', 'a finite number ≥ 0', input.warmupMs);
   check(count(input.exactPercentilesUpTo), 'exactPercentilesUpTo', 'a whole number ≥ 0', input.exactPercentilesUpTo);
   check(input.maxRequests === undefined || (Number.isInteger(input.maxRequests) && input.maxRequests >= 1), 'maxRequests', 'a whole number ≥ 1', input.maxRequests);
+
+  check(input.threads === undefined || (Number.isInteger(input.threads) && input.threads >= 1), 'threads', 'a whole number ≥ 1', input.threads);
+  check(input.recycleAfter === undefined || input.recycleAfter === Infinity || (Number.isInteger(input.recycleAfter) && input.recycleAfter >= 1), 'recycleAfter', 'a whole number ≥ 1 or Infinity', input.recycleAfter);
+  check(time(input.recycleMs), 'recycleMs', 'a finite number ≥ 0', input.recycleMs);
 
   const specs: readonly ArrivalSpec[] = Array.isArray(input.arrivals) ? input.arrivals : [input.arrivals as ArrivalSpec];
   check(specs.length > 0, 'arrivals', 'at least one arrival spec', 'none');
@@ -108,9 +117,11 @@ export function checkSimulation(input: SimulationInput): SimConfig {
   });
   const listen = input.listen ?? Infinity;
   const eagerClients = specs.reduce((n, s) => n + (s.kind === 'closed' && (s.thinkTimeMs ?? 0) === 0 ? s.clients : 0), 0);
-  if (Number.isInteger(input.workers) && eagerClients > input.workers + listen) {
+  const threads = input.threads ?? 1;
+  const servers = input.workers * threads;
+  if (Number.isInteger(input.workers) && eagerClients > servers + listen) {
     problems.push(
-      `closed clients with no think time (${eagerClients}) must not outnumber workers + listen (${input.workers + listen}): the extra ones would be refused and retry at the same instant forever; give them a thinkTimeMs > 0`,
+      `closed clients with no think time (${eagerClients}) must not outnumber ${threads > 1 ? 'workers × threads' : 'workers'} + listen (${servers + listen}): the extra ones would be refused and retry at the same instant forever; give them a thinkTimeMs > 0`,
     );
   }
   if (problems.length > 0) throw caplabError('E_PLAN_INVALID', `simulation: ${problems.join('; ')}`);
@@ -126,6 +137,9 @@ export function checkSimulation(input: SimulationInput): SimConfig {
     records: input.records ?? false,
     exactLimit: input.exactPercentilesUpTo ?? 100_000,
     maxRequests: input.maxRequests ?? 100_000_000,
+    threads,
+    recycleEvery: input.recycleAfter === undefined || input.recycleAfter === Infinity ? Infinity : Math.ceil(input.recycleAfter / threads),
+    recycleMs: input.recycleMs ?? 0,
     specs,
     names: specs.map((s, i) => s.name ?? `${s.kind}#${i}`),
     services,

@@ -16,6 +16,11 @@ import { TimeHeap } from './time-heap.js';
  *   (a completion at time t is processed before an arrival at t).
  * - A request whose service exceeds `harakiriMs` is killed at start +
  *   harakiriMs (502); its worker is back after `respawnMs` more.
+ * - With `threads` T the pool has workers × T servers (one per thread), all
+ *   fed by the one queue; records name the worker of the thread.
+ * - Recycling (uWSGI's max-requests): a server that has served
+ *   `recycleEvery` requests is away for `recycleMs` after the last one (its
+ *   process respawning); the request itself is unaffected.
  * - If the client's response would come later than arrival +
  *   `upstreamTimeoutMs`, the client sees 504 at exactly that time; the worker
  *   still serves the request to its end (or to harakiri), queued or not.
@@ -69,8 +74,16 @@ export class PoolSimulation {
   private readonly timeoutMs: number;
   private readonly warmupMs: number;
   private readonly maxRequests: number;
+  private readonly threads: number;
+  private readonly recycleEvery: number;
+  private readonly recycleMs: number;
+  /** Requests each server has served since its last recycle. */
+  private readonly sinceRecycle: Float64Array;
 
   constructor(cfg: SimConfig) {
+    this.threads = cfg.threads;
+    this.recycleEvery = cfg.recycleEvery;
+    this.recycleMs = cfg.recycleMs;
     this.listen = cfg.listen;
     this.harakiriMs = cfg.harakiriMs;
     this.respawnMs = cfg.respawnMs;
@@ -83,7 +96,8 @@ export class PoolSimulation {
     this.records = cfg.records ? new RecordStore() : null;
     this.services = cfg.services;
     this.thinks = cfg.thinks;
-    const c = cfg.workers;
+    const c = cfg.workers * cfg.threads;
+    this.sinceRecycle = new Float64Array(c);
     this.completions = new TimeHeap(c);
     this.free = new Int32Array(c);
     for (let k = 0; k < c; k++) this.free[k] = c - 1 - k;
@@ -225,6 +239,10 @@ export class PoolSimulation {
       status = 504;
       clientEnd = arrival + this.timeoutMs;
     }
+    if (status !== 502 && ++this.sinceRecycle[worker]! >= this.recycleEvery) {
+      this.sinceRecycle[worker] = 0;
+      busy += this.recycleMs;
+    } else if (status === 502) this.sinceRecycle[worker] = 0;
     const end = t + busy;
     if (end > warmup) this.busyMeasured += end - (t > warmup ? t : warmup);
     if (arrival >= warmup) {
@@ -240,7 +258,7 @@ export class PoolSimulation {
     }
     if (this.records !== null) {
       const spent = service > harakiri ? harakiri : service;
-      this.records.set(id, this.slotSpec[slot] as number, arrival, t, spent, clientEnd - arrival, status, worker);
+      this.records.set(id, this.slotSpec[slot] as number, arrival, t, spent, clientEnd - arrival, status, Math.floor(worker / this.threads));
     }
     if (this.outstanding[slot] === id) {
       this.outstanding[slot] = -1;

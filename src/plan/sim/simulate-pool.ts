@@ -38,7 +38,7 @@ export function simulateWithSketches(input: SimulationInput): SimulationResult &
       latencyMs: Object.freeze(sim.latencies.stats()),
       meanServiceMs: admitted > 0 ? sim.serviceMeasured / admitted : 0,
       arrivalRatePerSec: arrivalSpan > 0 ? ((sim.count - 1) * 1000) / arrivalSpan : 0,
-      utilization: span > 0 ? sim.busyMeasured / (cfg.workers * span) : 0,
+      utilization: span > 0 ? sim.busyMeasured / (cfg.workers * cfg.threads * span) : 0,
       maxQueue: sim.maxQueue,
       eventsProcessed: sim.events,
       durationMs: Math.max(0, sim.now - first),

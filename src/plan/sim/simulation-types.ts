@@ -29,6 +29,17 @@ export interface SimulationInput {
   readonly exactPercentilesUpTo?: number;
   /** Stop sending after this many requests (a guard against endless closed loops); default 100 000 000. */
   readonly maxRequests?: number;
+  /** Threads per worker (uWSGI's `threads`): the pool has workers × threads servers; default 1. */
+  readonly threads?: number;
+  /**
+   * uWSGI's `max-requests` as a short unavailability: each worker process is
+   * recycled after this many requests; default Infinity (never). Modelled
+   * per server: each of a worker's `threads` servers is down for
+   * `recycleMs` after every ⌈recycleAfter / threads⌉ requests it serves.
+   */
+  readonly recycleAfter?: number;
+  /** How long a recycled worker is away (its respawn); default 0. */
+  readonly recycleMs?: number;
 }
 
 export type SimStatus = 200 | 502 | 503 | 504;
@@ -49,7 +60,7 @@ export interface SimRecord {
   /** What the client saw: 0 for a refusal, the timeout for a 504. */
   readonly latencyMs: number;
   readonly status: SimStatus;
-  /** The worker (0 … workers − 1) that took it; null if refused. */
+  /** The worker (0 … workers − 1) that took it (with threads, the worker of the thread); null if refused. */
   readonly worker: number | null;
 }
 

@@ -7,6 +7,7 @@ import type { WorkerConfig, WorkerDoneMessage, WorkerMessage, WorkerRequestMessa
 import type { PoolConfig } from '../pool-options.js';
 import { ListenQueue, type QueuedConnection } from './listen-queue.js';
 import { keepWorkers } from './keep-workers.js';
+import { readProcessMemory, RSS_CHECK_MS } from './read-process-memory.js';
 import { commonWorkerConfig, spawnWorker } from './spawn-worker.js';
 import { WorkerSlot } from './worker-slot.js';
 
@@ -20,6 +21,10 @@ export interface Dispatcher {
   start(): Promise<void>;
   /** Takes a newly accepted, paused connection. */
   accept(socket: Socket): void;
+  /** Replaces every worker gracefully, one after another (see WorkerKeeper.reload); queued connections wait for them. */
+  reload(): Promise<void>;
+  /** Lets every worker finish its request, then ends it (SIGKILL after `timeoutMs`); nothing is respawned. */
+  stop(timeoutMs: number): Promise<void>;
   /** SIGKILLs every worker and drops queued connections; nothing is respawned afterwards. */
   shutdown(): void;
 }
@@ -34,19 +39,26 @@ export interface Dispatcher {
  * gets an immediate 503 written by the master. A worker is free again when
  * it reports `done`; one that dies is respawned, and only the request it
  * was serving is lost (its connection closes with it). `harakiriMs` and
- * `maxRequests` SIGKILL a stuck worker and recycle a worn one.
+ * `maxRequests` SIGKILL a stuck worker and recycle a worn one; so does
+ * `reloadOnRssMb`, once the worker is done with its request. `threads` is
+ * always 1 here (pool options refuse more with this queue mode).
  * `socketName()` ('host:port') is quoted in the 503 message.
  */
 export function createDispatcher(config: PoolConfig, socketName: () => string): Dispatcher {
   const slots = Array.from({ length: config.workers }, (_, i) => new WorkerSlot(i + 1));
   const queue = new ListenQueue(config.listen);
   const counters = { refused: 0, malformed: 0 };
+  /** Busy slots to end once their request is done (reload, reload-on-rss, a graceful stop). */
+  const retiring = new Set<WorkerSlot>();
+  let rssTicker: NodeJS.Timeout | undefined;
   let nextId = 1;
 
   const workerConfig = (id: number): WorkerConfig => ({
     ...commonWorkerConfig(config, id),
     queue: 'master',
     maxRequests: 0,
+    threads: 1,
+    bank: 0,
     scoreboardBytes: 0,
   });
 
@@ -58,8 +70,28 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
       });
       dispatchQueued();
     },
-    vacated: (slot) => void slot.finishCurrent(),
+    vacated: (slot) => {
+      retiring.delete(slot);
+      slot.finishCurrent();
+    },
+    retire,
   });
+
+  /** A 'master'-mode worker takes SIGTERM only while idle (it exits at once); a busy one is ended when it reports `done`. */
+  function retire(slot: WorkerSlot, child: ChildProcess): void {
+    if (slot.state === 'busy') retiring.add(slot);
+    else {
+      slot.state = 'stopping';
+      child.kill('SIGTERM');
+    }
+  }
+
+  function checkRss(): void {
+    const limit = config.reloadOnRssMb! * 1024 * 1024;
+    for (const slot of slots) {
+      if (slot.child && (slot.state === 'idle' || slot.state === 'busy') && !retiring.has(slot) && readProcessMemory(slot.pid).rss > limit) retire(slot, slot.child);
+    }
+  }
 
   function onDone(slot: WorkerSlot, child: ChildProcess, done: WorkerDoneMessage): void {
     if (slot.child !== child || slot.current?.id !== done.id) return;
@@ -68,12 +100,13 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
       slot.requests += 1;
       slot.deltaRequests += 1;
       slot.runningTimeUs += (performance.now() - current.startedAt) * 1000;
+      slot.observe(performance.now() - current.startedAt);
       if (done.exception) slot.exceptions += 1;
     } else if (done.outcome === 'malformed') {
       counters.malformed += 1;
     }
     slot.tx += done.bytes;
-    if (config.maxRequests > 0 && slot.deltaRequests >= config.maxRequests) {
+    if (retiring.delete(slot) || (config.maxRequests > 0 && slot.deltaRequests >= config.maxRequests)) {
       slot.state = 'stopping';
       child.kill('SIGTERM');
     } else {
@@ -127,7 +160,18 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
     slots,
     queue,
     counters,
-    start: () => keeper.start(),
+    async start() {
+      await keeper.start();
+      if (config.reloadOnRssMb !== undefined) {
+        rssTicker = setInterval(checkRss, RSS_CHECK_MS);
+        rssTicker.unref();
+      }
+    },
+    reload: () => keeper.reload(),
+    async stop(timeoutMs) {
+      if (rssTicker) clearInterval(rssTicker);
+      await keeper.stop(timeoutMs);
+    },
     accept(socket) {
       socket.on('error', () => undefined);
       const conn: QueuedConnection = { socket, acceptedAtMs: wallClockMs() };
@@ -144,6 +188,7 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
       }
     },
     shutdown() {
+      if (rssTicker) clearInterval(rssTicker);
       for (const slot of slots) slot.finishCurrent();
       keeper.shutdown();
       for (const conn of queue.takeAll()) conn.socket.destroy();

@@ -8,6 +8,11 @@ import { createDispatcher } from './create-dispatcher.js';
 import { createKernelDispatcher } from './create-kernel-dispatcher.js';
 import { listenFailure, listenTcp, listenUnix } from './listen-tcp.js';
 import { readProcessMemory } from './read-process-memory.js';
+import { withCores } from './core-stats.js';
+import { wallClockMs } from '../../config/index.js';
+import type { CoreReading } from '../scoreboard.js';
+import { createPoolMetrics } from '../metrics/pool-metrics.js';
+import { serveStatsConnection } from '../metrics/serve-stats-connection.js';
 
 /** Where a started master listens, its first workers, and the queue mode it runs in. */
 export interface MasterAddress {
@@ -33,8 +38,30 @@ export interface Master {
   start(): Promise<MasterAddress>;
   /** The current stats document. */
   stats(): PoolStats;
+  /**
+   * Replaces the workers one after another (SIGHUP; uWSGI's chain reload):
+   * each is told to stop accepting, finishes what it serves and exits, and
+   * the next is retired only once its replacement is ready. Resolves with the
+   * reload's wall-clock start and end and the pids before and after; a
+   * reload asked for while one runs joins it.
+   */
+  reload(): Promise<ReloadReport>;
+  /**
+   * Stops gracefully (SIGTERM): accepts nothing more, lets every worker
+   * finish what it serves, SIGKILLs those still busy after
+   * `config.stopTimeoutMs`, then `shutdown()`.
+   */
+  stop(): Promise<void>;
   /** SIGKILLs every worker, closes the sockets and drops queued connections. Synchronous, idempotent, safe at any time. */
   shutdown(): void;
+}
+
+/** What a reload did: epoch ms at its start and end, and the worker pids before and after, in slot order. */
+export interface ReloadReport {
+  readonly startedAtMs: number;
+  readonly endedAtMs: number;
+  readonly pidsBefore: readonly number[];
+  readonly pidsAfter: readonly number[];
 }
 
 /** The scheduling half of a master, whichever queue mode it runs. */
@@ -42,12 +69,18 @@ interface Core {
   start(): Promise<{ host: string; port: number; workerPids: readonly number[] }>;
   queue(): { depth: number; max: number; refused: number; malformed: number };
   slots: Parameters<typeof buildStats>[0]['slots'];
+  /** Each slot's cores ('kernel' mode; empty otherwise). */
+  cores(): readonly (readonly CoreReading[])[];
+  reload(): Promise<void>;
+  stop(timeoutMs: number): Promise<void>;
   shutdown(): void;
 }
 
 /**
  * Creates the pool master: the request socket, the stats server (one JSON
- * document per connection, then close, like uWSGI's `--stats`), and the
+ * document per plain connection, then close, like uWSGI's `--stats`; HTTP
+ * `GET /metrics` for Prometheus and `GET /` on the same port, see
+ * serveStatsConnection), and the
  * workers. In 'kernel' queue mode (when the native addon loads) the master
  * binds the socket with backlog `listen` and never accepts: idle workers
  * accept for themselves and the queue is the kernel's, read with TCP_INFO
@@ -57,7 +90,7 @@ interface Core {
  * worker. Nothing happens until `start()`.
  */
 export function createMaster(config: PoolConfig): Master {
-  const statsServer = net.createServer();
+  const statsServer = net.createServer({ allowHalfOpen: true });
   const load = config.queue === 'kernel' ? loadNative() : undefined;
   const core = load?.native ? kernelCore(config, load.native) : masterCore(config);
   let socketName = config.socketPath ?? `${config.host}:${config.port}`;
@@ -65,7 +98,7 @@ export function createMaster(config: PoolConfig): Master {
 
   const stats = (): PoolStats => {
     const q = core.queue();
-    return buildStats({
+    const built = buildStats({
       pid: process.pid,
       socket: { name: socketName, proto: config.protocol, queue: q.depth, maxQueue: q.max },
       refused: q.refused,
@@ -73,15 +106,29 @@ export function createMaster(config: PoolConfig): Master {
       slots: core.slots,
       memory: readProcessMemory,
     });
+    return withCores(built, core.cores());
+  };
+  let reloading: Promise<ReloadReport> | undefined;
+  const shutdown = (): void => {
+    if (closed) return;
+    closed = true;
+    core.shutdown();
+    statsServer.close();
   };
 
-  statsServer.on('connection', (socket) => {
-    socket.on('error', () => undefined);
-    socket.end(JSON.stringify(stats()));
-  });
+  const metrics = createPoolMetrics(async () => stats());
+  statsServer.on('connection', (socket) =>
+    serveStatsConnection(socket, {
+      json: () => JSON.stringify(stats()),
+      metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
+    }),
+  );
 
   return {
     async start() {
+      if (!load?.native && config.threads > 1) {
+        throw new Error(`threads ${config.threads} need the kernel queue, which this pool cannot run: ${load?.reason ?? 'queue master'}`);
+      }
       const { host, port, workerPids } = await core.start();
       socketName = config.socketPath ?? `${host}:${port}`;
       const statsPort = await listenTcp(statsServer, config.host, config.statsPort);
@@ -96,12 +143,21 @@ export function createMaster(config: PoolConfig): Master {
       };
     },
     stats,
-    shutdown() {
-      if (closed) return;
-      closed = true;
-      core.shutdown();
-      statsServer.close();
+    reload() {
+      reloading ??= (async () => {
+        const pidsBefore = core.slots.map((slot) => slot.pid);
+        const startedAtMs = wallClockMs();
+        await core.reload();
+        return { startedAtMs, endedAtMs: wallClockMs(), pidsBefore, pidsAfter: core.slots.map((slot) => slot.pid) };
+      })().finally(() => (reloading = undefined));
+      return reloading;
     },
+    async stop() {
+      if (closed) return;
+      await core.stop(config.stopTimeoutMs);
+      shutdown();
+    },
+    shutdown,
   };
 }
 
@@ -123,6 +179,12 @@ function masterCore(config: PoolConfig): Core {
     },
     queue: () => ({ depth: dispatcher.queue.length, max: config.listen, refused: dispatcher.counters.refused, malformed: dispatcher.counters.malformed }),
     slots: dispatcher.slots,
+    cores: () => [],
+    reload: () => dispatcher.reload(),
+    async stop(timeoutMs) {
+      server.close();
+      await dispatcher.stop(timeoutMs);
+    },
     shutdown() {
       dispatcher.shutdown();
       server.close();
@@ -157,6 +219,9 @@ function kernelCore(config: PoolConfig, native: PoolNative): Core {
     get slots() {
       return dispatcher?.slots ?? [];
     },
+    cores: () => dispatcher?.cores() ?? [],
+    reload: async () => dispatcher?.reload(),
+    stop: async (timeoutMs) => dispatcher?.stop(timeoutMs),
     shutdown() {
       dispatcher?.shutdown();
       if (fd >= 0) closeSync(fd);

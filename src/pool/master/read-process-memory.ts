@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 
+/** How often a master reads each worker's RSS for reload-on-rss, wall ms (uWSGI checks once per master cycle, about a second). */
+export const RSS_CHECK_MS = 200;
+
 /**
  * Resident set size and virtual size of process `pid`, in bytes, read from
  * /proc/<pid>/status (VmRSS, VmSize). Zeros when they cannot be read (the

@@ -5,8 +5,11 @@
  * E_APP_LOAD). In 'master' queue mode each `request` message then carries
  * one client socket: the worker serves it (one at a time; the master never
  * sends another before `done`) and answers `done`. In 'kernel' mode it
- * accepts its connections itself (runAcceptLoop). It exits on SIGTERM (the
- * master recycling it while idle), and by itself when the master goes away
+ * accepts its connections itself (runAcceptLoop), in its own thread or, with
+ * `threads` > 1, in that many worker threads (startThreads). It exits on
+ * SIGTERM: at once in 'master' mode (the master recycles it only while
+ * idle), gracefully in 'kernel' mode (stop accepting, finish what it
+ * serves, exit); and by itself when the master goes away
  * — through watchParent, and from inside blocking app work through
  * parentGone() — so no worker outlives its parents. SIGINT is left to the
  * processes above.
@@ -16,8 +19,9 @@ import { isCaplabError } from '../../errors.js';
 import { loadApp, withTiming } from '../../app/index.js';
 import { watchParent } from '../../process/index.js';
 import type { FailedMessage, WorkerConfig, WorkerConfigMessage, WorkerDoneMessage, WorkerReadyMessage, WorkerRequestMessage } from '../messages.js';
-import { loadNative } from '../native/load-native.js';
-import { runAcceptLoop } from './accept-loop.js';
+import { loadNative, type PoolNative } from '../native/load-native.js';
+import { runAcceptLoop, type AcceptLoop } from './accept-loop.js';
+import { startThreads, ThreadStartError, type ThreadedCores } from './start-threads.js';
 import { serveConnection, type ConnectionOutcome, type ServeContext } from './serve-connection.js';
 import { warmUp } from './warm-up.js';
 
@@ -27,6 +31,8 @@ function send(message: WorkerReadyMessage | FailedMessage | WorkerDoneMessage, t
 }
 
 async function start(config: WorkerConfig): Promise<void> {
+  // A threaded worker's threads each load the app and accept; its main thread only supervises them.
+  if (config.queue === 'kernel' && config.threads > 1) return serveThreaded(config);
   let ctx: ServeContext;
   try {
     const app = await loadApp(config.app);
@@ -44,9 +50,7 @@ async function start(config: WorkerConfig): Promise<void> {
       send({ type: 'failed', code: 'E_STACK_START', message: reason }, () => process.exit(1));
       return;
     }
-    send({ type: 'ready', pid: process.pid }, () =>
-      runAcceptLoop(ctx, { native, slot: config.id - 1, scoreboardBytes: config.scoreboardBytes, maxRequests: config.maxRequests }),
-    );
+    serveKernel(config, ctx, native);
     return;
   }
   process.on('message', (message: WorkerRequestMessage, socket: Socket | undefined) => {
@@ -66,8 +70,53 @@ async function start(config: WorkerConfig): Promise<void> {
   send({ type: 'ready', pid: process.pid });
 }
 
+/**
+ * 'kernel' mode, one thread: accept in this thread once the master has the
+ * `ready`. SIGTERM, or max-requests reached, stops accepting; the process
+ * exits once the connection it serves is done.
+ */
+function serveKernel(config: WorkerConfig, ctx: ServeContext, native: PoolNative): void {
+  let served = 0;
+  let loop: AcceptLoop | undefined;
+  let stopAsked = false;
+  gracefulStop = () => {
+    stopAsked = true;
+    if (!loop) process.exit(0);
+    loop.stop();
+    void loop.drained.then(() => process.exit(0));
+  };
+  send({ type: 'ready', pid: process.pid }, () => {
+    if (stopAsked) return;
+    const options = { native, slot: config.id - 1, core: 0, bank: config.bank, threads: 1, scoreboardBytes: config.scoreboardBytes };
+    loop = runAcceptLoop(ctx, { ...options, served: () => config.maxRequests === 0 || ++served < config.maxRequests });
+    void loop.drained.then(() => process.exit(0));
+  });
+}
+
+/**
+ * 'kernel' mode, `threads` > 1: start the cores (startThreads: each loads
+ * the app and accepts for itself), answer `ready` once all have, and let
+ * them accept. SIGTERM, or max-requests reached by the cores together,
+ * stops every core; the process exits once they have all finished.
+ */
+async function serveThreaded(config: WorkerConfig): Promise<void> {
+  let cores: ThreadedCores;
+  try {
+    cores = await startThreads(config, () => void cores.stop().then(() => process.exit(0)));
+  } catch (err) {
+    const failure = err instanceof ThreadStartError ? err.failure : { code: 'E_STACK_START' as const, message: String(err) };
+    send({ type: 'failed', ...failure }, () => process.exit(1));
+    return;
+  }
+  gracefulStop = () => void cores.stop().then(() => process.exit(0));
+  send({ type: 'ready', pid: process.pid }, () => cores.go());
+}
+
+/** What SIGTERM does: exit at once ('master' mode, where the master sends it only to an idle worker), or stop gracefully ('kernel'). */
+let gracefulStop = (): void => process.exit(0);
+
 watchParent(() => process.exit(0));
-process.on('SIGTERM', () => process.exit(0));
+process.on('SIGTERM', () => gracefulStop());
 process.on('SIGINT', () => undefined);
 process.once('message', (message: WorkerConfigMessage) => {
   if (message?.type === 'config') void start(message.config);

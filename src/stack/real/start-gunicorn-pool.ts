@@ -13,6 +13,8 @@ import { readPortSockets } from './port-sockets.js';
 import { readUnixPathSockets } from './unix-path-sockets.js';
 import { REAL_PROGRAMS } from './programs.js';
 import { keepInTempDir } from './keep-in-temp-dir.js';
+import { reloadBySighup } from './reload-by-sighup.js';
+import type { StackReload } from '../types.js';
 import { WRAPPER_CALLABLE, checkWsgiApp, pythonPoolEnv, sampleWsgiApp, type WsgiApp } from './wsgi-app.js';
 
 /** How long gunicorn gets to load the app and bind. */
@@ -30,6 +32,8 @@ export interface GunicornPoolOptions {
   /** gunicorn's `timeout`, rounded up to whole seconds; 0 or undefined = gunicorn's 30 s. */
   readonly harakiriMs?: number | undefined;
   readonly maxRequests?: number | undefined;
+  /** Threads per worker: above 1, gthread workers with `threads` (gunicorn's --threads). */
+  readonly threads?: number | undefined;
   /** The app; undefined = caplab's Django sample. */
   readonly wsgi?: WsgiApp | undefined;
 }
@@ -60,6 +64,8 @@ export interface RunningGunicorn {
   readonly exited: Promise<ProcessExit>;
   /** Reads the port's (or socket path's) sockets from /proc; rejects where /proc/net cannot be read. */
   sample(): Promise<GunicornSample>;
+  /** SIGHUP to gunicorn's master: new workers start, then the old ones finish their requests and exit; resolves once only new ones remain. */
+  reload(): Promise<StackReload>;
   /** Stops gunicorn and removes its temp folder; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -67,7 +73,7 @@ export interface RunningGunicorn {
 async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: WsgiApp, port: number): Promise<RunningGunicorn> {
   const kept = await keepInTempDir('caplab-gunicorn-', async (dir) => {
     const conf = path.join(dir, 'gunicorn.conf.py');
-    await writeFile(conf, renderGunicornConf({ ...config, port, socketPath: config.socketPath, wrapperDir: wsgiWrapperDir(), harakiriMs: options.harakiriMs, maxRequests: options.maxRequests }));
+    await writeFile(conf, renderGunicornConf({ ...config, port, socketPath: config.socketPath, wrapperDir: wsgiWrapperDir(), harakiriMs: options.harakiriMs, maxRequests: options.maxRequests, threads: options.threads }));
     return {
       name: 'gunicorn',
       command: REAL_PROGRAMS.gunicorn,
@@ -96,8 +102,9 @@ async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: 
     exited: kept.exited,
     async sample(): Promise<GunicornSample> {
       const sockets = config.socketPath === undefined ? await readPortSockets(port) : await readUnixPathSockets(config.socketPath);
-      return { queue: sockets.acceptQueue, busy: Math.min(config.workers, Math.max(0, sockets.established - sockets.acceptQueue)) };
+      return { queue: sockets.acceptQueue, busy: Math.min(config.workers * (options.threads ?? 1), Math.max(0, sockets.established - sockets.acceptQueue)) };
     },
+    reload: () => reloadBySighup(kept.pid, config.workers),
     stop: kept.stop,
   });
 }
@@ -109,7 +116,8 @@ async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: 
  * caplab's Django project) through caplab's WSGI wrapper, from a generated
  * config file, under a keeper so it never outlives caplab. `harakiriMs` is
  * its `timeout` (default 30 s): a worker stuck longer is killed and
- * respawned. gunicorn has no stats server: `sample()` reads the accept
+ * respawned; `threads` > 1 runs gthread workers (which accept even with every
+ * thread busy: per-worker queues, gunicorn #3433). gunicorn has no stats server: `sample()` reads the accept
  * queue from /proc/net/tcp (/proc/net/unix on a unix socket) and estimates busy workers from open connections.
  *
  * Sizes are validated by the embedded pool's parsePoolOptions (E_NOT_LOOPBACK
@@ -119,7 +127,7 @@ async function startOnce(config: PoolConfig, options: GunicornPoolOptions, app: 
  * gunicorn's last log lines).
  */
 export async function startGunicornPool(options: GunicornPoolOptions = {}): Promise<RunningGunicorn> {
-  const { wsgi, harakiriMs, maxRequests, ...sizes } = options;
+  const { wsgi, harakiriMs, maxRequests, threads, ...sizes } = options;
   const config = parsePoolOptions({ ...sizes, protocol: 'http', app: 'sample' });
   requireRealPrograms(wsgi ? ['gunicorn'] : ['gunicorn', 'django']);
   assertListenFits(config.listen);
@@ -128,7 +136,7 @@ export async function startGunicornPool(options: GunicornPoolOptions = {}): Prom
   for (let attempt = 1; ; attempt += 1) {
     const port = config.socketPath !== undefined ? 0 : config.port === 0 ? await pickFreePort(config.host) : config.port;
     try {
-      return await startOnce(config, { harakiriMs, maxRequests }, app, port);
+      return await startOnce(config, { harakiriMs, maxRequests, threads }, app, port);
     } catch (err) {
       const retry = config.port === 0 && config.socketPath === undefined && attempt < 2 && isCaplabError(err) && err.code === 'E_PORT_IN_USE';
       if (!retry) throw err;

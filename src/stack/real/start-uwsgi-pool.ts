@@ -10,7 +10,11 @@ import { REAL_PROGRAMS } from './programs.js';
 import { keepInTempDir } from './keep-in-temp-dir.js';
 import type { RunningPool, UwsgiPoolOptions } from './types.js';
 import { uwsgiArgs } from './uwsgi-args.js';
+import { chainReloadUwsgi } from './reload-uwsgi.js';
 import { checkWsgiApp, pythonPoolEnv, sampleWsgiApp, type WsgiApp } from './wsgi-app.js';
+
+/** The master FIFO's name in uWSGI's temporary folder. */
+const MASTER_FIFO = 'master.fifo';
 
 /** How long uWSGI gets to load Django, fork its workers and open its stats server. */
 const START_TIMEOUT_MS = 30_000;
@@ -19,7 +23,7 @@ async function startOnce(options: PoolConfig, app: WsgiApp, port: number, statsP
   const kept = await keepInTempDir('caplab-uwsgi-', (dir) => ({
     name: 'uwsgi',
     command: REAL_PROGRAMS.uwsgi,
-    args: onUnixSocket(uwsgiArgs({ ...options, port, statsPort, wrapperDir: wsgiWrapperDir() }), options.socketPath),
+    args: onUnixSocket(uwsgiArgs({ ...options, port, statsPort, wrapperDir: wsgiWrapperDir(), masterFifo: path.join(dir, MASTER_FIFO) }), options.socketPath),
     env: pythonPoolEnv(options.timeScale, app),
     cwd: dir,
     host: options.host,
@@ -41,9 +45,11 @@ async function startOnce(options: PoolConfig, app: WsgiApp, port: number, statsP
     statsPort,
     pid: kept.pid,
     workers: options.workers,
+    threads: options.threads,
     // uWSGI's workers accept from the kernel's queue themselves
     queue: 'kernel' as const,
     exited: kept.exited,
+    reload: () => chainReloadUwsgi(path.join(kept.dir, MASTER_FIFO), options.host, statsPort),
     stop: kept.stop,
   });
 }
@@ -66,7 +72,9 @@ function onUnixSocket(args: readonly string[], socketPath: string | undefined): 
  * port picked here; or the unix socket `socketPath`) over uwsgi (`--socket`) or HTTP (`--http-socket`), with
  * uWSGI's own stats server on `statsPort` (read it with the pool's readStats, which reads both).
  * `harakiriMs` is rounded up to whole seconds, as uWSGI counts them;
- * `harakiriMs` and `maxRequests` of 0 mean off, as in the embedded pool.
+ * `harakiriMs` and `maxRequests` of 0 mean off, as in the embedded pool;
+ * `threads` and `reloadOnRssMb` are uWSGI's `threads` and `reload-on-rss`.
+ * `reload()` asks the master for a chain reload through its master FIFO.
  *
  * Options are validated by the embedded pool's parsePoolOptions
  * (E_NOT_LOOPBACK or E_USAGE before anything starts); `app` must be

@@ -17,6 +17,12 @@ export interface UwsgiArgsInput {
   readonly maxRequests?: number | undefined;
   /** uWSGI's socket-timeout (default 4 s), rounded up to whole seconds. */
   readonly socketTimeoutMs?: number | undefined;
+  /** Threads per worker (uWSGI's `threads`); 1 or undefined = none. */
+  readonly threads?: number | undefined;
+  /** uWSGI's `reload-on-rss`, MiB; undefined = off. */
+  readonly reloadOnRssMb?: number | undefined;
+  /** The master FIFO (uWSGI's `master-fifo`), through which caplab asks for a chain reload ('c'). */
+  readonly masterFifo?: string | undefined;
 }
 
 /**
@@ -47,6 +53,13 @@ function address(host: string, port: number): string {
  *                      recycles only workers older than 60 s (its help text;
  *                      see uwsgi_close_request in core/utils.c), which a
  *                      time-scaled run never reaches
+ *   --threads T --enable-threads  T threads per worker (uWSGI's cores), and the GIL
+ *                      released between requests so they can run
+ *   --reload-on-rss MB recycle a worker whose RSS passes MB after a request (also
+ *                      held back by min-worker-lifetime, so it too gets 0)
+ *   --master-fifo PATH the master reads one-letter commands there; 'c' is a
+ *                      chain reload (one worker after another), what a
+ *                      scenario's `reload:` phase sends
  */
 export function uwsgiArgs(input: UwsgiArgsInput): string[] {
   return [
@@ -65,7 +78,11 @@ export function uwsgiArgs(input: UwsgiArgsInput): string[] {
     '--pythonpath', input.wrapperDir,
     '--module', WRAPPER_CALLABLE,
     ...(input.harakiriMs ? ['--harakiri', String(harakiriSeconds(input.harakiriMs))] : []),
-    ...(input.maxRequests ? ['--max-requests', String(input.maxRequests), '--min-worker-lifetime', '0'] : []),
+    ...(input.maxRequests ? ['--max-requests', String(input.maxRequests)] : []),
+    ...(input.reloadOnRssMb !== undefined ? ['--reload-on-rss', String(Math.max(1, Math.ceil(input.reloadOnRssMb)))] : []),
+    ...(input.maxRequests || input.reloadOnRssMb !== undefined ? ['--min-worker-lifetime', '0'] : []),
     ...(input.socketTimeoutMs ? ['--socket-timeout', String(Math.max(1, Math.ceil(input.socketTimeoutMs / 1000)))] : []),
+    ...(input.threads && input.threads > 1 ? ['--threads', String(input.threads), '--enable-threads'] : []),
+    ...(input.masterFifo !== undefined ? ['--master-fifo', input.masterFifo] : []),
   ];
 }

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaplabError } from '../../../src/errors.js';
 import { readStats } from '../../../src/pool/index.js';
 
-/** A stand-in for uWSGI's --stats socket: writes `chunks` a little apart, then closes. */
+/** A stand-in for uWSGI's --stats socket: writes `chunks` a little apart, then closes, whatever the client does (readStats half-closes at once). */
 async function fakeStatsServer(chunks: readonly string[]): Promise<net.Server> {
-  const server = net.createServer((socket) => {
+  const server = net.createServer({ allowHalfOpen: true }, (socket) => {
     socket.on('error', () => undefined);
     let i = 0;
     const next = (): void => {
@@ -58,6 +58,17 @@ describe('readStats', () => {
     ]);
   });
 
+  it('reads a server that ends the connection when its peer half-closes, with halfClose: false', async () => {
+    const server = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      setTimeout(() => socket.end(UWSGI_DOC), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    const port = (server.address() as net.AddressInfo).port;
+    expect((await readStats('127.0.0.1', port, 2_000, { halfClose: false })).pid).toBe(500);
+  });
+
   it('rejects with E_POOL_STATS when nothing listens, the document is not JSON, or it never ends', async () => {
     const closed = net.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -69,7 +80,7 @@ describe('readStats', () => {
     servers.push(garbage);
     expect((await failure(readStats('127.0.0.1', (garbage.address() as net.AddressInfo).port))).message).toMatch(/not JSON/);
 
-    const silent = net.createServer(() => undefined);
+    const silent = net.createServer({ allowHalfOpen: true }, () => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     servers.push(silent);
     const started = performance.now();

@@ -9,6 +9,7 @@ function fakeStack(outcomes: ReadonlyArray<'ok' | 'fail'>): RunningStack & { cal
     calls: 0,
     url: 'http://127.0.0.1:1',
     describe: {} as RunningStack['describe'],
+    pool: { host: '127.0.0.1', port: 1, protocol: 'uwsgi' as const, pid: 1 },
     pids: [],
     died: new Promise<never>(() => undefined),
     sample() {
@@ -18,6 +19,7 @@ function fakeStack(outcomes: ReadonlyArray<'ok' | 'fail'>): RunningStack & { cal
         ? Promise.resolve({ queue: stack.calls, busy: 1 })
         : Promise.reject(new Error(`pool stats at 127.0.0.1:1: connect ECONNREFUSED (call ${stack.calls})`));
     },
+    reload: () => Promise.reject(new Error('not used here')),
     stop: () => Promise.resolve(),
   };
   return stack;

@@ -26,6 +26,8 @@ describe('parsePoolOptions', () => {
       listen: DEFAULTS.listen,
       queue: 'kernel',
       maxRequests: 0,
+      threads: 1,
+      stopTimeoutMs: 1500,
       timeScale: DEFAULTS.timeScale,
       app: 'sample',
       socketTimeoutMs: 4000,

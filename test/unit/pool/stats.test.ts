@@ -84,3 +84,67 @@ describe('stats document', () => {
     expect(() => parseStats('{"listen_queue": 0}')).toThrow(/not a stats document/);
   });
 });
+
+/**
+ * Every field real uwsgitop reads (github.com/xrmx/uwsgitop, file uwsgitop:
+ * dd['version'], dd['listen_queue'], dd['cwd'], dd['uid'], dd['gid'],
+ * dd['pid']; per worker id, pid, requests, exceptions, signals, status,
+ * avg_rt, rss, vsz, tx, respawn_count, harakiri_count, running_time,
+ * last_spawn, cores; per core id, requests, in_request), and the rest of
+ * uWSGI's top level (listen_queue_errors, signal_queue, load, locks, sockets).
+ */
+const UWSGITOP_TOP = ['version', 'listen_queue', 'listen_queue_errors', 'signal_queue', 'load', 'pid', 'uid', 'gid', 'cwd', 'locks', 'sockets', 'workers'];
+const UWSGITOP_WORKER = ['id', 'pid', 'accepting', 'requests', 'delta_requests', 'exceptions', 'harakiri_count', 'signals', 'signal_queue', 'status', 'rss', 'vsz', 'running_time', 'last_spawn', 'respawn_count', 'tx', 'avg_rt', 'apps', 'cores'];
+const UWSGITOP_CORE = ['id', 'requests', 'static_requests', 'routed_requests', 'offloaded_requests', 'write_errors', 'read_errors', 'in_request', 'vars', 'req_info'];
+
+describe("the embedded pool's document has uwsgitop's field set", () => {
+  const busy = slot(1, (s) => {
+    s.state = 'busy';
+    s.requestStartedAtMs = 1_700_000_000_500;
+  });
+  const gone = slot(2, (s) => {
+    s.requests = 3;
+    s.durations = [1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    s.spawning();
+  });
+  const idle = slot(3, (s) => {
+    s.observe(3);
+    s.observe(40);
+    s.observe(60_000);
+  });
+  const stats = buildStats({
+    pid: 7,
+    socket: { name: '127.0.0.1:1', proto: 'uwsgi', queue: 0, maxQueue: 100 },
+    refused: 0,
+    malformed: 0,
+    slots: [busy, gone, idle],
+    memory: () => ({ rss: 1, vsz: 2 }),
+    identity: { uid: 1000, gid: 1000, cwd: '/srv' },
+  });
+
+  it('at the top level, per worker and per core, with the types uwsgitop expects', () => {
+    expect(Object.keys(stats)).toEqual(expect.arrayContaining(UWSGITOP_TOP));
+    expect(stats).toMatchObject({ pid: 7, uid: 1000, gid: 1000, cwd: '/srv', locks: [] });
+    for (const w of stats.workers) {
+      expect(Object.keys(w)).toEqual(expect.arrayContaining(UWSGITOP_WORKER));
+      expect(typeof w.status).toBe('string');
+      for (const c of w.cores ?? []) expect(Object.keys(c)).toEqual(expect.arrayContaining(UWSGITOP_CORE));
+    }
+    // uwsgitop computes running_time / 1000 and formats avg_rt / 1000: numbers
+    for (const key of ['requests', 'exceptions', 'avg_rt', 'rss', 'vsz', 'tx', 'respawn_count', 'harakiri_count', 'running_time', 'last_spawn', 'signals'] as const) {
+      expect(typeof stats.workers[0]![key], key).toBe('number');
+    }
+  });
+
+  it("says 'respawning' for a slot without a ready process, and when the busy worker's request started", () => {
+    expect(stats.workers.map((w) => w.status)).toEqual(['busy', 'respawning', 'idle']);
+    expect(stats.workers[0]!.cores![0]).toMatchObject({ in_request: 1, req_info: { request_start: 1_700_000_000.5 } });
+    expect(stats.workers[2]!.cores![0]).toMatchObject({ in_request: 0, req_info: {} });
+  });
+
+  it('sums the request-duration buckets of every slot, respawned ones included', () => {
+    // slot 2: 1 + 2 kept across its respawn; slot 3: 3 ms and 40 ms counted, 60 s beyond every bound
+    expect(stats.caplab?.request_duration?.counts.slice(0, 5)).toEqual([2, 2, 0, 1, 0]);
+    expect(stats.caplab?.request_duration?.le[0]).toBe(0.005);
+  });
+});

@@ -49,6 +49,9 @@ describe('buildPlan', () => {
       proxyProcesses: 2,
       socket: 'tcp',
       wsgi: null,
+      threads: 1,
+      maxRequests: 0,
+      reloadOnRssMb: null,
     });
     expect(plan.scenario).toEqual({ name: 'every-kind', description: scenario.description, file: FIXTURE });
     expect(plan.timeScale).toBe(0.1);

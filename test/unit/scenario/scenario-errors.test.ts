@@ -33,7 +33,7 @@ const CASES: [fixture: string, expected: string[]][] = [
   ],
   ['bad-threshold.yaml', ['expect[1] has unknown metric "latncy"', 'got "latncy.p99 < 2s"', 'expect[2] has a bad limit "150%"']],
   ['path-and-requests.yaml', ['load[0].open must have either a path or a requests list, got path and requests']],
-  ['two-kinds.yaml', ['load[0] must have exactly one of burst, closed, open, ramp, trace, got burst and open']],
+  ['two-kinds.yaml', ['load[0] must have exactly one of burst, closed, open, ramp, trace, reload, got burst and open']],
   ['empty-load.yaml', ['load must list at least one phase, got []']],
   ['too-many-requests.yaml', ['load[0].open expects 3000000 requests (rate × duration), more than the limit of 1000000']],
   ['closed-bounds.yaml', ['load[0].closed must have either a duration or an amount, got duration and amount', 'load[0].closed.amount must be >= clients (8)', 'got 4']],
@@ -128,6 +128,9 @@ describe('valid scenarios', () => {
       proxyProcesses: 1,
       socket: 'tcp',
       wsgi: null,
+      threads: 1,
+      maxRequests: 0,
+      reloadOnRss: null,
     });
     expect(s.load).toEqual([
       {

@@ -1,0 +1,120 @@
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import type { PoolStats, WorkerStats } from '../pool/index.js';
+import { readProcStat } from '../process/index.js';
+
+/** The version string of a document read from /proc for gunicorn: it says what is missing. */
+export const GUNICORN_FROM_PROC = 'gunicorn (read from /proc: no request counters)';
+
+/** One row of /proc/net/tcp{,6}: what a gunicorn document needs. */
+export interface TcpRow {
+  readonly localPort: number;
+  /** '0A' LISTEN, '01' ESTABLISHED, … */
+  readonly state: string;
+  /** For a LISTEN socket, the accept queue's length (Linux prints sk_ack_backlog here). */
+  readonly rxQueue: number;
+  readonly inode: string;
+}
+
+/** Parses /proc/net/tcp or tcp6 (header line first); malformed lines are skipped. Pure. */
+export function parseTcpTable(text: string): TcpRow[] {
+  const rows: TcpRow[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    // sl local_address rem_address st tx_queue:rx_queue tr:when retrnsmt uid timeout inode
+    const f = line.trim().split(/\s+/);
+    if (f.length < 10) continue;
+    const rx = f[4]!.split(':')[1] ?? '0';
+    rows.push({ localPort: parseInt(f[1]!.slice(f[1]!.lastIndexOf(':') + 1), 16), state: f[3]!, rxQueue: parseInt(rx, 16) || 0, inode: f[9]! });
+  }
+  return rows;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function socketInodes(pid: number): Set<string> {
+  const inodes = new Set<string>();
+  let fds: string[] = [];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return inodes;
+  }
+  for (const fd of fds) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (m) inodes.add(m[1]!);
+    } catch {
+      // closed while we looked
+    }
+  }
+  return inodes;
+}
+
+function kilobytes(status: string, field: string): number {
+  const m = new RegExp(`^${field}:\\s*(\\d+)\\s*kB`, 'm').exec(status);
+  return m ? Number(m[1]) * 1024 : 0;
+}
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProcStat(Number(entry));
+    if (stat && stat.ppid === pid && stat.state !== 'Z') found.push(Number(entry));
+  }
+  return found.sort((a, b) => a - b);
+}
+
+/**
+ * A stats document in uWSGI's shape for a gunicorn listening on TCP `port`
+ * with master `masterPid`, read from /proc (gunicorn has no stats server):
+ * its workers are the master's children (ids in pid order, so a respawned
+ * worker may change id), each 'busy' while it holds an established
+ * connection to `port` (a sync worker serves one at a time; a gthread
+ * worker counts as busy with any), with its RSS and VSZ; the listen queue
+ * length from the listening socket's row (its size is `listen`, the
+ * backlog gunicorn was given: /proc/net/tcp does not show it). Request, exception,
+ * harakiri and respawn counts are not visible from outside and read 0;
+ * `version` says so.
+ */
+export function readGunicornStats(masterPid: number, port: number, listen: number): PoolStats {
+  const rows = ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((t) => parseTcpTable(readText(t))).filter((r) => r.localPort === port);
+  const listening = rows.filter((r) => r.state === '0A');
+  const established = new Set(rows.filter((r) => r.state === '01').map((r) => r.inode));
+  const queue = listening.reduce((s, r) => s + r.rxQueue, 0);
+  const workers = childrenOf(masterPid).map((pid, i): WorkerStats => {
+    const status = readText(`/proc/${pid}/status`);
+    const busy = [...socketInodes(pid)].some((inode) => established.has(inode));
+    return {
+      id: i + 1,
+      pid,
+      accepting: 1,
+      requests: 0,
+      delta_requests: 0,
+      exceptions: 0,
+      harakiri_count: 0,
+      status: busy ? 'busy' : 'idle',
+      rss: kilobytes(status, 'VmRSS'),
+      vsz: kilobytes(status, 'VmSize'),
+      running_time: 0,
+      last_spawn: 0,
+      respawn_count: 0,
+      tx: 0,
+      avg_rt: 0,
+    };
+  });
+  return {
+    version: GUNICORN_FROM_PROC,
+    pid: masterPid,
+    listen_queue: queue,
+    listen_queue_errors: 0,
+    load: workers.filter((w) => w.status === 'busy').length,
+    sockets: [{ name: `*:${port}`, proto: 'http', queue, max_queue: listen }],
+    workers,
+  };
+}
