@@ -88,6 +88,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
     let sampler: TimelineSampler | null = null;
     let outcome;
     let timeline;
+    let poolMemory;
     let countersAfter;
     try {
       outcome = await driveLoad(plan, stack.url, options.engine ?? { name: 'caplab' }, {
@@ -103,6 +104,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
     } finally {
       countersAfter = await readListenCounters();
       timeline = sampler === null ? [] : await (sampler as TimelineSampler).stop();
+      poolMemory = sampler === null ? undefined : (sampler as TimelineSampler).memory();
     }
     const failures = sampler === null ? { count: 0, first: undefined } : (sampler as TimelineSampler).failures();
     if (failures.count > 0) options.onSampleFailures?.(failures);
@@ -132,6 +134,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
       phases: summarizePhases(records, plan.phases),
       timeline,
       thresholds: plan.expect.map((t) => evaluateThreshold(t, summary)),
+      ...(poolMemory !== undefined ? { poolMemory } : {}),
       ...(overflow !== null ? { overflow } : {}),
       ...(synRetries !== null ? { synRetries } : {}),
       littlesLaw: checkLittlesLaw(records, timeline),

@@ -1,4 +1,4 @@
-import type { TimelinePoint } from '../results/index.js';
+import type { PoolMemory, TimelinePoint } from '../results/index.js';
 import type { RunningStack } from '../stack/index.js';
 
 /** Samples that failed during a run: how many, and the first one's message. */
@@ -14,6 +14,8 @@ export interface TimelineSampler {
   stop(): Promise<TimelinePoint[]>;
   /** The samples that failed so far (a failed sample adds no point, and is counted here, never swallowed). */
   failures(): SampleFailures;
+  /** The workers' peak RSS over the samples that carried it so far; undefined when none did. */
+  memory(): PoolMemory | undefined;
 }
 
 /**
@@ -21,13 +23,15 @@ export interface TimelineSampler {
  * of wall time until `stop()` is called. Times are converted to scenario ms
  * from `startedAt` (epoch ms). A failed sample is never fatal: it adds no
  * point and is counted in `failures()`, with the first message kept, for
- * the caller to report. Samples never overlap.
+ * the caller to report. Samples never overlap. Where a sample carries the
+ * workers' RSS, `memory()` keeps the peak of one worker and of their sum.
  */
 export function sampleTimeline(stack: RunningStack, startedAt: number, timeScale: number, intervalMs: number): TimelineSampler {
   const points: TimelinePoint[] = [];
   let failed = 0;
   let first: string | undefined;
   let inFlight: Promise<void> | null = null;
+  let memory: PoolMemory | undefined;
   const tick = (): void => {
     if (inFlight) return;
     const t = Date.now();
@@ -35,6 +39,14 @@ export function sampleTimeline(stack: RunningStack, startedAt: number, timeScale
       .sample()
       .then((s) => {
         points.push({ tMs: Math.round(((t - startedAt) / timeScale) * 1000) / 1000, queue: s.queue, busy: s.busy });
+        if (s.workerRss) {
+          memory = {
+            peakWorkerRssBytes: Math.max(memory?.peakWorkerRssBytes ?? 0, Math.round(s.workerRss.maxBytes)),
+            peakTotalWorkersRssBytes: Math.max(memory?.peakTotalWorkersRssBytes ?? 0, Math.round(s.workerRss.totalBytes)),
+            samples: (memory?.samples ?? 0) + 1,
+            source: s.workerRss.source,
+          };
+        }
       })
       .catch((err: unknown) => {
         failed += 1;
@@ -53,5 +65,6 @@ export function sampleTimeline(stack: RunningStack, startedAt: number, timeScale
       return points.sort((a, b) => a.tMs - b.tMs);
     },
     failures: () => ({ count: failed, first }),
+    memory: () => memory,
   };
 }

@@ -2,3 +2,4 @@ export { resolveEntry } from './resolve-entry.js';
 export { watchParent, parentGone } from './watch-parent.js';
 export { forkChild, childExit, signalChildren, ChildStartError, type Supervised, type ForkOptions, type ExitStatus, type ProcessExit } from './supervise-child.js';
 export { readProcStat, isRunning, type ProcStat } from './proc-stat.js';
+export { childrenRssBytes } from './children-rss.js';

@@ -4,7 +4,7 @@
  * histograms, summaries, threshold verdicts and the Little's law check.
  */
 export type * from './types.js';
-export { RunResultSchema, EngineSchema, ENGINE_NAMES, StackDescriptionSchema, ObservedSchema, ListenOverflowSchema, SynRetrySummarySchema } from './run-result-schema.js';
+export { RunResultSchema, PoolMemorySchema, POOL_MEMORY_SOURCES, EngineSchema, ENGINE_NAMES, StackDescriptionSchema, ObservedSchema, ListenOverflowSchema, SynRetrySummarySchema } from './run-result-schema.js';
 export { SweepResultSchema, SweepRunSchema } from './sweep-result-schema.js';
 export { MultiResultSchema, MultiStackRunSchema, MultiStackErrorSchema } from './multi-result-schema.js';
 export { RunPlanSchema } from './plan-schema.js';

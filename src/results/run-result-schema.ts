@@ -78,6 +78,28 @@ export const SynRetrySummarySchema = z
   })
   .readonly();
 
+/** Where a run's worker RSS figures came from: the pool's stats server (caplab's pool, uWSGI with `--memory-report`) or caplab reading /proc (gunicorn). */
+export const POOL_MEMORY_SOURCES = ['pool stats', '/proc'] as const;
+
+/**
+ * The pool's worker memory over the load, from the timeline's samples that
+ * carried it: the largest resident set of any one worker, and the largest
+ * sum over the workers, in bytes, as the samples saw them (a peak between
+ * two samples is missed). Workers that report no RSS (uWSGI's before their
+ * first request) are left out.
+ */
+export const PoolMemorySchema = z
+  .object({
+    /** The largest RSS of one worker in any sample, bytes. */
+    peakWorkerRssBytes: z.number().int().positive(),
+    /** The largest sum of the workers' RSS in any sample, bytes. */
+    peakTotalWorkersRssBytes: z.number().int().positive(),
+    /** Samples that carried worker RSS. */
+    samples: z.number().int().positive(),
+    source: z.enum(POOL_MEMORY_SOURCES),
+  })
+  .readonly();
+
 /** The load engines that can drive a run. */
 export const ENGINE_NAMES = ['caplab', 'locust'] as const;
 
@@ -123,6 +145,8 @@ export const RunResultSchema = z
     phases: z.array(PhaseResultSchema).readonly(),
     timeline: z.array(TimelinePointSchema).readonly(),
     thresholds: z.array(ThresholdVerdictSchema).readonly(),
+    /** The workers' peak RSS over the load; absent in older files and where no sample carried it (runserver reports none). */
+    poolMemory: PoolMemorySchema.optional(),
     /** Rise of the kernel's system-wide listen counters over the load; absent where /proc/net/netstat cannot be read. */
     overflow: ListenOverflowSchema.optional(),
     /** Requests that waited on a SYN retry; absent when no response carried `X-Caplab-Upstream-Connect-Time`. */

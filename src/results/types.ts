@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { LittlesLawSchema, PredictionSchema, RunPredictionsSchema, SweepPredictedSchema, UslFitSchema } from './model-schemas.js';
 import type { RequestRecordSchema, TimelinePointSchema } from './request-record-schema.js';
-import type { EngineSchema, ListenOverflowSchema, ObservedSchema, RunResultSchema, StackDescriptionSchema, SynRetrySummarySchema } from './run-result-schema.js';
+import type { EngineSchema, ListenOverflowSchema, PoolMemorySchema, ObservedSchema, RunResultSchema, StackDescriptionSchema, SynRetrySummarySchema } from './run-result-schema.js';
 import type { PhaseResultSchema, StatsSchema, SummarySchema, ThresholdVerdictSchema } from './summary-schema.js';
 import type { SweepResultSchema, SweepRunSchema } from './sweep-result-schema.js';
 import type { MultiResultSchema, MultiStackErrorSchema, MultiStackRunSchema } from './multi-result-schema.js';
@@ -39,6 +39,8 @@ export type RunPredictionsRecord = z.infer<typeof RunPredictionsSchema>;
 export type SweepPredicted = z.infer<typeof SweepPredictedSchema>;
 /** A Universal Scalability Law fit, as sweep.json records it. */
 export type UslFitRecord = z.infer<typeof UslFitSchema>;
+/** The workers' peak RSS over a run's load. */
+export type PoolMemory = z.infer<typeof PoolMemorySchema>;
 /** Which engine drove a run. */
 export type EngineDescription = z.infer<typeof EngineSchema>;
 /** `results.json`: one run. */

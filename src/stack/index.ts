@@ -1,7 +1,7 @@
 export { startStack } from './start-stack.js';
 export { assertAppFitsPool, type AppChoice } from './check-app-fits-pool.js';
 export { poolObserved } from './pool-observed.js';
-export type { StackConfig, RunningStack, RoleDeath, ProxyKind, PoolKind, QueueMode, PoolAddress } from './types.js';
+export type { StackConfig, RunningStack, RoleDeath, ProxyKind, PoolKind, QueueMode, PoolAddress, PoolSample, WorkerRssSample } from './types.js';
 export { PROXY_KINDS, POOL_KINDS } from './types.js';
 export { readListenCounters, parseNetstat, NETSTAT_FILE, type ListenCounters } from './read-listen-counters.js';
 /** The real programs on their own, for side-by-side measurement (the bench). */

@@ -1,11 +1,12 @@
 import { readStats, startPool, type PoolStats } from '../pool/index.js';
 import { DEFAULTS } from '../config/index.js';
-import type { ProcessExit } from '../process/index.js';
-import type { StackDescription, TimelinePoint } from '../results/index.js';
+import { childrenRssBytes, type ProcessExit } from '../process/index.js';
+import type { StackDescription } from '../results/index.js';
 import { startGunicornPool, startRunserverPool, startUwsgiPool, type UpstreamProtocol } from './real/index.js';
 import { poolObserved } from './pool-observed.js';
 import { checkPoolKnobs, poolOptionError } from './check-pool-knobs.js';
-import type { PoolKind, StackConfig, StackReload } from './types.js';
+import { statsWorkerRss, workerRss } from './worker-rss.js';
+import type { PoolKind, PoolSample, StackConfig, StackReload } from './types.js';
 
 /** A started pool, whatever program plays it, as `startStack` wires it behind the proxy. */
 export interface PoolRole {
@@ -22,8 +23,8 @@ export interface PoolRole {
   readonly exited: Promise<ProcessExit>;
   /** The pool's part of the stack description. */
   readonly describe: Pick<StackDescription, 'pool' | 'app' | 'workers' | 'listen' | 'queue' | 'queueFallback' | 'observed'>;
-  /** One sample of the listen queue and busy workers, from whatever the program lets caplab read. */
-  sample(): Promise<Omit<TimelinePoint, 'tMs'>>;
+  /** One sample of the listen queue and busy workers, and the workers' RSS where the program lets caplab read them. */
+  sample(): Promise<PoolSample>;
   /** Reloads the workers gracefully (see RunningStack.reload). */
   reload(): Promise<StackReload>;
   stop(): Promise<void>;
@@ -80,7 +81,9 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
       describe: { pool: 'gunicorn', app: config.wsgi?.app ?? 'django', workers: g.workers, listen: config.listen, queue: 'kernel', observed: poolObserved('gunicorn', socketPath !== undefined ? 'unix' : 'tcp') },
       sample: async () => {
         const s = await g.sample();
-        return { queue: s.queue, busy: s.busy };
+        // gunicorn has no stats server: its workers are its master's children
+        const rss = workerRss(childrenRssBytes(g.pid), '/proc');
+        return { queue: s.queue, busy: s.busy, ...(rss ? { workerRss: rss } : {}) };
       },
       reload: () => g.reload(),
       stop: () => g.stop(),
@@ -122,7 +125,8 @@ export async function startPoolRole(config: StackConfig, kind: PoolKind, socketP
     },
     async sample() {
       const stats = await readStats(pool.host, pool.statsPort);
-      return { queue: stats.listen_queue, busy: busyCores(stats.workers) };
+      const rss = statsWorkerRss(stats);
+      return { queue: stats.listen_queue, busy: busyCores(stats.workers), ...(rss ? { workerRss: rss } : {}) };
     },
     reload: () => pool.reload(),
     stop: () => pool.stop(),

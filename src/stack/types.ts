@@ -1,4 +1,4 @@
-import type { StackDescription, TimelinePoint } from '../results/index.js';
+import type { PoolMemory, StackDescription, TimelinePoint } from '../results/index.js';
 import type { WsgiApp } from './real/index.js';
 
 /** What a stack needs to start: validated, frozen, all times in wall-clock ms. */
@@ -88,6 +88,19 @@ export interface PoolAddress {
   readonly statsPort?: number | undefined;
 }
 
+/** The workers' resident sets in one sample, bytes: the largest one and their sum (workers reporting none left out). */
+export interface WorkerRssSample {
+  readonly maxBytes: number;
+  readonly totalBytes: number;
+  readonly source: PoolMemory['source'];
+}
+
+/** One sample of a pool: its listen-queue depth and busy workers, and its workers' RSS where the pool lets caplab read it. */
+export interface PoolSample extends Omit<TimelinePoint, 'tMs'> {
+  /** Absent where the pool reports no RSS (runserver; uWSGI workers before their first request). */
+  readonly workerRss?: WorkerRssSample;
+}
+
 /** A started proxy → pool → app stack. */
 export interface RunningStack {
   /** Base URL of the proxy, e.g. http://127.0.0.1:43121 */
@@ -97,8 +110,8 @@ export interface RunningStack {
   readonly pool: PoolAddress;
   /** Pids of every process the stack started (proxy, master); workers are the master's. */
   readonly pids: readonly number[];
-  /** One sample of the pool's listen-queue depth and busy workers (tMs left 0). */
-  sample(): Promise<Omit<TimelinePoint, 'tMs'>>;
+  /** One sample of the pool's listen-queue depth and busy workers, and its workers' RSS where the pool reports it. */
+  sample(): Promise<PoolSample>;
   /**
    * Reloads the pool's workers gracefully, one by one where the program can
    * (caplab's pool and uWSGI: a chain reload; gunicorn: SIGHUP, new workers

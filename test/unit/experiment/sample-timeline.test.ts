@@ -45,4 +45,29 @@ describe('sampleTimeline', () => {
     expect((await sampler.stop()).length).toBe(stack.calls);
     expect(sampler.failures()).toEqual({ count: 0, first: undefined });
   });
+
+  it('keeps the peak of one worker\'s RSS and of the workers\' sum over the samples that carry them', async () => {
+    const MiB = 1024 * 1024;
+    // the sum peaks in the second sample, one worker in the third; the fourth carries none
+    const rss = [
+      { maxBytes: 40 * MiB, totalBytes: 70 * MiB },
+      { maxBytes: 45 * MiB, totalBytes: 90 * MiB },
+      { maxBytes: 60 * MiB, totalBytes: 80 * MiB },
+      undefined,
+    ];
+    let calls = 0;
+    const stack = {
+      ...fakeStack(['ok']),
+      sample() {
+        const r = rss[Math.min(calls, rss.length - 1)];
+        calls += 1;
+        return Promise.resolve({ queue: 0, busy: 1, ...(r ? { workerRss: { ...r, source: 'pool stats' as const } } : {}) });
+      },
+    };
+    const sampler = sampleTimeline(stack, Date.now(), 1, 5);
+    expect(sampler.memory()).toBeUndefined();
+    expect(await waitFor(() => calls >= 6, 5_000)).toBe(true);
+    await sampler.stop();
+    expect(sampler.memory()).toEqual({ peakWorkerRssBytes: 60 * MiB, peakTotalWorkersRssBytes: 90 * MiB, samples: 3, source: 'pool stats' });
+  });
 });
