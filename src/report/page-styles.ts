@@ -12,7 +12,7 @@ body { margin: 0; color: var(--fg); background: #fff;
 main { max-width: 1200px; margin: 0 auto; padding: 24px 24px 48px; }
 header h1 { font-size: 1.65rem; line-height: 1.2; margin: 0 0 4px; }
 header .kind { color: var(--muted); font-size: .85rem; text-transform: uppercase; letter-spacing: .06em; margin: 0; }
-.lede { margin: 6px 0 14px; max-width: 80ch; }
+.lede { margin: 6px 0 14px; max-width: 80ch; white-space: pre-line; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 18px; margin: 0 0 16px; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; }
