@@ -12,5 +12,5 @@ export { runTop, type TopOptions, type TopEnding } from './top/run-top.js';
 export { statsSource, readSource, type StatsSource } from './top/stats-source.js';
 export { createTopModel, requestAgeMs, type TopView, type WorkerView } from './top/top-model.js';
 export { renderTopScreen, renderTopLine, sparkline } from './top/render-top.js';
-export { readGunicornStats, parseTcpTable, GUNICORN_FROM_PROC, type TcpRow } from './read-gunicorn-stats.js';
+export { readGunicornStats, GUNICORN_FROM_PROC } from './read-gunicorn-stats.js';
 export { startStatsBridge, type StatsBridge } from './start-stats-bridge.js';

@@ -1,32 +1,9 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { PoolStats, WorkerStats } from '../pool/index.js';
-import { readProcStat } from '../process/index.js';
+import { readProcStat, readTcpRows, socketInodesOf, TCP_ESTABLISHED, TCP_LISTEN } from '../process/index.js';
 
 /** The version string of a document read from /proc for gunicorn: it says what is missing. */
 export const GUNICORN_FROM_PROC = 'gunicorn (read from /proc: no request counters)';
-
-/** One row of /proc/net/tcp{,6}: what a gunicorn document needs. */
-export interface TcpRow {
-  readonly localPort: number;
-  /** '0A' LISTEN, '01' ESTABLISHED, … */
-  readonly state: string;
-  /** For a LISTEN socket, the accept queue's length (Linux prints sk_ack_backlog here). */
-  readonly rxQueue: number;
-  readonly inode: string;
-}
-
-/** Parses /proc/net/tcp or tcp6 (header line first); malformed lines are skipped. Pure. */
-export function parseTcpTable(text: string): TcpRow[] {
-  const rows: TcpRow[] = [];
-  for (const line of text.split('\n').slice(1)) {
-    // sl local_address rem_address st tx_queue:rx_queue tr:when retrnsmt uid timeout inode
-    const f = line.trim().split(/\s+/);
-    if (f.length < 10) continue;
-    const rx = f[4]!.split(':')[1] ?? '0';
-    rows.push({ localPort: parseInt(f[1]!.slice(f[1]!.lastIndexOf(':') + 1), 16), state: f[3]!, rxQueue: parseInt(rx, 16) || 0, inode: f[9]! });
-  }
-  return rows;
-}
 
 function readText(file: string): string {
   try {
@@ -34,25 +11,6 @@ function readText(file: string): string {
   } catch {
     return '';
   }
-}
-
-function socketInodes(pid: number): Set<string> {
-  const inodes = new Set<string>();
-  let fds: string[] = [];
-  try {
-    fds = readdirSync(`/proc/${pid}/fd`);
-  } catch {
-    return inodes;
-  }
-  for (const fd of fds) {
-    try {
-      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      if (m) inodes.add(m[1]!);
-    } catch {
-      // closed while we looked
-    }
-  }
-  return inodes;
 }
 
 function kilobytes(status: string, field: string): number {
@@ -83,13 +41,13 @@ function childrenOf(pid: number): number[] {
  * `version` says so.
  */
 export function readGunicornStats(masterPid: number, port: number, listen: number): PoolStats {
-  const rows = ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((t) => parseTcpTable(readText(t))).filter((r) => r.localPort === port);
-  const listening = rows.filter((r) => r.state === '0A');
-  const established = new Set(rows.filter((r) => r.state === '01').map((r) => r.inode));
+  const rows = (readTcpRows() ?? []).filter((r) => r.localPort === port);
+  const listening = rows.filter((r) => r.state === TCP_LISTEN);
+  const established = new Set(rows.filter((r) => r.state === TCP_ESTABLISHED).map((r) => r.inode));
   const queue = listening.reduce((s, r) => s + r.rxQueue, 0);
   const workers = childrenOf(masterPid).map((pid, i): WorkerStats => {
     const status = readText(`/proc/${pid}/status`);
-    const busy = [...socketInodes(pid)].some((inode) => established.has(inode));
+    const busy = [...socketInodesOf(pid)].some((inode) => established.has(inode));
     return {
       id: i + 1,
       pid,

@@ -1,51 +1,14 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readTcpRows, socketInodesOf, TCP_LISTEN } from '../../process/index.js';
 import { groupMembers } from './process-group.js';
-
-const LISTEN = '0A';
 
 /**
  * Inodes of the TCP sockets listening on `port` (any address, IPv4 or IPv6),
  * from /proc/net/tcp{,6}; undefined where /proc/net cannot be read.
  */
 export function listeningInodes(port: number): Set<string> | undefined {
-  const inodes = new Set<string>();
-  let readAny = false;
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text: string;
-    try {
-      text = readFileSync(table, 'utf8');
-      readAny = true;
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
-      const fields = line.trim().split(/\s+/);
-      if (fields.length < 10 || fields[3] !== LISTEN) continue;
-      const localPort = parseInt(fields[1]!.slice(fields[1]!.lastIndexOf(':') + 1), 16);
-      if (localPort === port) inodes.add(fields[9]!);
-    }
-  }
-  return readAny ? inodes : undefined;
-}
-
-function socketInodesOf(pid: number): Set<string> {
-  const inodes = new Set<string>();
-  let fds: string[];
-  try {
-    fds = readdirSync(`/proc/${pid}/fd`);
-  } catch {
-    return inodes;
-  }
-  for (const fd of fds) {
-    try {
-      const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      if (match) inodes.add(match[1]!);
-    } catch {
-      // closed while we looked
-    }
-  }
-  return inodes;
+  const rows = readTcpRows();
+  if (rows === undefined) return undefined;
+  return new Set(rows.filter((r) => r.state === TCP_LISTEN && r.localPort === port).map((r) => r.inode));
 }
 
 /**

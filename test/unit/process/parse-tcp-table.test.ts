@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTcpTable } from '../../../src/live/index.js';
+import { parseTcpTable } from '../../../src/process/index.js';
 
 // Two rows of a real /proc/net/tcp: gunicorn listening on 127.0.0.1:41325 with 2 connections
 // in its accept queue, and one connection a worker accepted.
