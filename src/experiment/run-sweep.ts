@@ -48,6 +48,7 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
       results: written.json !== null && !written.json.startsWith(dir + path.sep) ? written.json : path.join(`workers-${workers}`, 'results.json'),
       littlesLaw: result.littlesLaw ?? null,
       predicted: predictedForRun(result),
+      ...(result.engine !== undefined ? { engine: result.engine } : {}),
     });
   }
   const queueFallback = results.find((r) => r.stack.queueFallback !== undefined)?.stack.queueFallback;

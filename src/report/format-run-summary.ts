@@ -1,6 +1,8 @@
 import type { RunResult, Stats } from '../results/index.js';
 import { describeListenOverflow, describeQueueFallback, describeSynRetries } from './describe-overflow.js';
 import { describeObserved } from './describe-observed.js';
+import { describeDegraded, describeEngine } from './describe-engine.js';
+import { describePoolMemory } from './describe-pool-memory.js';
 import { describeRun } from './describe-run.js';
 import { plural } from './describe.js';
 import { describeThreshold } from './format-threshold.js';
@@ -56,7 +58,9 @@ function phaseTable(result: RunResult): string {
 /**
  * The console summary of a run: a one-line header, one line when the pool
  * fell back to the master-held queue, one when the queue or busy workers
- * were not seen exactly (`stack.observed`), and a plain-language summary; each request's worker, status, queue wait, service and total
+ * were not seen exactly (`stack.observed`), the Locust engine (and
+ * "degraded: …" when it did not deliver every record), one with the
+ * workers' peak RSS when the result has it, and a plain-language summary; each request's worker, status, queue wait, service and total
  * (for runs of up to `CONSOLE_REQUEST_LIMIT` requests, else a note);
  * p50/p90/p99/max of latency, queue wait and service; the kernel's listen
  * overflows and the requests that waited on a SYN retry, when there were
@@ -76,7 +80,14 @@ export function formatRunSummary(result: RunResult): string {
     .sort((a, b) => (a.code === 0 ? 1000 : a.code) - (b.code === 0 ? 1000 : b.code))
     .map(({ code, n }) => `${code === 0 ? 'no response' : code} × ${formatCount(n)}`)
     .join(', ');
-  const notes = [describeQueueFallback(result.stack), describeObserved(result.stack)].filter((l) => l !== null);
+  const memory = describePoolMemory(result);
+  const notes = [
+    describeQueueFallback(result.stack),
+    describeObserved(result.stack),
+    result.engine?.name === 'locust' ? `load engine: ${describeEngine(result.engine)}` : null,
+    describeDegraded(result.engine),
+    memory !== null ? `worker memory: ${memory}` : null,
+  ].filter((l) => l !== null);
   const overflow = [describeListenOverflow(result), describeSynRetries(result)].filter((l) => l !== null);
   const sections = [
     [header, ...notes, describeRun(result)].join('\n'),

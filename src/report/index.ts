@@ -27,6 +27,8 @@ export { formatCapacityPlan } from './format-capacity-plan.js';
 export { formatLittlesLaw } from './format-littles-law.js';
 export { describeQueueMode, describeQueueFallback, describeListenOverflow, describeSynRetries } from './describe-overflow.js';
 export { describeObserved } from './describe-observed.js';
+export { describeEngine, describeDegraded, describeWorkerRecords, engineFacts } from './describe-engine.js';
+export { describePoolMemory } from './describe-pool-memory.js';
 export { renderMultiReport, buildMultiLatencyChart } from './render-multi-report.js';
 export { formatMultiTable } from './format-multi-table.js';
 export { formatTextTable, type Align } from './text-table.js';

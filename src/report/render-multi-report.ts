@@ -1,5 +1,6 @@
 import type { MultiResult, MultiStackRun } from '../results/index.js';
 import type { ChartSpec, MissingChart } from './chart-spec.js';
+import { describeDegraded, describeEngine, describeWorkerRecords } from './describe-engine.js';
 import { describeMultiDifferences } from './describe-multi.js';
 import { describeRun } from './describe-run.js';
 import { describeTimeScale } from './describe.js';
@@ -35,7 +36,9 @@ export function buildMultiLatencyChart(runs: readonly MultiStackRun[]): ChartSpe
  * throughput, errors), each threshold's verdict per stack (omitted when
  * none were set), latency and queue wait by percentile for every stack on
  * one chart, and each stack's per-worker timeline. Stacks that did not run
- * are listed with their reason.
+ * are listed with their reason. The header names the load engine (with
+ * Locust: records per worker for each stack), and a notice names each
+ * stack whose engine degraded.
  */
 export function renderMultiReport(multi: MultiResult): string {
   const runs = multi.runs.filter((r): r is MultiStackRun => 'result' in r);
@@ -47,6 +50,16 @@ export function renderMultiReport(multi: MultiResult): string {
   const charts: (ChartSpec | MissingChart)[] = [buildMultiLatencyChart(runs), ...gantts];
   const rows = [...runs.map((r) => multiRow(r.stack, r.result.summary)), ...failed.map((r) => [r.stack, 'did not run', ...MULTI_COLUMNS.slice(2).map(() => '—')])];
   const differences = describeMultiDifferences(multi).map((line) => `<li>${escapeHtml(line)}</li>`).join('');
+  // every stack ran on the one engine the command chose; each may have degraded on its own
+  const engine = runs[0]?.result.engine;
+  const degraded = runs.flatMap((r) => {
+    const line = describeDegraded(r.result.engine);
+    return line === null ? [] : [`<p class="notice engine-degraded">${escapeHtml(`${r.stack}: ${line}`)}</p>`];
+  });
+  const perWorker = runs.flatMap((r) => {
+    const records = describeWorkerRecords(r.result.engine);
+    return records === null ? [] : [[`records per worker, ${r.stack}`, records] as [string, string]];
+  });
   const sentences = runs.map((r) => `<li><strong>${escapeHtml(r.stack)}:</strong> ${escapeHtml(describeRun(r.result))}</li>`).join('');
   const body = [
     reportHeader({
@@ -58,9 +71,12 @@ export function renderMultiReport(multi: MultiResult): string {
         ['seed', String(multi.seed)],
         ['time scale', describeTimeScale(multi.timeScale)],
         ['started', multi.startedAt],
+        ...(runs.length > 0 ? [['load engine', describeEngine(engine)] as [string, string]] : []),
+        ...perWorker,
         ...(multi.aborted ? [['stopped early', multi.aborted] as [string, string]] : []),
       ],
     }),
+    ...degraded,
     `<section class="card" id="differences"><h2>Where they differ, and why</h2><ul class="verdicts">${differences}</ul></section>`,
     `<div class="summary" id="summary"><ul class="verdicts">${sentences}</ul></div>`,
     tableSection(

@@ -1,6 +1,8 @@
 import type { RunResult } from '../results/index.js';
 import type { ChartSpec, MissingChart } from './chart-spec.js';
 import { describeObserved } from './describe-observed.js';
+import { describeDegraded, engineFacts } from './describe-engine.js';
+import { describePoolMemory } from './describe-pool-memory.js';
 import { describeListenOverflow, describeQueueFallback, describeQueueMode, describeSynRetries } from './describe-overflow.js';
 import { describeRun } from './describe-run.js';
 import { describeTimeScale, plural } from './describe.js';
@@ -41,6 +43,7 @@ export function buildRunLatencyChart(result: RunResult): ChartSpec | MissingChar
 /** The facts in a run report's header. */
 export function runFacts(result: RunResult): [string, string][] {
   const st = result.stack;
+  const memory = describePoolMemory(result);
   const recorded = result.sampling.sampled
     ? `${formatCount(result.sampling.kept)} recorded of ${formatCount(result.sampling.total)} sent (uniform sample)`
     : `${formatCount(result.summary.count)}, all recorded`;
@@ -57,6 +60,8 @@ export function runFacts(result: RunResult): [string, string][] {
     ['started', result.startedAt],
     ['scenario file', result.scenario.file ?? 'built in'],
     ['requests', recorded],
+    ...engineFacts(result.engine),
+    ...(memory !== null ? [['worker memory', memory] as [string, string]] : []),
   ];
 }
 
@@ -119,16 +124,20 @@ function reloadSection(result: RunResult): string {
  * counted any or a request waited on a SYN retry), a per-phase table, and
  * predictions and Little's law when the result carries them. A pool that
  * fell back to the master-held queue is named in a notice above the summary,
- * and so is a queue or busy-worker count that was not seen exactly.
+ * and so is a queue or busy-worker count that was not seen exactly, and a
+ * degraded engine ("degraded: …"). The header names the load engine (with
+ * Locust: version, workers, records per worker) and the workers' peak RSS.
  */
 export function renderRunReport(result: RunResult): string {
   const charts = [buildGanttChart(result), buildRunLatencyChart(result), buildQueueTimelineChart(result), buildThroughputChart(result)];
   const fallback = describeQueueFallback(result.stack);
   const observed = describeObserved(result.stack);
+  const degraded = describeDegraded(result.engine);
   const body = [
     reportHeader({ kind: 'run report', title: result.scenario.name, description: result.scenario.description, facts: runFacts(result) }),
     ...(fallback === null ? [] : [`<p class="notice" id="queue-fallback">${escapeHtml(fallback)}</p>`]),
     ...(observed === null ? [] : [`<p class="notice" id="observed">${escapeHtml(observed)}</p>`]),
+    ...(degraded === null ? [] : [`<p class="notice" id="engine-degraded">${escapeHtml(degraded)}</p>`]),
     `<p class="summary" id="summary">${escapeHtml(describeRun(result))}</p>`,
     `<section class="card" id="thresholds"><h2>Thresholds</h2>${thresholdList(result.thresholds)}</section>`,
     ...charts.map(chartSection),

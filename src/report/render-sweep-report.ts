@@ -5,6 +5,7 @@ import { describeRecommendation, sweepVerdict } from './format-sweep-table.js';
 import { describeTimeScale, plural } from './describe.js';
 import { formatCount, formatMs, formatRps } from './format-values.js';
 import { describeQueueFallback } from './describe-overflow.js';
+import { describeDegraded, describeEngine, describeWorkerRecords } from './describe-engine.js';
 import { chartSection, htmlTable, reportHeader, tableSection, type Cell } from './html-blocks.js';
 import { escapeHtml } from './html-escape.js';
 import { renderPage } from './html-page.js';
@@ -36,9 +37,10 @@ function runsTable(sweep: SweepResult): string {
   const withPredicted = (key: PredictedKey): boolean => runs.some((r) => predictedAt(r, key) !== null);
   const p99Predicted = withPredicted('p99LatencyMs');
   const tputPredicted = withPredicted('throughputRps');
+  const locust = runs.some((r) => r.engine?.name === 'locust');
   const headers = [
     'workers', 'throughput', ...(tputPredicted ? ['predicted'] : []), 'p50', 'p90', 'p99',
-    ...(p99Predicted ? ['p99 predicted'] : []), 'queue mean', 'queue p99', 'errors', 'thresholds', 'files',
+    ...(p99Predicted ? ['p99 predicted'] : []), 'queue mean', 'queue p99', 'errors', 'thresholds', ...(locust ? ['records per Locust worker'] : []), 'files',
   ];
   const predicted = (r: SweepRun, key: PredictedKey, f: (v: number) => string): string => {
     const v = predictedAt(r, key);
@@ -56,6 +58,7 @@ function runsTable(sweep: SweepResult): string {
     formatMs(r.summary.queueMs.p99),
     formatCount(r.summary.errors),
     sweepVerdict(r),
+    ...(locust ? [describeWorkerRecords(r.engine) ?? '—'] : []),
     runLinks(r),
   ]);
   return tableSection(
@@ -78,15 +81,26 @@ export function sweepFacts(sweep: SweepResult): [string, string][] {
     ['seed', String(sweep.seed)],
     ['started', sweep.startedAt],
     ['scenario file', sweep.scenario.file ?? 'built in'],
+    ...(sweep.runs.length > 0 ? [['load engine', describeEngine(sweep.runs[0]!.engine)] as [string, string]] : []),
   ];
+}
+
+/** One "degraded: …" notice per run whose engine did not deliver every record. */
+function degradedNotices(sweep: SweepResult): string[] {
+  return runsByWorkers(sweep).flatMap((r) => {
+    const line = describeDegraded(r.engine);
+    return line === null ? [] : [`<p class="notice engine-degraded">${escapeHtml(`${plural(r.workers, 'worker')}: ${line}`)}</p>`];
+  });
 }
 
 /**
  * The self-contained HTML report of a sweep: the recommendation, latency
  * percentiles and throughput (with offered rate and predictions when
  * present) against workers, mean queue wait and service stacked, errors,
- * and a table of every run with links to its own files; a notice when the
- * pool fell back to the master-held queue.
+ * and a table of every run with links to its own files (with Locust, the
+ * records each of its workers sent); a notice when the pool fell back to
+ * the master-held queue, and one per run whose engine degraded. The header
+ * names the load engine.
  */
 export function renderSweepReport(sweep: SweepResult): string {
   const charts = [buildSweepLatencyChart(sweep), buildSweepThroughputChart(sweep), buildSweepTimeSplitChart(sweep), buildSweepErrorsChart(sweep)];
@@ -94,6 +108,7 @@ export function renderSweepReport(sweep: SweepResult): string {
   const body = [
     reportHeader({ kind: 'sweep report', title: sweep.scenario.name, description: sweep.scenario.description, facts: sweepFacts(sweep) }),
     ...(fallback === null ? [] : [`<p class="notice" id="queue-fallback">${escapeHtml(fallback)}</p>`]),
+    ...degradedNotices(sweep),
     `<p class="summary" id="recommendation">${escapeHtml(describeRecommendation(sweep))}</p>`,
     ...charts.map(chartSection),
     runsTable(sweep),

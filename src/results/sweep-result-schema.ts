@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LittlesLawSchema, SweepPredictedSchema, UslFitSchema } from './model-schemas.js';
 import { RunPlanSchema, ScenarioRefSchema } from './plan-schema.js';
+import { EngineSchema } from './run-result-schema.js';
 import { SummarySchema, ThresholdVerdictSchema } from './summary-schema.js';
 
 /** One worker count of a sweep: its summary and verdicts, and where its own results.json is. */
@@ -14,6 +15,8 @@ export const SweepRunSchema = z
     littlesLaw: LittlesLawSchema.nullable().optional(),
     /** The model's prediction for this run, or null when the run had none. */
     predicted: SweepPredictedSchema.nullable().optional(),
+    /** The engine that sent this run's load (as its results.json says); absent in older files. */
+    engine: EngineSchema.optional(),
   })
   .readonly();
 
