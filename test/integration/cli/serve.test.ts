@@ -1,54 +1,9 @@
-import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStats } from '../../../src/pool/index.js';
 import { alive, descendants, runCli, startCli, waitFor } from '../../helpers/cli.js';
 import { parsePromText, type PromFamily } from '../../helpers/prom-text.js';
-
-/** A `caplab serve` child and the addresses it printed. */
-interface Served {
-  readonly child: ReturnType<typeof startCli>;
-  readonly proxy: string;
-  readonly statsHost: string;
-  readonly statsPort: number;
-  readonly metrics: string;
-  readonly masterPid: number;
-  stderr(): string;
-}
-
-async function startServe(args: readonly string[]): Promise<Served> {
-  const child = startCli(['serve', ...args]);
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const up = await waitFor(() => out.includes('stop it:') || child.exitCode !== null, 30_000);
-  if (!up || child.exitCode !== null) throw new Error(`caplab serve did not come up: ${out}${err}`);
-  const field = (name: string): string => new RegExp(`^\\s+${name}\\s+(\\S+)`, 'm').exec(out)?.[1] ?? '';
-  const [statsHost, statsPort] = field('stats').split(':');
-  return {
-    child,
-    proxy: field('proxy'),
-    statsHost: statsHost!,
-    statsPort: Number(statsPort),
-    metrics: field('metrics'),
-    masterPid: Number(/master pid (\d+)/.exec(out)?.[1]),
-    stderr: () => err,
-  };
-}
-
-function get(url: string): Promise<{ status: number; type: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
-      })
-      .on('error', reject);
-  });
-}
+import { httpGet as get, startServe, type Served } from '../../helpers/serve.js';
 
 /** What uwsgitop does: connect, send nothing, read until the server closes. */
 function plainRead(host: string, port: number): Promise<string> {

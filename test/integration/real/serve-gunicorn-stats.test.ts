@@ -1,8 +1,8 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStats } from '../../../src/pool/index.js';
 import { checkRealPrograms } from '../../../src/stack/real/index.js';
-import { runCli, startCli, waitFor } from '../../helpers/cli.js';
+import { runCli, waitFor } from '../../helpers/cli.js';
+import { httpGet as get, startServe, type Served } from '../../helpers/serve.js';
 import { parsePromText } from '../../helpers/prom-text.js';
 
 const found = checkRealPrograms();
@@ -10,40 +10,18 @@ const found = checkRealPrograms();
 const SKIP = !(found.gunicorn && found.django) && process.env.CI !== 'true';
 const SKIP_REASON = SKIP ? ` (SKIPPED: gunicorn missing; apt-get install ${found.missing.join(' ')})` : '';
 
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
-
 describe.skipIf(SKIP)(`caplab serve --pool gunicorn: workers read from /proc${SKIP_REASON}`, () => {
-  let child: ReturnType<typeof startCli>;
-  let out = '';
-  const field = (name: string): string => new RegExp(`^\\s+${name}\\s+(\\S+)`, 'm').exec(out)?.[1] ?? '';
+  let served: Served;
+  const field = (name: 'proxy' | 'stats' | 'metrics'): string => served[name];
   beforeAll(async () => {
-    child = startCli(['serve', '--pool', 'gunicorn', '--workers', '2']);
-    let err = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    const up = await waitFor(() => out.includes('stop it:') || child.exitCode !== null, 45_000);
-    if (!up || child.exitCode !== null) throw new Error(`serve did not come up: ${out}${err}`);
+    served = await startServe(['--pool', 'gunicorn', '--workers', '2'], 45_000);
   });
   afterAll(async () => {
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGINT');
-    await exited;
+    await served?.stop();
   });
 
   it('shows both sync workers busy and the third request in the accept queue, with no request counts', async () => {
-    expect(out).toMatch(/stats {4}127\.0\.0\.1:\d+ {2}\(caplab reading gunicorn's workers from \/proc: no request counts\)/);
+    expect(served.stdout()).toMatch(/stats {4}127\.0\.0\.1:\d+ {2}\(caplab reading gunicorn's workers from \/proc: no request counts\)/);
     const [host, port] = field('stats').split(':');
     const slow = [1, 2, 3].map(() => get(`${field('proxy')}/sleep?ms=2500`));
     expect(await waitFor(async () => {

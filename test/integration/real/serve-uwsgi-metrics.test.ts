@@ -1,7 +1,7 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRealPrograms } from '../../../src/stack/real/index.js';
-import { runCli, startCli, waitFor } from '../../helpers/cli.js';
+import { runCli, waitFor } from '../../helpers/cli.js';
+import { httpGet as get, startServe, type Served } from '../../helpers/serve.js';
 import { parsePromText, sampleValue } from '../../helpers/prom-text.js';
 
 const found = checkRealPrograms();
@@ -9,36 +9,14 @@ const found = checkRealPrograms();
 const SKIP = !(found.uwsgi && found.django) && process.env.CI !== 'true';
 const SKIP_REASON = SKIP ? ` (SKIPPED: uwsgi missing; apt-get install ${found.missing.join(' ')})` : '';
 
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent: false }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      })
-      .on('error', reject);
-  });
-}
-
 describe.skipIf(SKIP)(`caplab serve --pool uwsgi --metrics-from uwsgi${SKIP_REASON}`, () => {
-  let child: ReturnType<typeof startCli>;
-  let out = '';
-  const field = (name: string): string => new RegExp(`^\\s+${name}\\s+(\\S+)`, 'm').exec(out)?.[1] ?? '';
+  let served: Served;
+  const field = (name: 'proxy' | 'stats' | 'metrics'): string => served[name];
   beforeAll(async () => {
-    child = startCli(['serve', '--pool', 'uwsgi', '--metrics-from', 'uwsgi', '--workers', '2']);
-    let err = '';
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    const up = await waitFor(() => out.includes('stop it:') || child.exitCode !== null, 45_000);
-    if (!up || child.exitCode !== null) throw new Error(`serve did not come up: ${out}${err}`);
+    served = await startServe(['--pool', 'uwsgi', '--metrics-from', 'uwsgi', '--workers', '2'], 45_000);
   });
   afterAll(async () => {
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGINT');
-    await exited;
+    await served?.stop();
   });
 
   it("translates uWSGI's stats JSON into the pool's metric names, on caplab's own port", async () => {
