@@ -66,6 +66,8 @@ export interface CapacityInput {
 export interface ResourceLimits {
   readonly memoryBytes?: number;
   readonly rssBytes?: number;
+  /** Where `rssBytes` came from when it was measured, e.g. "peak worker RSS in results.json"; shown in the memory cap's detail. */
+  readonly rssSource?: string;
   readonly cores?: number;
   readonly cpuShare?: number;
   readonly dbConnections?: number;

@@ -35,7 +35,7 @@ export function formatBytes(bytes: number): string {
  * The most workers each given limit allows (caplab's resource model):
  * - memory: ⌊memory / RSS⌋ (each worker's resident set counted whole; the
  *   master and shared pages are not subtracted, so copy-on-write sharing
- *   makes this conservative);
+ *   makes this conservative); its detail names `rssSource` when given;
  * - cores: ⌊cores / cpuShare⌋, so that with every worker busy their CPU
  *   demand still fits the cores and the service times planned for hold
  *   (cpuShare defaults to 1, a CPU-bound service: one worker per core);
@@ -51,7 +51,8 @@ export function limitCaps(limits: ResourceLimits, threads = 1): readonly LimitCa
   const caps: LimitCap[] = [];
   if (limits.memoryBytes !== undefined && limits.rssBytes !== undefined) {
     const n = Math.floor(limits.memoryBytes / limits.rssBytes);
-    caps.push({ limit: 'memory', maxWorkers: n, detail: `${formatBytes(limits.memoryBytes)} holds ${n} at ${formatBytes(limits.rssBytes)} each` });
+    const source = limits.rssSource !== undefined ? ` (${limits.rssSource})` : '';
+    caps.push({ limit: 'memory', maxWorkers: n, detail: `${formatBytes(limits.memoryBytes)} holds ${n} at ${formatBytes(limits.rssBytes)} each${source}` });
   }
   if (limits.cores !== undefined) {
     const share = limits.cpuShare ?? PLAN_DEFAULTS.cpuShare;

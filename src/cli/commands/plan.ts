@@ -60,6 +60,7 @@ const PlanFlags = z.object({
   replications: intFlag(2, PLAN_DEFAULTS.maxReplications).optional(),
   memory: sizeFlag().optional(),
   rss: sizeFlag().optional(),
+  rssFrom: z.string().min(1).optional(),
   cores: intFlag(1, 100_000).optional(),
   cpuShare: positiveFlag(1).optional(),
   dbConnections: intFlag(1, 1_000_000).optional(),
@@ -126,6 +127,7 @@ export function registerPlan(program: Command): void {
     .option('--replications <n>', `independent runs per simulated row, for the 95 % intervals (default ${PLAN_DEFAULTS.replications})`)
     .option('--memory <size>', 'memory the workers may use, e.g. 4GiB (with --rss)')
     .option('--rss <size>', 'resident memory of one worker, e.g. 120MiB (with --memory)')
+    .option('--rss-from <results.json>', 'use the peak worker RSS measured in a run as --rss (with --memory)')
     .option('--cores <n>', 'cores the workers run on; caps workers × --cpu-share, and sets the (2 × cores) + 1 rule shown')
     .option('--cpu-share <x>', 'share of the service time spent on a CPU, 0 < x ≤ 1 (default 1: CPU-bound)')
     .option('--db-connections <n>', 'database connections available; one per worker')
@@ -135,16 +137,32 @@ export function registerPlan(program: Command): void {
       try {
         await planCommand(scenarioArg, raw, cmd);
       } catch (err) {
-        throw isPlanInputError(err) ? err.renamed((field) => FLAG_OF[field]) : err;
+        const rssFlag = raw.rssFrom !== undefined ? '--rss-from' : '--rss';
+        throw isPlanInputError(err) ? err.renamed((field) => (field === 'rssBytes' ? rssFlag : FLAG_OF[field])) : err;
       }
     });
 }
 
+/**
+ * The peak worker RSS a run measured (`poolMemory.peakWorkerRssBytes` in its
+ * results.json), for `--rss-from`; E_RESULTS_INVALID (exit 2) naming the file
+ * when it is not a run's results.json or carries no such figure.
+ */
+async function measuredRss(file: string): Promise<{ rssBytes: number; rssSource: string }> {
+  const result = await readResultFile(file);
+  if (result.schema !== 'caplab.run/1') throw caplabError('E_RESULTS_INVALID', `--rss-from takes a results.json; ${file} is a ${result.schema}`);
+  if (result.poolMemory === undefined) {
+    throw caplabError('E_RESULTS_INVALID', `${file} has no measured worker RSS (poolMemory.peakWorkerRssBytes): its run predates it, or its pool reports none (runserver)`);
+  }
+  return { rssBytes: result.poolMemory.peakWorkerRssBytes, rssSource: `peak worker RSS measured in ${file}` };
+}
+
 /** The resource limits the flags give, or undefined with none. */
-function limitsOf(flags: PlanFlagValues): ResourceLimits | undefined {
+function limitsOf(flags: PlanFlagValues, measured: { rssBytes: number; rssSource: string } | undefined): ResourceLimits | undefined {
   const limits: ResourceLimits = {
     ...(flags.memory !== undefined ? { memoryBytes: flags.memory } : {}),
     ...(flags.rss !== undefined ? { rssBytes: flags.rss } : {}),
+    ...(measured ?? {}),
     ...(flags.cores !== undefined ? { cores: flags.cores } : {}),
     ...(flags.cpuShare !== undefined ? { cpuShare: flags.cpuShare } : {}),
     ...(flags.dbConnections !== undefined ? { dbConnections: flags.dbConnections } : {}),
@@ -155,6 +173,7 @@ function limitsOf(flags: PlanFlagValues): ResourceLimits | undefined {
 /** The command's body: flags → planFromSources → JSON or text on stdout. */
 async function planCommand(scenarioArg: string | undefined, raw: Record<string, unknown>, cmd: Command): Promise<void> {
   const flags = parseFlags(PlanFlags, { ...cmd.optsWithGlobals(), ...raw });
+  if (flags.rss !== undefined && flags.rssFrom !== undefined) throw caplabError('E_USAGE', '--rss and --rss-from both give the worker RSS; use one');
   const logOnly = ([['peak', flags.peak], ['growth', flags.growth], ['format', flags.format === 'auto' ? undefined : flags.format]] as const).find(([, v]) => v !== undefined);
   if (flags.fromLog === undefined && logOnly) throw caplabError('E_USAGE', `--${logOnly[0]} applies only with --from-log`);
   if (flags.fromLog !== undefined && (scenarioArg !== undefined || flags.from !== undefined || flags.rate !== undefined || flags.service !== undefined || flags.ca2 !== undefined)) {
@@ -168,7 +187,7 @@ async function planCommand(scenarioArg: string | undefined, raw: Record<string, 
   const peakMs = durationFlag('peak', flags.peak);
   const log: LogPlanContext | undefined =
     flags.fromLog === undefined ? undefined : await planFromLog(flags.fromLog, { format: flags.format, growth: flags.growth ?? 1, ...(peakMs !== undefined ? { peakMs } : {}) });
-  const limits = limitsOf(flags);
+  const limits = limitsOf(flags, flags.rssFrom !== undefined ? await measuredRss(flags.rssFrom) : undefined);
   const plan: AnyCapacityPlan = planFromSources({
     slo: flags.slo,
     maxWorkers: flags.maxWorkers,
