@@ -5,7 +5,7 @@ export { writeRunOutputs, writeFailureReason, type WrittenOutputs } from './writ
 export { claimOutDir, dirSafeName, defaultDirName, CLAIM_FILE, MAX_DIR_NAME, type ClaimedDir } from './claim-out-dir.js';
 export { sampleTimeline, type SampleFailures } from './sample-timeline.js';
 export { runSweep, type SweepOptions } from './run-sweep.js';
-export { scaleWarning, WALL_RATE_WARNING } from './scale-warning.js';
+export { scaleWarning, tracePeakRate, WALL_RATE_WARNING } from './scale-warning.js';
 export { assertScaleFloor, stackCostWarning, MIN_WALL_LIMIT_MS, STACK_COST_WALL_MS } from './scale-floor.js';
 export { runMulti, stackRoles, MULTI_FILES, type MultiOptions, type StackSpec } from './run-multi.js';
 export { writeMultiOutputs } from './write-multi-outputs.js';

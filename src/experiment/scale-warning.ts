@@ -1,5 +1,5 @@
 import { reachesPool } from '../routing/index.js';
-import type { RunPlan } from '../scenario/index.js';
+import type { RunPlan, TracePhasePlan } from '../scenario/index.js';
 
 /**
  * Wall-clock arrival rate above which the stack's own per-request cost
@@ -17,12 +17,45 @@ function poolShare(phase: RunPlan['phases'][number], stack: RunPlan['stack']): n
 }
 
 /**
+ * The peak rate of a trace replay, per second of scenario time: the most
+ * logged arrivals in any one second of the replay (`speed` × 1 s of the
+ * log), found with a sliding window over the (sorted) arrival times.
+ */
+export function tracePeakRate(phase: Pick<TracePhasePlan, 'trace' | 'speed'>): number {
+  const at = phase.trace.atMs;
+  const windowMs = 1000 * phase.speed;
+  let most = 0;
+  let first = 0;
+  for (let last = 0; last < at.length; last += 1) {
+    while ((at[last] as number) - (at[first] as number) >= windowMs) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}
+
+/** A phase's peak rate of open arrivals per second of scenario time (0 for closed loops and bursts). */
+function peakRate(phase: RunPlan['phases'][number]): number {
+  switch (phase.kind) {
+    case 'open':
+      return phase.rate;
+    case 'ramp':
+      return Math.max(phase.from, phase.to);
+    case 'trace':
+      return tracePeakRate(phase);
+    default:
+      return 0;
+  }
+}
+
+/**
  * A one-line warning when the time scale compresses the scenario's open
  * arrivals to the pool (static files excluded) past `WALL_RATE_WARNING` requests per second of wall time, where
  * measured queueing would include the lab's own overhead; null otherwise.
+ * Open and ramp phases count at their (peak) rate, trace replays at their
+ * busiest second at their `speed`.
  */
 export function scaleWarning(plan: RunPlan): string | null {
-  const peak = Math.max(0, ...plan.phases.map((p) => (p.kind === 'open' ? p.rate : p.kind === 'ramp' ? Math.max(p.from, p.to) : 0) * poolShare(p, plan.stack)));
+  const peak = Math.max(0, ...plan.phases.map((p) => peakRate(p) * poolShare(p, plan.stack)));
   const wallRate = peak / plan.timeScale;
   if (wallRate <= WALL_RATE_WARNING) return null;
   const suggest = Math.min(1, Math.ceil((peak / WALL_RATE_WARNING) * 100 - 1e-9) / 100);
