@@ -1,7 +1,6 @@
 import type { RunResult, Stats } from '../results/index.js';
 import { describeListenOverflow, describeQueueFallback, describeSynRetries } from './describe-overflow.js';
 import { describeObserved } from './describe-observed.js';
-import { describeDegraded, describeEngine } from './describe-engine.js';
 import { describePoolMemory } from './describe-pool-memory.js';
 import { describeRun } from './describe-run.js';
 import { plural } from './describe.js';
@@ -58,9 +57,9 @@ function phaseTable(result: RunResult): string {
 /**
  * The console summary of a run: a one-line header, one line when the pool
  * fell back to the master-held queue, one when the queue or busy workers
- * were not seen exactly (`stack.observed`), the Locust engine (and
- * "degraded: …" when it did not deliver every record), one with the
- * workers' peak RSS when the result has it, and a plain-language summary; each request's worker, status, queue wait, service and total
+ * were not seen exactly (`stack.observed`), one with the workers' peak RSS
+ * when the result has it, and a plain-language summary (the run command
+ * adds the Locust engine's line and its "degraded: …" itself); each request's worker, status, queue wait, service and total
  * (for runs of up to `CONSOLE_REQUEST_LIMIT` requests, else a note);
  * p50/p90/p99/max of latency, queue wait and service; the kernel's listen
  * overflows and the requests that waited on a SYN retry, when there were
@@ -84,8 +83,6 @@ export function formatRunSummary(result: RunResult): string {
   const notes = [
     describeQueueFallback(result.stack),
     describeObserved(result.stack),
-    result.engine?.name === 'locust' ? `load engine: ${describeEngine(result.engine)}` : null,
-    describeDegraded(result.engine),
     memory !== null ? `worker memory: ${memory}` : null,
   ].filter((l) => l !== null);
   const overflow = [describeListenOverflow(result), describeSynRetries(result)].filter((l) => l !== null);
