@@ -2,26 +2,36 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { readProcStat } from './proc-stat.js';
 
 /**
- * The resident set size (VmRSS, bytes) of each live child of `pid`, read
- * from /proc (Linux), in pid order; a child that ends while it is read, or
- * that has no VmRSS line (a kernel thread, a zombie), is left out. Empty
- * where /proc cannot be read.
+ * The children of `pid`: from /proc/PID/task/PID/children where the kernel
+ * has it (CONFIG_PROC_CHILDREN; one small read, as a timeline sample
+ * should be), else by scanning every /proc/N/stat for the parent pid.
  */
-export function childrenRssBytes(pid: number): number[] {
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'latin1').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // no such file on this kernel, or the process is gone: scan
+  }
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
     return [];
   }
-  const children = entries
+  return entries
     .filter((e) => /^\d+$/.test(e))
     .map(Number)
-    .filter((child) => {
-      const stat = readProcStat(child);
-      return stat !== undefined && stat.ppid === pid && stat.state !== 'Z';
-    })
-    .sort((a, b) => a - b);
+    .filter((child) => readProcStat(child)?.ppid === pid);
+}
+
+/**
+ * The resident set size (VmRSS, bytes) of each live child of `pid`, read
+ * from /proc (Linux), in pid order; a child that ends while it is read, or
+ * that has no VmRSS line (a zombie), is left out. Empty where /proc cannot
+ * be read.
+ */
+export function childrenRssBytes(pid: number): number[] {
+  const children = childPids(pid).sort((a, b) => a - b);
   const sizes: number[] = [];
   for (const child of children) {
     try {
