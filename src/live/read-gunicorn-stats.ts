@@ -1,32 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { PoolStats, WorkerStats } from '../pool/index.js';
-import { readProcStat, readTcpRows, socketInodesOf, TCP_ESTABLISHED, TCP_LISTEN } from '../process/index.js';
+import { childrenOf, readProcessMemory, readTcpRows, socketInodesOf, TCP_ESTABLISHED, TCP_LISTEN } from '../process/index.js';
 
 /** The version string of a document read from /proc for gunicorn: it says what is missing. */
 export const GUNICORN_FROM_PROC = 'gunicorn (read from /proc: no request counters)';
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-function kilobytes(status: string, field: string): number {
-  const m = new RegExp(`^${field}:\\s*(\\d+)\\s*kB`, 'm').exec(status);
-  return m ? Number(m[1]) * 1024 : 0;
-}
-
-function childrenOf(pid: number): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readProcStat(Number(entry));
-    if (stat && stat.ppid === pid && stat.state !== 'Z') found.push(Number(entry));
-  }
-  return found.sort((a, b) => a - b);
-}
 
 /**
  * A stats document in uWSGI's shape for a gunicorn listening on TCP `port`
@@ -46,7 +22,7 @@ export function readGunicornStats(masterPid: number, port: number, listen: numbe
   const established = new Set(rows.filter((r) => r.state === TCP_ESTABLISHED).map((r) => r.inode));
   const queue = listening.reduce((s, r) => s + r.rxQueue, 0);
   const workers = childrenOf(masterPid).map((pid, i): WorkerStats => {
-    const status = readText(`/proc/${pid}/status`);
+    const memory = readProcessMemory(pid);
     const busy = [...socketInodesOf(pid)].some((inode) => established.has(inode));
     return {
       id: i + 1,
@@ -57,8 +33,8 @@ export function readGunicornStats(masterPid: number, port: number, listen: numbe
       exceptions: 0,
       harakiri_count: 0,
       status: busy ? 'busy' : 'idle',
-      rss: kilobytes(status, 'VmRSS'),
-      vsz: kilobytes(status, 'VmSize'),
+      rss: memory.rss,
+      vsz: memory.vsz,
       running_time: 0,
       last_spawn: 0,
       respawn_count: 0,

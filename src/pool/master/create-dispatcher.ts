@@ -7,7 +7,8 @@ import type { WorkerConfig, WorkerDoneMessage, WorkerMessage, WorkerRequestMessa
 import type { PoolConfig } from '../pool-options.js';
 import { ListenQueue, type QueuedConnection } from './listen-queue.js';
 import { keepWorkers } from './keep-workers.js';
-import { readProcessMemory, RSS_CHECK_MS } from './read-process-memory.js';
+import { readProcessMemory } from '../../process/index.js';
+import { RSS_CHECK_MS } from './rss-check.js';
 import { commonWorkerConfig, spawnWorker } from './spawn-worker.js';
 import { WorkerSlot } from './worker-slot.js';
 

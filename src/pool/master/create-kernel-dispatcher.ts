@@ -5,7 +5,8 @@ import type { PoolNative } from '../native/load-native.js';
 import type { PoolConfig } from '../pool-options.js';
 import { Scoreboard, type CoreReading } from '../scoreboard.js';
 import { keepWorkers } from './keep-workers.js';
-import { readProcessMemory, RSS_CHECK_MS } from './read-process-memory.js';
+import { readProcessMemory } from '../../process/index.js';
+import { RSS_CHECK_MS } from './rss-check.js';
 import { commonWorkerConfig, spawnWorker } from './spawn-worker.js';
 import { WorkerSlot } from './worker-slot.js';
 

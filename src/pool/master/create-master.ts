@@ -7,7 +7,7 @@ import { buildStats } from './build-stats.js';
 import { createDispatcher } from './create-dispatcher.js';
 import { createKernelDispatcher } from './create-kernel-dispatcher.js';
 import { listenFailure, listenTcp, listenUnix } from './listen-tcp.js';
-import { readProcessMemory } from './read-process-memory.js';
+import { readProcessMemory } from '../../process/index.js';
 import { withCores } from './core-stats.js';
 import { wallClockMs } from '../../config/index.js';
 import type { CoreReading } from '../scoreboard.js';
