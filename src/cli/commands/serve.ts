@@ -7,6 +7,7 @@ import { assertAppFitsPool } from '../../stack/index.js';
 import { choiceFlag, intFlag, parseFlags, runFlagShape } from '../parse-flags.js';
 import { MAX_WORKERS } from '../parse-worker-list.js';
 import { planFromArgs } from '../plan-from-args.js';
+import { addStackOptions } from '../stack-options.js';
 import { signalExitCode } from '../interrupt.js';
 
 const { timeScale, debug, app, wsgi, chdir, pythonpath, proxy, pool, nothreading, queue, proxyProcesses, socket, threads, maxRequests, reloadOnRss } = runFlagShape;
@@ -33,26 +34,14 @@ const ServeFlags = z.object({
 
 /** `caplab serve [scenario]`: a stack kept up until Ctrl-C, its addresses printed. */
 export function registerServe(program: Command): void {
-  program
+  const command = program
     .command('serve')
     .description('start proxy, pool and app and keep them up until Ctrl-C: poke at them with curl, a browser or your own load tool, watch them with `caplab top`, scrape /metrics')
     .argument('[scenario]', 'take the stack from this scenario (file or built-in name); default: 2 workers, the sample app')
     .option('-w, --workers <n>', 'worker processes in the pool (overrides stack.workers)')
     .option('-t, --time-scale <f>', 'multiply the app\'s sleeps and the stack\'s timeouts by f')
-    .option('--port <n>', 'port for the proxy (default: any free port)')
-    .option('--app <module>', 'with the embedded pool: serve a module exporting handler(req) instead of the sample app')
-    .option('--wsgi <module:callable>', 'with a Python pool: serve your WSGI app instead of the Django sample')
-    .option('--chdir <dir>', 'with --wsgi: the directory your app runs in')
-    .option('--pythonpath <dir>', 'with --wsgi: one more directory for sys.path')
-    .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
-    .option('--pool <kind>', 'embedded, uwsgi, gunicorn or runserver', 'embedded')
-    .option('--nothreading', 'with --pool runserver: one request at a time')
-    .option('--queue <mode>', 'kernel or master (embedded pool); overrides stack.queue')
-    .option('--proxy-processes <n>', 'embedded proxy processes (overrides stack.proxyProcesses)')
-    .option('--socket <kind>', 'proxy → pool link: tcp or unix; overrides stack.socket')
-    .option('--threads <n>', 'requests each worker serves at once, each in its own thread (uWSGI\'s threads; gunicorn: gthread); overrides stack.threads')
-    .option('--max-requests <n>', 'recycle a worker after n requests, 0 = never (uWSGI\'s max-requests); overrides stack.maxRequests')
-    .option('--reload-on-rss <MiB>', 'recycle a worker whose RSS passes this (uWSGI\'s reload-on-rss; not gunicorn); overrides stack.reloadOnRss')
+    .option('--port <n>', 'port for the proxy (default: any free port)');
+  addStackOptions(command)
     .option('--metrics-from <source>', 'caplab (the embedded pool\'s own /metrics on its stats port) or uwsgi (caplab translates real uWSGI\'s stats JSON, on a port of its own); default: the pool\'s')
     .action(async (scenarioArg: string | undefined, raw: Record<string, unknown>, cmd: Command) => {
       const flags = parseFlags(ServeFlags, { ...cmd.optsWithGlobals(), ...raw });

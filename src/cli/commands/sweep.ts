@@ -20,6 +20,7 @@ import { parseWorkerList } from '../parse-worker-list.js';
 import { createProgressBar } from '../progress-bar.js';
 import { onInterrupt, signalExitCode } from '../interrupt.js';
 import { planFromArgs } from '../plan-from-args.js';
+import { addStackOptions } from '../stack-options.js';
 import { describeSampleFailures, endOfRunError } from '../end-of-run.js';
 import { addEngineOptions, describeLocustMaster, engineFlagShape, engineFromFlags } from '../engine-flags.js';
 
@@ -36,20 +37,8 @@ export function registerSweep(program: Command): void {
     .option('--seed <n>', 'seed for every random draw (the same for every run)')
     .option('-o, --out <dir>', 'folder for sweep.json, report.html and one folder per run; never overwrites an earlier sweep')
     .option('-q, --quiet', 'no progress output')
-    .option('--dry-run', 'print the plan for each worker count and exit')
-    .option('--app <module>', 'with the embedded pool: serve a module exporting handler(req) instead of the sample app')
-    .option('--wsgi <module:callable>', 'with a Python pool (uwsgi): serve your WSGI app, e.g. mysite.wsgi:application, instead of the Django sample')
-    .option('--chdir <dir>', 'with --wsgi: the directory your app runs in (put first on sys.path)')
-    .option('--pythonpath <dir>', 'with --wsgi: one more directory for sys.path')
-    .option('--proxy <kind>', 'embedded (caplab\'s own) or nginx (Debian\'s)', 'embedded')
-    .option('--pool <kind>', 'embedded (caplab\'s own), uwsgi (Debian\'s, running the Django project) or runserver (Django\'s development server, one thread per request)', 'embedded')
-    .option('--nothreading', 'with --pool runserver: Django\'s --nothreading, one request at a time')
-    .option('--queue <mode>', 'kernel (workers accept from the kernel\'s queue; overflow waits on SYN retries) or master (overflow gets 503); overrides stack.queue')
-    .option('--proxy-processes <n>', 'embedded proxy processes on one listening socket (overrides stack.proxyProcesses)')
-    .option('--socket <kind>', 'proxy → pool link: tcp (a full backlog: SYN retries) or unix (a unix socket in the run\'s temp folder; a full backlog: 502 at once); overrides stack.socket')
-    .option('--threads <n>', 'requests each worker serves at once, each in its own thread (uWSGI\'s threads; gunicorn: gthread); overrides stack.threads')
-    .option('--max-requests <n>', 'recycle a worker after n requests, 0 = never (uWSGI\'s max-requests); overrides stack.maxRequests')
-    .option('--reload-on-rss <MiB>', 'recycle a worker whose RSS passes this (uWSGI\'s reload-on-rss; not gunicorn); overrides stack.reloadOnRss')
+    .option('--dry-run', 'print the plan for each worker count and exit');
+  addStackOptions(command)
     .option('--no-html', 'skip the HTML reports');
   addEngineOptions(command)
     .action(async (scenarioArg: string, raw: Record<string, unknown>, cmd: Command) => {
