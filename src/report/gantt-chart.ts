@@ -1,9 +1,10 @@
 import { isOk, sampleRecords, type RequestRecord, type RunResult } from '../results/index.js';
 import { axis, baseOptions, clampHeight } from './chart-options.js';
 import type { BarLabels, ChartSpec, DatasetJson, PatternName } from './chart-spec.js';
-import { describeStatus } from './describe.js';
+import { describeStatus, plural } from './describe.js';
 import { formatCount, formatMs } from './format-values.js';
 import { SERIES_COLOR, withAlpha } from './palette.js';
+import { assignThreadLanes, type ThreadLanes } from './thread-lanes.js';
 
 /** Above this many requests the timeline draws a uniform sample. */
 export const GANTT_MAX_REQUESTS = 2000;
@@ -17,6 +18,11 @@ export const FAILED_LANE = 'unserved / failed';
 /** The lane label for a worker id. */
 export function workerLane(worker: number): string {
   return `worker ${worker}`;
+}
+
+/** The sub-lane label for one of a worker's threads (1-based), used when the pool ran threads > 1. */
+export function threadLane(worker: number, thread: number): string {
+  return `${workerLane(worker)} · thread ${thread}`;
 }
 
 interface Bar {
@@ -33,8 +39,8 @@ function workerIds(records: readonly RequestRecord[], workers: number): number[]
   return [...seen].sort((a, b) => a - b);
 }
 
-function tooltip(r: RequestRecord, queue: number, service: number): string {
-  const who = r.worker === null ? 'no worker' : workerLane(r.worker);
+function tooltip(r: RequestRecord, queue: number, service: number, lane: string | null): string {
+  const who = lane ?? 'no worker';
   return [
     `request #${r.id}: ${r.method} ${r.path}`,
     `${who}, ${describeStatus(r.status)}${r.error ? ` (${r.error})` : ''}`,
@@ -50,6 +56,46 @@ interface Series {
 
 const series = (): Series => ({ bars: [], tips: [], labels: [] });
 
+/** Queue wait and service of a served request; service falls back to what the latency leaves. */
+function timing(r: RequestRecord): { q: number; s: number } {
+  const q = r.queueMs ?? 0;
+  return { q, s: r.serviceMs ?? Math.max(0, r.latencyMs - q - (r.sentMs - r.scheduledMs)) };
+}
+
+/** The rows of the chart for served requests, and each served request's row. */
+interface Rows {
+  readonly lanes: string[];
+  readonly laneOf: (r: RequestRecord, worker: number) => string;
+  readonly sub: ThreadLanes | null;
+}
+
+/**
+ * One row per worker; with threads > 1, one sub-row per thread within each
+ * worker (`threads` of them, more where the greedy placement needed more).
+ */
+function rows(kept: readonly RequestRecord[], ordered: readonly RequestRecord[], workers: number, threads: number): Rows {
+  const ids = workerIds(ordered, workers);
+  if (threads <= 1) return { lanes: ids.map(workerLane), laneOf: (_r, worker) => workerLane(worker), sub: null };
+  const intervals = kept.flatMap((r) => {
+    if (r.worker === null) return [];
+    const { q, s } = timing(r);
+    return [{ id: r.id, worker: r.worker, startMs: r.sentMs + q, endMs: r.sentMs + q + s }];
+  });
+  const sub = assignThreadLanes(intervals, threads);
+  const lanes = ids.flatMap((w) => {
+    const n = Math.max(threads, sub.lanesOf.get(w) ?? 0);
+    return Array.from({ length: n }, (_, i) => threadLane(w, i + 1));
+  });
+  return { lanes, laneOf: (r, worker) => threadLane(worker, sub.laneOf.get(r.id) ?? 1), sub };
+}
+
+const ONE_THREAD_HOW_TO_READ =
+  'Each row is one worker process, which serves one request at a time. Within a row, the upper orange bars are requests waiting in the listen queue for that worker to become free, and the lower blue bars are the worker serving them. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.';
+
+function threadsHowToRead(threads: number): string {
+  return `Each worker process has ${threads} rows, one per thread (uWSGI's cores), each serving one request at a time. The records say which worker served a request but not which thread, so each request is drawn on the first of its worker's thread rows that was free when its service began: the thread numbers are caplab's placement, the number of rows busy at once is the pool's. Within a row, the upper orange bars are requests waiting in the listen queue until a thread of that worker took them, and the lower blue bars are the thread serving them. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.`;
+}
+
 /**
  * The per-request timeline: one lane per worker, each request a queue-wait
  * bar (from `sentMs`, `queueMs` long) then a service bar (`serviceMs` long)
@@ -60,13 +106,21 @@ const series = (): Series => ({ bars: [], tips: [], labels: [] });
  * with their status. Above `maxRequests` a uniform sample in send order is
  * drawn, and a note says so. Datasets present, in order: queue, served,
  * then (only when non-empty) served-but-failed and unserved.
+ *
+ * When the plan ran threads > 1 (`plan.stack.threads`), each worker's row
+ * splits into one sub-lane per thread (`worker 1 · thread 2`), and each
+ * request goes on the first sub-lane free at its service start (see
+ * `assignThreadLanes`), its queue bar with it. A worker whose recorded
+ * requests overlap more than `threads` deep gets extra sub-lanes, and a
+ * note says so. With threads = 1 the chart is one lane per worker.
  */
 export function buildGanttChart(result: RunResult, options: { maxRequests?: number; id?: string } = {}): ChartSpec {
   const cap = options.maxRequests ?? GANTT_MAX_REQUESTS;
   const ordered = [...result.requests].sort((a, b) => a.sentMs - b.sentMs || a.id - b.id);
   const { kept, sampling } = sampleRecords(ordered, cap);
   const idLabel = (r: RequestRecord): string => (kept.length <= GANTT_LABEL_IDS_UP_TO ? `#${r.id} ` : '');
-  const lanes = workerIds(ordered, result.stack.workers).map(workerLane);
+  const threads = result.plan.stack.threads;
+  const { lanes, laneOf, sub } = rows(kept, ordered, result.stack.workers, threads);
   const queue = series();
   const served = series();
   const servedFailed = series();
@@ -74,21 +128,20 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
   for (const r of kept) {
     if (r.worker === null) {
       unserved.bars.push({ x: [r.sentMs, Math.max(r.sentMs, r.scheduledMs + r.latencyMs)], y: FAILED_LANE });
-      unserved.tips.push(tooltip(r, r.queueMs ?? 0, r.serviceMs ?? 0));
+      unserved.tips.push(tooltip(r, r.queueMs ?? 0, r.serviceMs ?? 0, null));
       unserved.labels.push(`${idLabel(r)}${r.status === 0 ? 'no response' : String(r.status)}`);
       continue;
     }
-    const lane = workerLane(r.worker);
-    const q = r.queueMs ?? 0;
-    const s = r.serviceMs ?? Math.max(0, r.latencyMs - q - (r.sentMs - r.scheduledMs));
+    const lane = laneOf(r, r.worker);
+    const { q, s } = timing(r);
     if (q > 0) {
       queue.bars.push({ x: [r.sentMs, r.sentMs + q], y: lane });
-      queue.tips.push(tooltip(r, q, s));
+      queue.tips.push(tooltip(r, q, s, lane));
       queue.labels.push(idLabel(r) ? `${idLabel(r)}waiting` : '');
     }
     const target = isOk(r) ? served : servedFailed;
     target.bars.push({ x: [r.sentMs + q, r.sentMs + q + s], y: lane });
-    target.tips.push(tooltip(r, q, s));
+    target.tips.push(tooltip(r, q, s, lane));
     target.labels.push(isOk(r) ? idLabel(r).trim() : `${idLabel(r)}${r.status}`);
   }
   if (unserved.bars.length > 0) lanes.push(FAILED_LANE);
@@ -124,13 +177,17 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
   if (result.sampling.sampled) {
     notes.push(`results.json itself keeps a uniform sample of ${formatCount(result.sampling.kept)} of ${formatCount(result.sampling.total)} requests.`);
   }
+  if (sub !== null && sub.overfull.length > 0) {
+    notes.push(
+      `${plural(sub.overfull.length, 'worker')} (${sub.overfull.map(workerLane).join(', ')}) had more than ${threads} requests in service at once by the recorded times, so ${sub.overfull.length === 1 ? 'its row has' : 'their rows have'} extra thread rows rather than overlapping bars. The times are measured at the load generator, so requests served back to back on one thread can appear to overlap by the network's delay.`,
+    );
+  }
   if (kept.length === 0) notes.push('The run recorded no requests.');
   const rowPx = lanes.length <= 8 ? 46 : lanes.length <= 32 ? 24 : 12;
   return {
     id: options.id ?? 'chart-gantt',
-    title: 'Every request over time, by worker (time in ms / s)',
-    howToRead:
-      'Each row is one worker process, which serves one request at a time. Within a row, the upper orange bars are requests waiting in the listen queue for that worker to become free, and the lower blue bars are the worker serving them. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.',
+    title: `Every request over time, by worker${sub === null ? '' : ' and thread'} (time in ms / s)`,
+    howToRead: sub === null ? ONE_THREAD_HOW_TO_READ : threadsHowToRead(threads),
     notes,
     height: clampHeight(110 + lanes.length * rowPx),
     config: {
@@ -139,7 +196,7 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
       options: baseOptions(
         {
           x: axis('linear', 'time since the run started', { min: 0, stacked: false }),
-          y: axis('category', 'worker'),
+          y: axis('category', sub === null ? 'worker' : 'worker · thread'),
         },
         { indexAxis: 'y', interaction: { mode: 'nearest', intersect: true } },
       ),

@@ -1,0 +1,57 @@
+/**
+ * Sub-lanes for the per-request timeline of a pool whose workers serve
+ * several requests at once (uWSGI's `threads`, gunicorn's gthread). Request
+ * records say which worker served a request (`X-Caplab-Worker`) but not which
+ * of its threads, so the lanes are drawn, not read: each worker's requests
+ * go, in order of service start, to the first of its sub-lanes that is free
+ * by then (greedy interval colouring, which needs no more sub-lanes than the
+ * most requests the worker served at once).
+ */
+
+/** What the assignment needs of a request: who served it and when. */
+export interface ServiceInterval {
+  readonly id: number;
+  readonly worker: number;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** Sub-lanes of each worker's row, with the requests placed on them. */
+export interface ThreadLanes {
+  /** 1-based sub-lane of each request, by request id. */
+  readonly laneOf: ReadonlyMap<number, number>;
+  /** Sub-lanes each worker needed (at least 1 for every worker that served a request). */
+  readonly lanesOf: ReadonlyMap<number, number>;
+  /** Workers that needed more sub-lanes than `threads`, in id order. */
+  readonly overfull: readonly number[];
+}
+
+/**
+ * Places each request on the first sub-lane of its worker that is free at
+ * its service start (a lane is free once the request on it has ended;
+ * `endMs === startMs` of the next counts as free). Requests of one worker
+ * never overlap within a sub-lane; when more than `threads` would be needed
+ * (the measured times overlap more than the pool allowed), further lanes are
+ * added and the worker is listed in `overfull`. Ties in start time go by
+ * request id, so the result does not depend on the input order.
+ */
+export function assignThreadLanes(intervals: readonly ServiceInterval[], threads: number): ThreadLanes {
+  const ordered = [...intervals].sort((a, b) => a.startMs - b.startMs || a.id - b.id);
+  const endsByWorker = new Map<number, number[]>();
+  const laneOf = new Map<number, number>();
+  for (const r of ordered) {
+    const ends = endsByWorker.get(r.worker) ?? [];
+    endsByWorker.set(r.worker, ends);
+    let lane = ends.findIndex((end) => end <= r.startMs);
+    if (lane === -1) {
+      lane = ends.length;
+      ends.push(r.endMs);
+    } else {
+      ends[lane] = r.endMs;
+    }
+    laneOf.set(r.id, lane + 1);
+  }
+  const lanesOf = new Map([...endsByWorker].map(([w, ends]) => [w, ends.length] as const));
+  const overfull = [...lanesOf].filter(([, n]) => n > threads).map(([w]) => w).sort((a, b) => a - b);
+  return { laneOf, lanesOf, overfull };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { buildGanttChart } from '../../../src/report/gantt-chart.js';
+import { renderRunReport, type ChartSpec } from '../../../src/report/index.js';
+import { seedRun } from '../../fixtures/results/load-fixtures.js';
+import { threadedRun } from '../../fixtures/results/threaded-run.js';
+
+interface Bar {
+  x: [number, number];
+  y: string;
+}
+
+const bars = (spec: ChartSpec, label: RegExp): Bar[] => (spec.config.data.datasets.find((d) => label.test(d.label))?.data ?? []) as Bar[];
+
+/** The run report's embedded chart specs. */
+function embeddedCharts(html: string): ChartSpec[] {
+  const m = /<script type="application\/json" id="caplab-charts">([^]*?)<\/script>/.exec(html);
+  return JSON.parse(m![1]!) as ChartSpec[];
+}
+
+describe('the timeline of a run with threads: 2', () => {
+  const spec = buildGanttChart(threadedRun());
+
+  it('splits each worker row into one sub-lane per thread', () => {
+    expect(spec.config.data.labels).toEqual(['worker 1 · thread 1', 'worker 1 · thread 2', 'worker 2 · thread 1', 'worker 2 · thread 2']);
+    expect(spec.title).toMatch(/by worker and thread/);
+    expect(spec.howToRead).toMatch(/2 rows, one per thread/);
+  });
+
+  it('puts the two requests worker 1 served at once on different threads, and the queued third on the freed one', () => {
+    const service = bars(spec, /served by the worker/);
+    expect(service).toEqual([
+      { x: [0, 10_000], y: 'worker 1 · thread 1' },
+      { x: [0.3, 10_000.3], y: 'worker 1 · thread 2' },
+      { x: [10_000, 20_000], y: 'worker 1 · thread 1' },
+      { x: [0, 5_000], y: 'worker 2 · thread 1' },
+      { x: [6_000, 8_000], y: 'worker 2 · thread 1' },
+    ]);
+    expect(bars(spec, /listen queue/)).toContainEqual({ x: [0, 10_000], y: 'worker 1 · thread 1' });
+    expect(spec.tooltips![1]!.some((t) => t.includes('request #2') && t.includes('worker 1 · thread 2'))).toBe(true);
+    expect(spec.notes).toEqual([]);
+  });
+
+  it('adds a thread row, and says so, when the records overlap deeper than threads', () => {
+    const run = threadedRun();
+    const third = { ...run.requests[2]!, queueMs: 0, latencyMs: 10_012 };
+    const deep = buildGanttChart({ ...run, requests: [run.requests[0]!, run.requests[1]!, third, ...run.requests.slice(3)] });
+    expect(deep.config.data.labels).toEqual([
+      'worker 1 · thread 1',
+      'worker 1 · thread 2',
+      'worker 1 · thread 3',
+      'worker 2 · thread 1',
+      'worker 2 · thread 2',
+    ]);
+    expect(deep.notes.join(' ')).toMatch(/1 worker \(worker 1\) had more than 2 requests in service at once.*extra thread rows rather than overlapping bars/);
+  });
+
+  it('keeps one lane per worker for the same records with threads: 1', () => {
+    const one = buildGanttChart(threadedRun(1));
+    expect(one.config.data.labels).toEqual(['worker 1', 'worker 2']);
+    expect(new Set(bars(one, /served by the worker/).map((b) => b.y))).toEqual(new Set(['worker 1', 'worker 2']));
+    expect(one.title).toBe('Every request over time, by worker (time in ms / s)');
+  });
+});
+
+describe('the run report of a threads: 2 run', () => {
+  it('embeds a timeline with 2 sub-lanes per worker', () => {
+    const gantt = embeddedCharts(renderRunReport(threadedRun())).find((c) => c.id === 'chart-gantt')!;
+    const labels = gantt.config.data.labels!;
+    expect(labels).toHaveLength(4);
+    for (const w of [1, 2]) expect(labels.filter((l) => l.startsWith(`worker ${w} · thread `))).toHaveLength(2);
+  });
+
+  it('embeds the same one-lane-per-worker timeline as before for a threads: 1 run', () => {
+    const gantt = embeddedCharts(renderRunReport(seedRun())).find((c) => c.id === 'chart-gantt')!;
+    expect(gantt).toEqual(JSON.parse(JSON.stringify(buildGanttChart(seedRun()))));
+    expect(gantt.config.data.labels).toEqual(['worker 1', 'worker 2']);
+  });
+});
