@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DEFAULTS } from '../config/index.js';
-import type { RunPlan } from '../scenario/index.js';
+import { recordPlan, type RunPlan } from '../scenario/index.js';
 import { caplabError } from '../errors.js';
 import { poolOptionError, readListenCounters, startStack, type RoleDeath } from '../stack/index.js';
 import { stackConfig, type StackChoices } from './stack-config.js';
@@ -127,7 +127,7 @@ export async function runExperiment(plan: RunPlan, options: ExperimentOptions = 
       engine: outcome.engine,
       seed: plan.seed,
       startedAt: new Date(startedAt).toISOString(),
-      plan,
+      plan: recordPlan(plan),
       requests: kept,
       sampling,
       summary,

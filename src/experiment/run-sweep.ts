@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RunPlan } from '../scenario/index.js';
+import { recordPlan, type RunPlan } from '../scenario/index.js';
 import type { RunResult, SweepResult } from '../results/index.js';
 import { runExperiment, type ExperimentOptions } from './run-experiment.js';
 import { sweepModels, predictedForRun } from './sweep-models.js';
@@ -60,7 +60,7 @@ export async function runSweep(plan: RunPlan, workerCounts: readonly number[], d
     timeScale: plan.timeScale,
     seed: plan.seed,
     startedAt: results[0]?.startedAt ?? new Date().toISOString(),
-    plan,
+    plan: recordPlan(plan),
     workers: [...workerCounts],
     runs,
     recommended: passing.length > 0 ? Math.min(...passing.map((r) => r.workers)) : null,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { METHODS, QUEUE_MODES, SOCKET_KINDS, THRESHOLD_METRICS, type RunPlan } from '../scenario/index.js';
+import { METHODS, QUEUE_MODES, SOCKET_KINDS, THRESHOLD_METRICS, type RecordedRunPlan } from '../scenario/index.js';
 
 /*
  * The results-side schema of a `RunPlan` as results.json and sweep.json
- * record it. scenario/ defines `RunPlan` as a TypeScript type built by
- * `buildPlan` (its zod schemas read scenario *files*, not plans), so the
- * schema lives here; the `z.ZodType<RunPlan>` annotation makes the compiler
- * reject any drift between the two.
+ * record it (`RecordedRunPlan`, made by scenario/'s `recordPlan`: trace
+ * phases by reference). scenario/ defines the plan types (its zod schemas
+ * read scenario *files*, not plans), so the schema lives here; the
+ * `z.ZodType<RecordedRunPlan>` annotation makes the compiler reject any
+ * drift between the two.
  */
 
 const ServiceDistSchema = z.discriminatedUnion('dist', [
@@ -26,6 +27,25 @@ const PlannedRequestSchema = z.object({
   weight: z.number().positive(),
   service: ServiceDistSchema.nullable(),
 });
+
+/** A trace by reference (see `traceDigest` in scenario/): what results record since the trace stopped being copied into them. */
+const TraceRefSchema = z
+  .object({
+    requests: z.number().int().nonnegative(),
+    spanMs: z.number().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .meta({ id: 'TraceRef', description: 'A trace phase\'s trace by reference: its request count, the logged time of its last arrival (ms) and the SHA-256 of its data.' });
+
+/** The whole trace, as results recorded it before traces were recorded by reference; still read. */
+const InlineTraceSchema = z
+  .object({
+    endpoints: z.array(z.object({ method: z.enum(METHODS), path: z.string() })),
+    atMs: z.array(z.number()),
+    endpoint: z.array(z.number().int().nonnegative()),
+    serviceMs: z.array(z.number()),
+  })
+  .meta({ description: 'The whole trace, as files written before traces were recorded by reference carry it.' });
 
 const phaseCommon = {
   index: z.number().int().nonnegative(),
@@ -55,12 +75,7 @@ const PhasePlanSchema = z.discriminatedUnion('kind', [
     file: z.string(),
     speed: z.number().positive(),
     send: z.enum(['sample', 'logged']),
-    trace: z.object({
-      endpoints: z.array(z.object({ method: z.enum(METHODS), path: z.string() })),
-      atMs: z.array(z.number()),
-      endpoint: z.array(z.number().int().nonnegative()),
-      serviceMs: z.array(z.number()),
-    }),
+    trace: z.union([TraceRefSchema, InlineTraceSchema]),
   }),
 ]);
 
@@ -102,8 +117,8 @@ export const ScenarioRefSchema = z
   .readonly()
   .meta({ id: 'ScenarioRef' });
 
-/** The plan a run executed: everything `--dry-run` prints (see `RunPlan` in scenario/). */
-export const RunPlanSchema: z.ZodType<RunPlan> = z.object({
+/** The plan a run executed: everything `--dry-run` prints (see `RunPlan` in scenario/), traces by reference. */
+export const RunPlanSchema: z.ZodType<RecordedRunPlan> = z.object({
   scenario: ScenarioRefSchema,
   stack: PlannedStackSchema,
   timeScale: z.number().positive(),

@@ -17,6 +17,7 @@ export { resolveScenario, listScenarios, BUILTIN_SCENARIO_DIR, type ScenarioList
 export { parseThreshold, THRESHOLD_METRICS, type Threshold, type ThresholdMetric, type ThresholdOp } from './parse-threshold.js';
 export { buildPlan, type PlanOptions } from './build-plan.js';
 export { formatPlan } from './format-plan.js';
+export { recordPlan, traceDigest } from './record-plan.js';
 export type {
   RunPlan,
   PhasePlan,
@@ -29,6 +30,10 @@ export type {
   PlannedStack,
   PlannedWsgi,
   PlannedReload,
+  RecordedRunPlan,
+  RecordedPhasePlan,
+  RecordedTracePhasePlan,
+  TraceRef,
 } from './plan-types.js';
 export { createRequestSource, withServiceMs, type RequestSpec } from './request-source.js';
 export { constantArrivals, poissonArrivals, rampArrivals } from './arrivals.js';

@@ -148,3 +148,37 @@ export interface RunPlan {
   /** Sum of the phases' known `expectedRequests` (closed phases bounded by time count 0). */
   readonly totalRequests: number;
 }
+
+/**
+ * A trace as a result file records it: a reference, not the requests.
+ * `requests` is the trace's length, `spanMs` the logged time of its last
+ * arrival (from the trace's start, before `speed`), and `sha256` the hex
+ * digest of the trace's data (see `traceDigest`): two results with the
+ * same digest replayed the same requests.
+ */
+export interface TraceRef {
+  readonly requests: number;
+  readonly spanMs: number;
+  readonly sha256: string;
+}
+
+/**
+ * A trace phase as a result file records it: the plan's phase with its
+ * trace by reference. Files written before traces were recorded by
+ * reference carry the whole `TraceData` instead; readers accept both.
+ */
+export interface RecordedTracePhasePlan extends Omit<TracePhasePlan, 'trace'> {
+  readonly trace: TraceRef | TraceData;
+}
+
+/** A planned phase as a result file records it. */
+export type RecordedPhasePlan = Exclude<PhasePlan, TracePhasePlan> | RecordedTracePhasePlan;
+
+/**
+ * A `RunPlan` as results.json and sweep.json record it (`recordPlan`):
+ * the same plan, with each trace by reference, so a file's size does not
+ * grow with its trace.
+ */
+export interface RecordedRunPlan extends Omit<RunPlan, 'phases'> {
+  readonly phases: readonly RecordedPhasePlan[];
+}

@@ -22,7 +22,10 @@ vi.mock('../../../src/experiment/run-experiment.js', async (importOriginal) => (
 }));
 
 const { runMulti, stackRoles } = await import('../../../src/experiment/index.js');
-const plan = seedRun().plan;
+// The seed run has no trace phase, so the plan it recorded is the plan it ran (only traces are recorded by reference).
+const recorded = seedRun().plan;
+if (recorded.phases.some((p) => p.kind === 'trace')) throw new Error('the seed run was expected to have no trace phase');
+const plan = recorded as RunPlan;
 
 describe('runMulti', () => {
   it('runs each stack in order; one that cannot start is kept with a one-line reason, and the others still run', async () => {
