@@ -1,4 +1,4 @@
-import { readStats } from '../pool/index.js';
+import { readStats, respawnsOf } from '../pool/index.js';
 import { isRunning } from '../process/index.js';
 import type { RunningTarget } from './targets.js';
 
@@ -29,7 +29,7 @@ export async function checkTarget(target: RunningTarget): Promise<TargetHealth> 
     const stats = await readStats(target.pool.host, target.pool.statsPort, 2_000);
     return {
       dead,
-      respawns: stats.workers.reduce((n, w) => n + w.respawn_count, 0),
+      respawns: stats.workers.reduce((n, w) => n + respawnsOf(w), 0),
       exceptions: stats.workers.reduce((n, w) => n + w.exceptions, 0),
       workerPids: stats.workers.map((w) => w.pid),
     };

@@ -9,6 +9,7 @@ export { startPool, type RunningPool, type PoolReload } from './start-pool.js';
 export { parsePoolOptions, MAX_THREADS, type PoolOptions, type PoolConfig } from './pool-options.js';
 export { readStats, parseStats } from './read-stats.js';
 export type { PoolStats, WorkerStats, SocketStats, CoreStats, CaplabPoolStats } from './stats-types.js';
+export { respawnsOf } from './stats-types.js';
 export { UwsgiPacketReader } from './uwsgi/packet-reader.js';
 export { HttpRequestReader } from './http/http-request-reader.js';
 export { RequestRefused, MAX_BODY_BYTES, type ParsedRequest, type RequestReader } from './request-reader.js';

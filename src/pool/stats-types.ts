@@ -55,6 +55,7 @@ export interface WorkerStats {
   readonly running_time: number;
   readonly last_spawn: number;
   /** Times the slot's process was replaced (0 for the first process). */
+  /** Processes started in this slot, the first one included (uWSGI's meaning: 1 for a fresh worker); see `respawnsOf`. */
   readonly respawn_count: number;
   /** Response bytes written. */
   readonly tx: number;
@@ -97,4 +98,13 @@ export interface PoolStats {
   readonly workers: readonly WorkerStats[];
   readonly caplab?: CaplabPoolStats;
   readonly [extra: string]: unknown;
+}
+
+/**
+ * How many times a worker was replaced (crash, max-requests, harakiri,
+ * reload): uWSGI's `respawn_count` counts every spawn, the first included,
+ * so this is one less; 0 for a source that cannot count them (it says 0).
+ */
+export function respawnsOf(w: Pick<WorkerStats, 'respawn_count'>): number {
+  return Math.max(0, w.respawn_count - 1);
 }

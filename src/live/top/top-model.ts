@@ -1,4 +1,4 @@
-import type { PoolStats, WorkerStats } from '../../pool/index.js';
+import { respawnsOf, type PoolStats, type WorkerStats } from '../../pool/index.js';
 import { GUNICORN_FROM_PROC } from '../read-gunicorn-stats.js';
 
 /** The sparkline's span: busy workers over the last minute. */
@@ -64,7 +64,7 @@ function workerView(w: WorkerStats, nowMs: number): WorkerView {
     requests: w.requests,
     exceptions: w.exceptions,
     harakiri: w.harakiri_count,
-    respawns: w.respawn_count,
+    respawns: respawnsOf(w),
     avgMs: w.avg_rt / 1000,
     rss: w.rss,
   };

@@ -79,7 +79,7 @@ export function buildStats(input: StatsInput): PoolStats {
       vsz: memory.vsz,
       running_time: Math.round(slot.runningTimeUs),
       last_spawn: slot.lastSpawn,
-      respawn_count: Math.max(0, slot.spawns - 1),
+      respawn_count: slot.spawns,
       tx: slot.tx,
       avg_rt: slot.requests > 0 ? Math.round(slot.runningTimeUs / slot.requests) : 0,
       apps: [],

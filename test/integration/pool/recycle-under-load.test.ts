@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startPool, type PoolOptions, type RunningPool } from '../../../src/pool/index.js';
+import { respawnsOf, startPool, type PoolOptions, type RunningPool } from '../../../src/pool/index.js';
 import { exchange, stats, stopAndCheck, uwsgiGet } from './helpers.js';
 import { NO_NATIVE, SKIP_KERNEL } from '../../helpers/native.js';
 
@@ -24,7 +24,7 @@ async function steadyLoad(pool: RunningPool, clients: number, perClient: number,
 }
 
 async function respawns(pool: RunningPool): Promise<number> {
-  return (await stats(pool)).workers.reduce((sum, w) => sum + w.respawn_count, 0);
+  return (await stats(pool)).workers.reduce((sum, w) => sum + respawnsOf(w), 0);
 }
 
 describe.skipIf(SKIP_KERNEL)(`recycling under steady load drops no request (kernel queue)${NO_NATIVE}`, () => {

@@ -34,7 +34,7 @@ describe("a user's app module, max-requests and exceptions (uwsgi)", () => {
 
     const third = utf8Json((await exchange(pool!.port, uwsgiGet('/third'))).body) as { pid: number };
     expect(third.pid).toBe(echoed.pid);
-    expect(await waitFor(async () => (await stats(pool!)).workers[0]!.respawn_count === 1 && (await stats(pool!)).workers[0]!.accepting === 1)).toBe(true);
+    expect(await waitFor(async () => (await stats(pool!)).workers[0]!.respawn_count === 2 && (await stats(pool!)).workers[0]!.accepting === 1)).toBe(true);
 
     const fourth = utf8Json((await exchange(pool!.port, uwsgiGet('/fourth'))).body) as { pid: number };
     expect(fourth.pid).not.toBe(echoed.pid);
@@ -42,7 +42,7 @@ describe("a user's app module, max-requests and exceptions (uwsgi)", () => {
     // The client has its response a moment before the worker reports itself free.
     expect(await waitFor(async () => (await stats(pool!)).workers[0]!.requests === 4)).toBe(true);
     const w = (await stats(pool!)).workers[0]!;
-    expect(w).toMatchObject({ pid: fourth.pid, requests: 4, delta_requests: 1, exceptions: 1, respawn_count: 1 });
+    expect(w).toMatchObject({ pid: fourth.pid, requests: 4, delta_requests: 1, exceptions: 1, respawn_count: 2 });
     expect(w.tx).toBeGreaterThan(first.raw.length);
   });
 });

@@ -29,12 +29,12 @@ describe.each((['kernel', 'master'] as const).filter((queue) => queue === 'maste
 
     const respawned = await waitFor(async () => {
       const w = (await stats(pool!)).workers[crashIndex]!;
-      return w.pid !== w1!.pid && w.pid > 0 && w.respawn_count === 1 && w.accepting === 1;
+      return w.pid !== w1!.pid && w.pid > 0 && w.respawn_count === 2 && w.accepting === 1;
     });
     expect(respawned).toBe(true);
     expect(alive(w1!.pid)).toBe(false);
     const after = await stats(pool!);
-    expect(after.workers[1 - crashIndex]).toMatchObject({ pid: w2!.pid, respawn_count: 0 });
+    expect(after.workers[1 - crashIndex]).toMatchObject({ pid: w2!.pid, respawn_count: 1 });
     expect(after.workers[crashIndex]!.last_spawn).toBeGreaterThanOrEqual(w1!.last_spawn);
 
     // Both workers serve again: two overlapping requests go to both.

@@ -46,8 +46,8 @@ describe('stats document', () => {
       sockets: [{ name: '127.0.0.1:9001', proto: 'uwsgi', queue: 3, max_queue: 100 }],
       caplab: { refused: 5, malformed: 6, busy: 1 },
     });
-    expect(stats.workers[0]).toMatchObject({ id: 1, pid: 2001, status: 'busy', accepting: 1, requests: 4, delta_requests: 0, respawn_count: 1, avg_rt: 100_000, rss: 2001, vsz: 4002 });
-    expect(stats.workers[1]).toMatchObject({ id: 2, status: 'idle', respawn_count: 0, exceptions: 1, harakiri_count: 2, tx: 99, avg_rt: 0 });
+    expect(stats.workers[0]).toMatchObject({ id: 1, pid: 2001, status: 'busy', accepting: 1, requests: 4, delta_requests: 0, respawn_count: 2, avg_rt: 100_000, rss: 2001, vsz: 4002 });
+    expect(stats.workers[1]).toMatchObject({ id: 2, status: 'idle', respawn_count: 1, exceptions: 1, harakiri_count: 2, tx: 99, avg_rt: 0 });
   });
 
   it('round-trips through parseStats', () => {
