@@ -43,6 +43,14 @@ describe("caplab top's model", () => {
     expect(v.workers[0]).toMatchObject({ avgMs: 2.5, pid: 10, status: 'busy' });
   });
 
+  it("shows replacements, not uWSGI's spawn count: a fresh worker (respawn_count 1) has 0 respawns", () => {
+    const base = JSON.parse(JSON.stringify(doc([1, 1], ['idle', 'idle']))) as { workers: { respawn_count: number }[] };
+    base.workers[0]!.respawn_count = 1;
+    base.workers[1]!.respawn_count = 3;
+    const v = createTopModel('s').record(parseStats(JSON.stringify(base)), T0);
+    expect(v.workers.map((w) => w.respawns)).toEqual([0, 2]);
+  });
+
   it('keeps the busy workers of the last minute, one column per second', () => {
     const model = createTopModel('s');
     let v = model.record(doc([0, 0], ['busy', 'busy']), T0);
