@@ -55,6 +55,11 @@ export interface ChartSpec {
   readonly patterns?: Readonly<Record<number, PatternName | readonly (PatternName | null)[]>>;
   /** Text drawn on bars, per dataset index. */
   readonly barLabels?: Readonly<Record<number, BarLabels>>;
+  /**
+   * Category indexes, per scale id, where a new group of rows begins (a
+   * worker's thread rows); the page draws a darker grid line before each.
+   */
+  readonly groupStarts?: Readonly<Record<string, readonly number[]>>;
 }
 
 /** A chart that could not be drawn, with the reason shown in its place. */

@@ -100,6 +100,22 @@ const RUNTIME = String.raw`
     });
   }
 
+  // chart.js calls a category scale's grid colour with the tick's index for
+  // the line before that tick (bar charts offset grid lines between rows).
+  function applyGroups(spec, options) {
+    var groups = spec.groupStarts || {};
+    Object.keys(groups).forEach(function (id) {
+      var scale = options.scales && options.scales[id];
+      if (!scale) return;
+      var starts = groups[id];
+      var starting = function (ctx) { return ctx.type === 'tick' && starts.indexOf(ctx.index) !== -1; };
+      scale.grid = Object.assign({}, scale.grid, {
+        color: function (ctx) { return starting(ctx) ? '#8a8a8a' : Chart.defaults.borderColor; },
+        lineWidth: function (ctx) { return starting(ctx) ? 1.5 : 1; }
+      });
+    });
+  }
+
   function applyTooltips(spec, options) {
     var tips = spec.tooltips || {};
     var indexAxis = options.indexAxis || 'x';
@@ -204,6 +220,7 @@ const RUNTIME = String.raw`
       options.plugins.caplabBarLabels = { labels: spec.barLabels || {} };
       applyPatterns(spec, config.data.datasets);
       applyScales(spec, options);
+      applyGroups(spec, options);
       applyTooltips(spec, options);
       config.plugins = [barLabels];
       charts.push(new Chart(canvas, config));

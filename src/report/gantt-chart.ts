@@ -67,6 +67,8 @@ interface Rows {
   readonly lanes: string[];
   readonly laneOf: (r: RequestRecord, worker: number) => string;
   readonly sub: ThreadLanes | null;
+  /** Index of each worker's first thread row after the first worker's; empty with threads = 1. */
+  readonly groupStarts: number[];
 }
 
 /**
@@ -75,25 +77,28 @@ interface Rows {
  */
 function rows(kept: readonly RequestRecord[], ordered: readonly RequestRecord[], workers: number, threads: number): Rows {
   const ids = workerIds(ordered, workers);
-  if (threads <= 1) return { lanes: ids.map(workerLane), laneOf: (_r, worker) => workerLane(worker), sub: null };
+  if (threads <= 1) return { lanes: ids.map(workerLane), laneOf: (_r, worker) => workerLane(worker), sub: null, groupStarts: [] };
   const intervals = kept.flatMap((r) => {
     if (r.worker === null) return [];
     const { q, s } = timing(r);
     return [{ id: r.id, worker: r.worker, startMs: r.sentMs + q, endMs: r.sentMs + q + s }];
   });
   const sub = assignThreadLanes(intervals, threads);
-  const lanes = ids.flatMap((w) => {
+  const lanes: string[] = [];
+  const groupStarts: number[] = [];
+  for (const w of ids) {
+    if (lanes.length > 0) groupStarts.push(lanes.length);
     const n = Math.max(threads, sub.lanesOf.get(w) ?? 0);
-    return Array.from({ length: n }, (_, i) => threadLane(w, i + 1));
-  });
-  return { lanes, laneOf: (r, worker) => threadLane(worker, sub.laneOf.get(r.id) ?? 1), sub };
+    for (let t = 1; t <= n; t += 1) lanes.push(threadLane(w, t));
+  }
+  return { lanes, laneOf: (r, worker) => threadLane(worker, sub.laneOf.get(r.id) ?? 1), sub, groupStarts };
 }
 
 const ONE_THREAD_HOW_TO_READ =
   'Each row is one worker process, which serves one request at a time. Within a row, the upper orange bars are requests waiting in the listen queue for that worker to become free, and the lower blue bars are the worker serving them. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.';
 
 function threadsHowToRead(threads: number): string {
-  return `Each worker process has ${threads} rows, one per thread (uWSGI's cores), each serving one request at a time. The records say which worker served a request but not which thread, so each request is drawn on the first of its worker's thread rows that was free when its service began: the thread numbers are caplab's placement, the number of rows busy at once is the pool's. Within a row, the upper orange bars are requests waiting in the listen queue until a thread of that worker took them, and the lower blue bars are the thread serving them. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.`;
+  return `Each worker process has ${threads} rows between darker lines, one per thread (uWSGI's cores), and a thread serves one request at a time. Results name the worker that served a request, not the thread, so each request is drawn on the first of its worker's rows that was free when its service began: how many rows are busy at once is measured, which thread is which is caplab's placement. Within a row, the upper orange bars are requests waiting in the listen queue until that worker took them, and the lower blue bars are the requests being served. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.`;
 }
 
 /**
@@ -120,7 +125,7 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
   const { kept, sampling } = sampleRecords(ordered, cap);
   const idLabel = (r: RequestRecord): string => (kept.length <= GANTT_LABEL_IDS_UP_TO ? `#${r.id} ` : '');
   const threads = result.plan.stack.threads;
-  const { lanes, laneOf, sub } = rows(kept, ordered, result.stack.workers, threads);
+  const { lanes, laneOf, sub, groupStarts } = rows(kept, ordered, result.stack.workers, threads);
   const queue = series();
   const served = series();
   const servedFailed = series();
@@ -144,7 +149,10 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
     target.tips.push(tooltip(r, q, s, lane));
     target.labels.push(isOk(r) ? idLabel(r).trim() : `${idLabel(r)}${r.status}`);
   }
-  if (unserved.bars.length > 0) lanes.push(FAILED_LANE);
+  if (unserved.bars.length > 0) {
+    if (sub !== null && lanes.length > 0) groupStarts.push(lanes.length);
+    lanes.push(FAILED_LANE);
+  }
   // White borders separate neighbouring bars in small runs but would wash out
   // bars only a pixel or two wide in large ones.
   const bar = { borderWidth: kept.length <= 200 ? 1 : 0, borderColor: '#ffffff', categoryPercentage: 0.92, barPercentage: 0.96 };
@@ -161,7 +169,7 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
     return index;
   };
   add(queue, 'waiting in the listen queue', withAlpha(SERIES_COLOR.queue, 0.9), { stack: 'queue' });
-  add(served, 'being served by the worker', SERIES_COLOR.service, { stack: 'service', minBarLength: 1 });
+  add(served, sub === null ? 'being served by the worker' : 'being served by the worker (one of its threads)', SERIES_COLOR.service, { stack: 'service', minBarLength: 1 });
   if (servedFailed.bars.length > 0) {
     add(servedFailed, 'served, but failed (status ≥ 400)', SERIES_COLOR.failed, { stack: 'service', minBarLength: 4 }, 'hatch');
   }
@@ -205,5 +213,6 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
     tooltips,
     patterns,
     barLabels,
+    ...(groupStarts.length > 0 ? { groupStarts: { y: groupStarts } } : {}),
   };
 }

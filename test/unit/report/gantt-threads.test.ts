@@ -23,7 +23,16 @@ describe('the timeline of a run with threads: 2', () => {
   it('splits each worker row into one sub-lane per thread', () => {
     expect(spec.config.data.labels).toEqual(['worker 1 · thread 1', 'worker 1 · thread 2', 'worker 2 · thread 1', 'worker 2 · thread 2']);
     expect(spec.title).toMatch(/by worker and thread/);
-    expect(spec.howToRead).toMatch(/2 rows, one per thread/);
+    expect(spec.howToRead).toMatch(/2 rows between darker lines, one per thread/);
+    expect(spec.groupStarts).toEqual({ y: [2] });
+  });
+
+  it('starts a group for the failed row too', () => {
+    const run = threadedRun();
+    const refused = { ...run.requests[4]!, id: 6, status: 502, worker: null, queueMs: null, serviceMs: null };
+    const withFailed = buildGanttChart({ ...run, requests: [...run.requests, refused] });
+    expect(withFailed.config.data.labels!.at(-1)).toBe('unserved / failed');
+    expect(withFailed.groupStarts).toEqual({ y: [2, 4] });
   });
 
   it('puts the two requests worker 1 served at once on different threads, and the queued third on the freed one', () => {
@@ -59,6 +68,7 @@ describe('the timeline of a run with threads: 2', () => {
     expect(one.config.data.labels).toEqual(['worker 1', 'worker 2']);
     expect(new Set(bars(one, /served by the worker/).map((b) => b.y))).toEqual(new Set(['worker 1', 'worker 2']));
     expect(one.title).toBe('Every request over time, by worker (time in ms / s)');
+    expect(one.groupStarts).toBeUndefined();
   });
 });
 
