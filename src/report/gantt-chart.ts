@@ -186,8 +186,9 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
     notes.push(`results.json itself keeps a uniform sample of ${formatCount(result.sampling.kept)} of ${formatCount(result.sampling.total)} requests.`);
   }
   if (sub !== null && sub.overfull.length > 0) {
+    const one = sub.overfull.length === 1;
     notes.push(
-      `${plural(sub.overfull.length, 'worker')} (${sub.overfull.map(workerLane).join(', ')}) had more than ${threads} requests in service at once by the recorded times, so ${sub.overfull.length === 1 ? 'its row has' : 'their rows have'} extra thread rows rather than overlapping bars. The times are measured at the load generator, so requests served back to back on one thread can appear to overlap by the network's delay.`,
+      `${plural(sub.beyond, 'request')} of ${sub.overfull.map(workerLane).join(', ')} ${sub.beyond === 1 ? 'is' : 'are'} drawn on extra thread rows rather than overlapping: by the recorded times, more than ${threads} requests were in service at once on ${one ? 'that worker' : 'those workers'}, by at most ${formatMs(sub.maxExcessMs)}. Start times are measured at the load generator, so requests served back to back on one thread can appear to overlap by the varying delay between it and the pool.`,
     );
   }
   if (kept.length === 0) notes.push('The run recorded no requests.');

@@ -24,6 +24,14 @@ export interface ThreadLanes {
   readonly lanesOf: ReadonlyMap<number, number>;
   /** Workers that needed more sub-lanes than `threads`, in id order. */
   readonly overfull: readonly number[];
+  /** Requests placed on a sub-lane beyond `threads`. */
+  readonly beyond: number;
+  /**
+   * Of the requests placed beyond `threads`, the largest time by which the
+   * first `threads` sub-lanes were still busy at its start (0 when none):
+   * how far the measured times would have to move for them to fit.
+   */
+  readonly maxExcessMs: number;
 }
 
 /**
@@ -39,6 +47,8 @@ export function assignThreadLanes(intervals: readonly ServiceInterval[], threads
   const ordered = [...intervals].sort((a, b) => a.startMs - b.startMs || a.id - b.id);
   const endsByWorker = new Map<number, number[]>();
   const laneOf = new Map<number, number>();
+  let beyond = 0;
+  let maxExcessMs = 0;
   for (const r of ordered) {
     const ends = endsByWorker.get(r.worker) ?? [];
     endsByWorker.set(r.worker, ends);
@@ -50,8 +60,12 @@ export function assignThreadLanes(intervals: readonly ServiceInterval[], threads
       ends[lane] = r.endMs;
     }
     laneOf.set(r.id, lane + 1);
+    if (lane >= threads) {
+      beyond += 1;
+      maxExcessMs = Math.max(maxExcessMs, Math.min(...ends.slice(0, threads)) - r.startMs);
+    }
   }
   const lanesOf = new Map([...endsByWorker].map(([w, ends]) => [w, ends.length] as const));
   const overfull = [...lanesOf].filter(([, n]) => n > threads).map(([w]) => w).sort((a, b) => a - b);
-  return { laneOf, lanesOf, overfull };
+  return { laneOf, lanesOf, overfull, beyond, maxExcessMs };
 }

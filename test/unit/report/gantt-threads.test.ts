@@ -60,7 +60,7 @@ describe('the timeline of a run with threads: 2', () => {
       'worker 2 · thread 1',
       'worker 2 · thread 2',
     ]);
-    expect(deep.notes.join(' ')).toMatch(/1 worker \(worker 1\) had more than 2 requests in service at once.*extra thread rows rather than overlapping bars/);
+    expect(deep.notes.join(' ')).toMatch(/1 request of worker 1 is drawn on extra thread rows rather than overlapping: .*more than 2 requests were in service at once on that worker, by at most 10\.0 s\./);
   });
 
   it('keeps one lane per worker for the same records with threads: 1', () => {

@@ -10,6 +10,8 @@ describe('assignThreadLanes', () => {
     expect(lanes.laneOf.get(2)).toBe(2);
     expect(lanes.lanesOf.get(1)).toBe(2);
     expect(lanes.overfull).toEqual([]);
+    expect(lanes.beyond).toBe(0);
+    expect(lanes.maxExcessMs).toBe(0);
   });
 
   it('reuses sub-lane 1 for requests that do not overlap, touching ends included', () => {
@@ -52,5 +54,16 @@ describe('assignThreadLanes', () => {
     expect(new Set([1, 2, 3].map((id) => lanes.laneOf.get(id)))).toEqual(new Set([1, 2, 3]));
     expect(lanes.lanesOf.get(1)).toBe(3);
     expect(lanes.overfull).toEqual([1]);
+    expect(lanes.beyond).toBe(1);
+    expect(lanes.maxExcessMs).toBe(100);
+  });
+
+  it('measures how far a request beyond threads overlapped the earliest-free lane', () => {
+    // Lanes 1 and 2 free at 100 and 120; #3 starts at 97, 3 ms early.
+    const lanes = assignThreadLanes([at(1, 1, 0, 100), at(2, 1, 5, 120), at(3, 1, 97, 150), at(4, 1, 200, 210)], 2);
+    expect(lanes.laneOf.get(3)).toBe(3);
+    expect(lanes.laneOf.get(4)).toBe(1);
+    expect(lanes.beyond).toBe(1);
+    expect(lanes.maxExcessMs).toBe(3);
   });
 });
