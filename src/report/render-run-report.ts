@@ -40,6 +40,15 @@ export function buildRunLatencyChart(result: RunResult): ChartSpec | MissingChar
   );
 }
 
+/** The header's workers line: processes, and their threads when there were several. */
+function workersFact(result: RunResult): string {
+  const { workers } = result.stack;
+  const { threads } = result.plan.stack;
+  const processes = plural(workers, 'process', 'processes');
+  if (threads <= 1) return `${processes}, each serving one request at a time`;
+  return `${processes}, each with ${threads} threads serving one request at a time (${formatCount(workers * threads)} at once in all)`;
+}
+
 /** The facts in a run report's header. */
 export function runFacts(result: RunResult): [string, string][] {
   const st = result.stack;
@@ -49,7 +58,7 @@ export function runFacts(result: RunResult): [string, string][] {
     : `${formatCount(result.summary.count)}, all recorded`;
   return [
     ['stack', `proxy ${st.proxy} → prefork pool ${st.pool} → app ${st.app}`],
-    ['workers', `${plural(st.workers, 'process', 'processes')}, each serving one request at a time`],
+    ['workers', workersFact(result)],
     ['listen queue', `${formatCount(st.listen)} connections`],
     ...(st.queue !== undefined ? [['queue mode', describeQueueMode(st.queue)] as [string, string]] : []),
     ...(st.proxyProcesses !== undefined ? [['proxy processes', formatCount(st.proxyProcesses)] as [string, string]] : []),

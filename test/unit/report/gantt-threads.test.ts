@@ -80,6 +80,11 @@ describe('the run report of a threads: 2 run', () => {
     for (const w of [1, 2]) expect(labels.filter((l) => l.startsWith(`worker ${w} · thread `))).toHaveLength(2);
   });
 
+  it('says in the header that each worker process has 2 threads', () => {
+    expect(renderRunReport(threadedRun())).toContain('2 processes, each with 2 threads serving one request at a time (4 at once in all)');
+    expect(renderRunReport(seedRun())).toContain('2 processes, each serving one request at a time');
+  });
+
   it('embeds the same one-lane-per-worker timeline as before for a threads: 1 run', () => {
     const gantt = embeddedCharts(renderRunReport(seedRun())).find((c) => c.id === 'chart-gantt')!;
     expect(gantt).toEqual(JSON.parse(JSON.stringify(buildGanttChart(seedRun()))));
