@@ -7,7 +7,7 @@
 export type { AppRequest, AppResponse, Handler } from './types.js';
 export { loadApp, SAMPLE_APP } from './load-app.js';
 export { createSampleHandler, handler as sampleHandler, type SampleAppHooks } from './sample-app.js';
-export { withTiming, type TimedHandler, type TimedResult, type TimedResponse } from './with-timing.js';
+export { withTiming, type TimedHandler, type TimedResult, type TimedResponse, type TimingOptions } from './with-timing.js';
 export { parseRequestStart } from './parse-request-start.js';
 export { sleepBlocking, BLOCK_SLICE_MS } from './sleep-blocking.js';
 export { burnCpu } from './burn-cpu.js';

@@ -25,14 +25,29 @@ export interface TimedResult {
  */
 export type TimedHandler = (req: AppRequest, acceptedAtMs: number) => Promise<TimedResult>;
 
-const TIMING_HEADERS = new Set(['x-caplab-worker', 'x-caplab-queue-ms', 'x-caplab-service-ms']);
+const TIMING_HEADERS = new Set(['x-caplab-worker', 'x-caplab-core', 'x-caplab-queue-ms', 'x-caplab-service-ms']);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** Where a timed handler runs, and the clock it reads. */
+export interface TimingOptions {
+  /**
+   * The 0-based core (thread) of the worker process that runs this handler,
+   * numbered as uWSGI's stats number a worker's `cores[]` (and as caplab's
+   * scoreboard does); 0 in a worker with one thread. When given, every
+   * response carries it as `X-Caplab-Core`.
+   */
+  readonly core?: number | undefined;
+  /** Epoch ms; for tests. */
+  readonly clock?: (() => number) | undefined;
+}
 
 /**
  * Wraps an app so every response carries caplab's timing headers, whatever
  * the app returns or throws:
  *   - `X-Caplab-Worker`: the worker id;
+ *   - `X-Caplab-Core`: the core (thread) within the worker, 0-based, when
+ *     `options.core` is given (the embedded pool always gives it);
  *   - `X-Caplab-Queue-Ms`: app start minus X-Request-Start (µs, nginx's
  *     seconds, or ms form; see parseRequestStart), else minus `acceptedAtMs`;
  *     wall ms, 3 decimals, clamped at 0;
@@ -40,9 +55,12 @@ const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
  * An app that throws, or returns something that is not a valid response
  * (status outside 200–599, a header with CR/LF, a non-string body), gets a
  * plain-text 500 and the error in `error`. Headers of the same names set by
- * the app are replaced. `clock` (epoch ms) is for tests.
+ * the app are replaced.
  */
-export function withTiming(handler: Handler, clock: () => number = wallClockMs): TimedHandler {
+export function withTiming(handler: Handler, options: TimingOptions = {}): TimedHandler {
+  const clock = options.clock ?? wallClockMs;
+  // Built once: the core never changes for a handler, so a response pays one property.
+  const core = options.core === undefined ? undefined : String(options.core);
   return async (req, acceptedAtMs) => {
     const requestStart = parseRequestStart(req.environ.HTTP_X_REQUEST_START) ?? acceptedAtMs;
     const started = clock();
@@ -61,6 +79,7 @@ export function withTiming(handler: Handler, clock: () => number = wallClockMs):
       if (!TIMING_HEADERS.has(name.toLowerCase())) headers[name] = value;
     }
     headers['X-Caplab-Worker'] = String(req.worker);
+    if (core !== undefined) headers['X-Caplab-Core'] = core;
     headers['X-Caplab-Queue-Ms'] = queueMs.toFixed(3);
     headers['X-Caplab-Service-Ms'] = serviceMs.toFixed(3);
     return { response: { status: result.status, headers, body: result.body }, error, queueMs, serviceMs };

@@ -15,6 +15,8 @@ export interface ServeContext {
   readonly handler: TimedHandler;
   /** 1-based worker id, for the app and X-Caplab-Worker. */
   readonly worker: number;
+  /** 0-based core (thread) within the worker, for X-Caplab-Core; 0 with one thread. `handler` stamps it on the app's responses. */
+  readonly core: number;
   readonly timeScale: number;
   readonly socketTimeoutMs: number;
   /** The listening address, when known up front (saves asking each connection). */
@@ -45,6 +47,7 @@ export async function serveConnection(socket: Socket, acceptedAtMs: number, ctx:
   if (request instanceof RequestRefused) {
     const response = rawResponse(request.status, `${request.status === 400 ? 'Bad Request' : 'Refused'}: ${request.message}`, {
       'X-Caplab-Worker': String(ctx.worker),
+      'X-Caplab-Core': String(ctx.core),
     });
     const { bytes, delivered } = await finishConnection(socket, [response], ctx.socketTimeoutMs);
     // A client that reset the connection right after a partial request can

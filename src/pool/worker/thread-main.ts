@@ -25,7 +25,7 @@ async function start(): Promise<void> {
   let ctx: ServeContext;
   try {
     const app = await loadApp(config.app);
-    ctx = { protocol: config.protocol, handler: withTiming(app), worker: config.id, timeScale: config.timeScale, socketTimeoutMs: config.socketTimeoutMs, local: config.local };
+    ctx = { protocol: config.protocol, handler: withTiming(app, { core }), worker: config.id, core, timeScale: config.timeScale, socketTimeoutMs: config.socketTimeoutMs, local: config.local };
   } catch (err) {
     post({ type: 'failed', code: isCaplabError(err) && err.code === 'E_APP_LOAD' ? 'E_APP_LOAD' : 'E_STACK_START', message: err instanceof Error ? err.message : String(err) });
     return;

@@ -21,7 +21,7 @@ export async function warmUp(ctx: ServeContext): Promise<void> {
     const served = new Promise<void>((resolve) => {
       server.once('connection', (socket) => {
         const stub: AppResponse = { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'warm' };
-        void serveConnection(socket, Date.now(), { ...ctx, handler: withTiming(() => stub) }).then(() => resolve());
+        void serveConnection(socket, Date.now(), { ...ctx, handler: withTiming(() => stub, { core: ctx.core }) }).then(() => resolve());
       });
     });
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));

@@ -36,7 +36,7 @@ async function start(config: WorkerConfig): Promise<void> {
   let ctx: ServeContext;
   try {
     const app = await loadApp(config.app);
-    ctx = { protocol: config.protocol, handler: withTiming(app), worker: config.id, timeScale: config.timeScale, socketTimeoutMs: config.socketTimeoutMs, local: config.local };
+    ctx = { protocol: config.protocol, handler: withTiming(app, { core: 0 }), worker: config.id, core: 0, timeScale: config.timeScale, socketTimeoutMs: config.socketTimeoutMs, local: config.local };
   } catch (err) {
     const code = isCaplabError(err) && err.code === 'E_APP_LOAD' ? 'E_APP_LOAD' : 'E_STACK_START';
     send({ type: 'failed', code, message: err instanceof Error ? err.message : String(err) }, () => process.exit(1));

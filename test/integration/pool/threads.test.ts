@@ -33,6 +33,15 @@ describe.skipIf(SKIP_KERNEL)(`threads: T requests at once per worker, each block
     expect(new Set(results.map((r) => r.headers['x-caplab-worker']))).toEqual(new Set(['1']));
   });
 
+  it('names the thread that served each response: two blocking sleeps at once carry X-Caplab-Core 0 and 1', async () => {
+    const a = await send(pool!.port, uwsgiGet('/sleep?ms=400'));
+    const b = await send(pool!.port, uwsgiGet('/sleep?ms=400'));
+    const results = await Promise.all([a.done, b.done]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    // Both sleeps block their thread, so they cannot have been served by the same one.
+    expect(new Set(results.map((r) => r.headers['x-caplab-core']))).toEqual(new Set(['0', '1']));
+  });
+
   it("shows both threads as uWSGI's cores in the stats, busy while they sleep", async () => {
     const a = await send(pool!.port, uwsgiGet('/sleep?ms=600'));
     const b = await send(pool!.port, uwsgiGet('/sleep?ms=600'));

@@ -31,7 +31,7 @@ describe('parseRequestStart', () => {
 
 describe('withTiming', () => {
   it('measures queue time from X-Request-Start in µs, and service time around the handler', async () => {
-    const timed = withTiming(ok, clock(START, START + 12.5));
+    const timed = withTiming(ok, { clock: clock(START, START + 12.5) });
     const { response, error } = await timed(request({ HTTP_X_REQUEST_START: `t=${(START - 250.25) * 1000}` }), 0);
     expect(error).toBeUndefined();
     expect(response.status).toBe(200);
@@ -45,31 +45,43 @@ describe('withTiming', () => {
   });
 
   it("reads nginx's t=<seconds>.<millis> form", async () => {
-    const timed = withTiming(ok, clock(START, START + 1));
+    const timed = withTiming(ok, { clock: clock(START, START + 1) });
     const { response } = await timed(request({ HTTP_X_REQUEST_START: `t=${(START - 1500) / 1000}` }), 0);
     expect(response.headers['X-Caplab-Queue-Ms']).toBe('1500.000');
   });
 
   it('falls back to the time the master accepted the connection', async () => {
-    const timed = withTiming(ok, clock(START, START + 1));
+    const timed = withTiming(ok, { clock: clock(START, START + 1) });
     const { response, queueMs } = await timed(request(), START - 40);
     expect(queueMs).toBe(40);
     expect(response.headers['X-Caplab-Queue-Ms']).toBe('40.000');
-    const unreadable = await withTiming(ok, clock(START, START))(request({ HTTP_X_REQUEST_START: 'garbage' }), START - 7);
+    const unreadable = await withTiming(ok, { clock: clock(START, START) })(request({ HTTP_X_REQUEST_START: 'garbage' }), START - 7);
     expect(unreadable.response.headers['X-Caplab-Queue-Ms']).toBe('7.000');
   });
 
   it('never reports a negative queue time', async () => {
-    const timed = withTiming(ok, clock(START, START));
+    const timed = withTiming(ok, { clock: clock(START, START) });
     const { response } = await timed(request({ HTTP_X_REQUEST_START: `t=${(START + 5) * 1000}` }), 0);
     expect(response.headers['X-Caplab-Queue-Ms']).toBe('0.000');
   });
 
   it('replaces timing headers the app set itself', async () => {
     const spoof: Handler = () => ({ status: 200, headers: { 'x-caplab-worker': '99', 'X-Caplab-Queue-Ms': '1' } });
-    const { response } = await withTiming(spoof, clock(START, START))(request(), START);
+    const { response } = await withTiming(spoof, { clock: clock(START, START) })(request(), START);
     expect(Object.keys(response.headers).sort()).toEqual(['X-Caplab-Queue-Ms', 'X-Caplab-Service-Ms', 'X-Caplab-Worker']);
     expect(response.headers['X-Caplab-Worker']).toBe('3');
+  });
+
+  it('names the core (thread) it runs on, 0-based, when given one, and replaces a spoofed one', async () => {
+    const spoof: Handler = () => ({ status: 200, headers: { 'X-Caplab-Core': '7' } });
+    const { response } = await withTiming(spoof, { core: 1, clock: clock(START, START) })(request(), START);
+    expect(Object.keys(response.headers).sort()).toEqual(['X-Caplab-Core', 'X-Caplab-Queue-Ms', 'X-Caplab-Service-Ms', 'X-Caplab-Worker']);
+    expect(response.headers['X-Caplab-Core']).toBe('1');
+    expect((await withTiming(ok, { core: 0, clock: clock(START, START) })(request(), START)).response.headers['X-Caplab-Core']).toBe('0');
+    const failing: Handler = () => {
+      throw new Error('boom');
+    };
+    expect((await withTiming(failing, { core: 2, clock: clock(START, START) })(request(), START)).response.headers['X-Caplab-Core']).toBe('2');
   });
 
   it('turns an exception into a 500 that still carries the timing headers', async () => {
@@ -77,7 +89,7 @@ describe('withTiming', () => {
     const failing: Handler = () => {
       throw boom;
     };
-    const { response, error } = await withTiming(failing, clock(START, START + 3))(request(), START - 1);
+    const { response, error } = await withTiming(failing, { clock: clock(START, START + 3) })(request(), START - 1);
     expect(error).toBe(boom);
     expect(response.status).toBe(500);
     expect(response.headers['X-Caplab-Service-Ms']).toBe('3.000');
@@ -92,7 +104,7 @@ describe('withTiming', () => {
     ['a non-string body', { status: 200, body: 42 }],
     ['no response at all', undefined],
   ])('treats %s as an app error (500)', async (_what, bad) => {
-    const { response, error } = await withTiming((() => bad) as unknown as Handler, clock(START, START))(request(), START);
+    const { response, error } = await withTiming((() => bad) as unknown as Handler, { clock: clock(START, START) })(request(), START);
     expect(error).toBeInstanceOf(TypeError);
     expect(response.status).toBe(500);
   });
