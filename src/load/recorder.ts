@@ -56,6 +56,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
         latencyMs: round3(Math.max(0, r.endWall - r.scheduledWall) / timeScale),
         status: r.status,
         worker: r.timing.worker,
+        core: r.timing.core,
         queueMs: r.timing.queueMs === null ? null : round3(r.timing.queueMs),
         serviceMs: r.timing.serviceMs === null ? null : round3(r.timing.serviceMs),
         connectMs: r.timing.connectMs === null ? null : round3(r.timing.connectMs),

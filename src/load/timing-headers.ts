@@ -1,6 +1,8 @@
 /** What the app and the proxy report about a request, in scenario ms. */
 export interface TimingHeaders {
   readonly worker: number | null;
+  /** The worker's thread that served it (`X-Caplab-Core`, 0-based); only the embedded pool sends it. */
+  readonly core: number | null;
   readonly queueMs: number | null;
   readonly serviceMs: number | null;
   /** The proxy's connect to the pool (`X-Caplab-Upstream-Connect-Time`), SYN retries included. */
@@ -8,7 +10,7 @@ export interface TimingHeaders {
 }
 
 /** No timing headers (errors, or a server that does not send them). */
-export const NO_TIMING: TimingHeaders = Object.freeze({ worker: null, queueMs: null, serviceMs: null, connectMs: null });
+export const NO_TIMING: TimingHeaders = Object.freeze({ worker: null, core: null, queueMs: null, serviceMs: null, connectMs: null });
 
 type HeaderValue = string | string[] | undefined;
 
@@ -45,7 +47,7 @@ export function parseUpstreamSeconds(value: HeaderValue): number | null {
 }
 
 /**
- * Reads `X-Caplab-Worker` (an integer), `X-Caplab-Queue-Ms` and
+ * Reads `X-Caplab-Worker` (an integer), `X-Caplab-Core` (an integer ≥ 0), `X-Caplab-Queue-Ms` and
  * `X-Caplab-Service-Ms` (wall ms), and the proxy's
  * `X-Caplab-Upstream-Connect-Time` (wall seconds, see
  * `parseUpstreamSeconds`), each time divided by `timeScale` into scenario
@@ -53,11 +55,13 @@ export function parseUpstreamSeconds(value: HeaderValue): number | null {
  */
 export function parseTimingHeaders(headers: Readonly<Record<string, HeaderValue>>, timeScale: number): TimingHeaders {
   const worker = number(headers['x-caplab-worker']);
+  const core = number(headers['x-caplab-core']);
   const queue = number(headers['x-caplab-queue-ms']);
   const service = number(headers['x-caplab-service-ms']);
   const connect = parseUpstreamSeconds(headers['x-caplab-upstream-connect-time']);
   return {
     worker: worker !== null && Number.isInteger(worker) ? worker : null,
+    core: core !== null && Number.isInteger(core) && core >= 0 ? core : null,
     queueMs: queue === null ? null : queue / timeScale,
     serviceMs: service === null ? null : service / timeScale,
     connectMs: connect === null ? null : connect / timeScale,

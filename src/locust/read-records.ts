@@ -78,6 +78,7 @@ export function mergeRecords(workers: readonly WorkerRecords[], timeScale: numbe
         latencyMs: round3(l.latencyMs / timeScale),
         status: l.status,
         worker: timing.worker,
+        core: null,
         queueMs: timing.queueMs === null ? null : round3(timing.queueMs),
         serviceMs: timing.serviceMs === null ? null : round3(timing.serviceMs),
         connectMs: timing.connectMs === null ? null : round3(timing.connectMs),

@@ -18,6 +18,13 @@ export const RequestRecordSchema = z
     status: z.number().int().nonnegative(),
     /** The worker that served it (`X-Caplab-Worker`), or null. */
     worker: z.number().int().nullable(),
+    /**
+     * The worker's thread (uWSGI's core) that served it (`X-Caplab-Core`,
+     * 0-based); null when the response did not carry it (uWSGI, gunicorn and
+     * the other real pools never send it), absent in results older than the
+     * header.
+     */
+    core: z.number().int().nonnegative().nullable().optional(),
     /** Listen-queue wait before the app started (`X-Caplab-Queue-Ms`), or null. */
     queueMs: z.number().nullable(),
     /** Time spent in the app (`X-Caplab-Service-Ms`), or null. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRecorder } from '../../../src/load/recorder.js';
 import { NO_TIMING } from '../../../src/load/timing-headers.js';
+import { RequestRecordSchema } from '../../../src/results/request-record-schema.js';
 
 describe('recorder', () => {
   it('converts wall times to scenario ms, sorts by scheduled time and numbers the records', () => {
@@ -29,5 +30,18 @@ describe('recorder', () => {
     rec.add({ ...base, timing: { ...NO_TIMING, connectMs: 10_040.0004 } });
     rec.add({ ...base, timing: NO_TIMING });
     expect(rec.records().map((r) => r.connectMs)).toEqual([10_040, null]);
+  });
+
+  it('keeps the thread that served a request (X-Caplab-Core), null when the pool did not say', () => {
+    const rec = createRecorder({ startWall: 0, timeScale: 1, plannedTotal: 2, unplannedPhases: new Set() });
+    const base = { phase: 'burst#0', method: 'GET', path: '/x', status: 200, error: null, endWall: 10 };
+    rec.add({ ...base, scheduledWall: 0, sentWall: 0, timing: { ...NO_TIMING, worker: 1, core: 1 } });
+    rec.add({ ...base, scheduledWall: 1, sentWall: 1, timing: { ...NO_TIMING, worker: 1 } });
+    const records = rec.records();
+    expect(records.map((r) => [r.worker, r.core])).toEqual([
+      [1, 1],
+      [1, null],
+    ]);
+    expect(records.every((r) => RequestRecordSchema.safeParse(r).success)).toBe(true);
   });
 });

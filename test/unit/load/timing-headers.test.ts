@@ -6,6 +6,7 @@ describe('timing headers', () => {
   it('parses and scales wall ms to scenario ms', () => {
     expect(parseTimingHeaders({ 'x-caplab-worker': '3', 'x-caplab-queue-ms': '12.5', 'x-caplab-service-ms': '100' }, 0.5)).toEqual({
       worker: 3,
+      core: null,
       queueMs: 25,
       serviceMs: 200,
       connectMs: null,
@@ -15,6 +16,12 @@ describe('timing headers', () => {
     expect(parseTimingHeaders({}, 1)).toEqual(NO_TIMING);
     expect(parseTimingHeaders({ 'x-caplab-worker': '1.5', 'x-caplab-queue-ms': 'soon', 'x-caplab-service-ms': '' }, 1)).toEqual(NO_TIMING);
     expect(parseTimingHeaders({ 'x-caplab-worker': ['2', '3'] }, 1).worker).toBe(2);
+  });
+  it("reads the embedded pool's X-Caplab-Core as the 0-based thread, null when absent (real pools) or not a whole number ≥ 0", () => {
+    expect(parseTimingHeaders({ 'x-caplab-worker': '2', 'x-caplab-core': '1' }, 1)).toMatchObject({ worker: 2, core: 1 });
+    expect(parseTimingHeaders({ 'x-caplab-core': '0' }, 0.01).core).toBe(0);
+    expect(parseTimingHeaders({ 'x-caplab-worker': '2' }, 1).core).toBeNull();
+    for (const bad of ['1.5', '-1', 'two', '']) expect(parseTimingHeaders({ 'x-caplab-core': bad }, 1).core).toBeNull();
   });
   it('reads the upstream connect time in seconds, as nginx writes it, into scenario ms', () => {
     expect(parseTimingHeaders({ 'x-caplab-upstream-connect-time': '1.004' }, 1).connectMs).toBe(1004);
