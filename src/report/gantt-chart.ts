@@ -67,19 +67,46 @@ interface Rows {
   readonly lanes: string[];
   readonly laneOf: (r: RequestRecord, worker: number) => string;
   readonly sub: ThreadLanes | null;
+  /** Workers whose rows are their recorded threads (see `recordedCoreWorkers`), in id order. */
+  readonly recorded: readonly number[];
+  /** Workers with drawn requests whose rows are caplab's placement, in id order. */
+  readonly placed: readonly number[];
   /** Index of each worker's first thread row after the first worker's; empty with threads = 1. */
   readonly groupStarts: number[];
 }
 
 /**
+ * Workers every one of whose drawn requests names the thread that served it
+ * (`core`, from the embedded pool's X-Caplab-Core) within `threads`: their
+ * requests can go on the pool's own thread rows. A worker with one request
+ * lacking it (real pools, results older than the header) is left out.
+ */
+function recordedCoreWorkers(kept: readonly RequestRecord[], threads: number): Set<number> {
+  const known = new Set<number>();
+  const unknown = new Set<number>();
+  for (const r of kept) {
+    if (r.worker === null) continue;
+    const fits = typeof r.core === 'number' && Number.isInteger(r.core) && r.core >= 0 && r.core < threads;
+    (fits ? known : unknown).add(r.worker);
+  }
+  for (const w of unknown) known.delete(w);
+  return known;
+}
+
+/**
  * One row per worker; with threads > 1, one sub-row per thread within each
- * worker (`threads` of them, more where the greedy placement needed more).
+ * worker: exactly `threads` of them, each request on the thread that served
+ * it, for a worker whose drawn requests all recorded their thread (`core`,
+ * 0-based, drawn as thread core + 1); otherwise each request on the first
+ * row free at its service start (`assignThreadLanes`), with more than
+ * `threads` rows where that placement needed them.
  */
 function rows(kept: readonly RequestRecord[], ordered: readonly RequestRecord[], workers: number, threads: number): Rows {
   const ids = workerIds(ordered, workers);
-  if (threads <= 1) return { lanes: ids.map(workerLane), laneOf: (_r, worker) => workerLane(worker), sub: null, groupStarts: [] };
+  if (threads <= 1) return { lanes: ids.map(workerLane), laneOf: (_r, worker) => workerLane(worker), sub: null, recorded: [], placed: [], groupStarts: [] };
+  const recorded = recordedCoreWorkers(kept, threads);
   const intervals = kept.flatMap((r) => {
-    if (r.worker === null) return [];
+    if (r.worker === null || recorded.has(r.worker)) return [];
     const { q, s } = timing(r);
     return [{ id: r.id, worker: r.worker, startMs: r.sentMs + q, endMs: r.sentMs + q + s }];
   });
@@ -88,17 +115,31 @@ function rows(kept: readonly RequestRecord[], ordered: readonly RequestRecord[],
   const groupStarts: number[] = [];
   for (const w of ids) {
     if (lanes.length > 0) groupStarts.push(lanes.length);
-    const n = Math.max(threads, sub.lanesOf.get(w) ?? 0);
+    const n = recorded.has(w) ? threads : Math.max(threads, sub.lanesOf.get(w) ?? 0);
     for (let t = 1; t <= n; t += 1) lanes.push(threadLane(w, t));
   }
-  return { lanes, laneOf: (r, worker) => threadLane(worker, sub.laneOf.get(r.id) ?? 1), sub, groupStarts };
+  const laneOf = (r: RequestRecord, worker: number): string =>
+    recorded.has(worker) && typeof r.core === 'number' ? threadLane(worker, r.core + 1) : threadLane(worker, sub.laneOf.get(r.id) ?? 1);
+  const placed = [...sub.lanesOf.keys()].sort((a, b) => a - b);
+  return { lanes, laneOf, sub, recorded: [...recorded].sort((a, b) => a - b), placed, groupStarts };
 }
 
 const ONE_THREAD_HOW_TO_READ =
   'Each row is one worker process, which serves one request at a time. Within a row, the upper orange bars are requests waiting in the listen queue for that worker to become free, and the lower blue bars are the worker serving them. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.';
 
-function threadsHowToRead(threads: number): string {
-  return `Each worker process has ${threads} rows between darker lines, one per thread (uWSGI's cores), and a thread serves one request at a time. Results name the worker that served a request, not the thread, so each request is drawn on the first of its worker's rows that was free when its service began: how many rows are busy at once is measured, which thread is which is caplab's placement. Within a row, the upper orange bars are requests waiting in the listen queue until that worker took them, and the lower blue bars are the requests being served. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.`;
+/** How the requests were put on thread rows: all as recorded, all placed by caplab, or some of each. */
+type Placement = 'recorded' | 'placed' | 'mixed';
+
+const PLACEMENT_HOW_TO_READ: Record<Placement, string> = {
+  recorded: "Each request is drawn on the row of the thread that served it, as the pool named it (X-Caplab-Core): the rows are the pool's own threads.",
+  placed:
+    "Results name the worker that served a request, not the thread, so each request is drawn on the first of its worker's rows that was free when its service began: how many rows are busy at once is measured, which thread is which is caplab's placement.",
+  mixed:
+    "Where the pool named the thread that served each request (X-Caplab-Core), the rows are its own threads; for the other workers each request is drawn on the first of the worker's rows free when its service began (see the note).",
+};
+
+function threadsHowToRead(threads: number, placement: Placement): string {
+  return `Each worker process has ${threads} rows between darker lines, one per thread (uWSGI's cores), and a thread serves one request at a time. ${PLACEMENT_HOW_TO_READ[placement]} Within a row, the upper orange bars are requests waiting in the listen queue until that worker took them, and the lower blue bars are the requests being served. Hatched red bars failed (status ≥ 400 or no response); requests no worker took are on the last row, labelled with their status. In small runs each bar carries its request number (#3); hover a bar for its numbers.`;
 }
 
 /**
@@ -113,11 +154,15 @@ function threadsHowToRead(threads: number): string {
  * then (only when non-empty) served-but-failed and unserved.
  *
  * When the plan ran threads > 1 (`plan.stack.threads`), each worker's row
- * splits into one sub-lane per thread (`worker 1 · thread 2`), and each
- * request goes on the first sub-lane free at its service start (see
- * `assignThreadLanes`), its queue bar with it. A worker whose recorded
- * requests overlap more than `threads` deep gets extra sub-lanes, and a
- * note says so. With threads = 1 the chart is one lane per worker.
+ * splits into one sub-lane per thread (`worker 1 · thread 2`), its queue bar
+ * with it. When every drawn request of a worker recorded the thread that
+ * served it (`core`, which only the embedded pool sends), each goes on that
+ * thread's sub-lane and the worker has exactly `threads` of them; a note
+ * says the rows are the pool's own threads. Otherwise (real pools, older
+ * results) each request goes on the first sub-lane free at its service
+ * start (see `assignThreadLanes`), and a worker whose recorded requests
+ * overlap more than `threads` deep gets extra sub-lanes, and a note says
+ * so. With threads = 1 the chart is one lane per worker.
  */
 export function buildGanttChart(result: RunResult, options: { maxRequests?: number; id?: string } = {}): ChartSpec {
   const cap = options.maxRequests ?? GANTT_MAX_REQUESTS;
@@ -125,7 +170,8 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
   const { kept, sampling } = sampleRecords(ordered, cap);
   const idLabel = (r: RequestRecord): string => (kept.length <= GANTT_LABEL_IDS_UP_TO ? `#${r.id} ` : '');
   const threads = result.plan.stack.threads;
-  const { lanes, laneOf, sub, groupStarts } = rows(kept, ordered, result.stack.workers, threads);
+  const { lanes, laneOf, sub, recorded, placed, groupStarts } = rows(kept, ordered, result.stack.workers, threads);
+  const placement: Placement = recorded.length > 0 && placed.length === 0 ? 'recorded' : recorded.length > 0 ? 'mixed' : 'placed';
   const queue = series();
   const served = series();
   const servedFailed = series();
@@ -185,6 +231,13 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
   if (result.sampling.sampled) {
     notes.push(`results.json itself keeps a uniform sample of ${formatCount(result.sampling.kept)} of ${formatCount(result.sampling.total)} requests.`);
   }
+  if (recorded.length > 0) {
+    notes.push(
+      placement === 'recorded'
+        ? "The thread rows are the pool's own threads: each request is drawn on the thread that served it, as the pool named it in X-Caplab-Core."
+        : `The thread rows of ${recorded.map(workerLane).join(', ')} are the pool's own threads (X-Caplab-Core); the requests of ${placed.map(workerLane).join(', ')} did not all say which thread served them, so caplab placed them.`,
+    );
+  }
   if (sub !== null && sub.overfull.length > 0) {
     const one = sub.overfull.length === 1;
     notes.push(
@@ -196,7 +249,7 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
   return {
     id: options.id ?? 'chart-gantt',
     title: `Every request over time, by worker${sub === null ? '' : ' and thread'} (time in ms / s)`,
-    howToRead: sub === null ? ONE_THREAD_HOW_TO_READ : threadsHowToRead(threads),
+    howToRead: sub === null ? ONE_THREAD_HOW_TO_READ : threadsHowToRead(threads, placement),
     notes,
     height: clampHeight(110 + lanes.length * rowPx),
     config: {

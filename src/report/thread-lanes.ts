@@ -1,8 +1,9 @@
 /**
  * Sub-lanes for the per-request timeline of a pool whose workers serve
- * several requests at once (uWSGI's `threads`, gunicorn's gthread). Request
- * records say which worker served a request (`X-Caplab-Worker`) but not which
- * of its threads, so the lanes are drawn, not read: each worker's requests
+ * several requests at once (uWSGI's `threads`, gunicorn's gthread), for the
+ * workers whose records do not say which thread served them (real pools send
+ * `X-Caplab-Worker` but not the embedded pool's `X-Caplab-Core`; older
+ * results lack it). Those lanes are drawn, not read: each worker's requests
  * go, in order of service start, to the first of its sub-lanes that is free
  * by then (greedy interval colouring, which needs no more sub-lanes than the
  * most requests the worker served at once).

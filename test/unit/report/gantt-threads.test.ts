@@ -72,6 +72,65 @@ describe('the timeline of a run with threads: 2', () => {
   });
 });
 
+describe('the timeline of a threads: 2 run whose records name the thread that served them (X-Caplab-Core)', () => {
+  /** `threadedRun` with #3 moved to start at 0 (so greedy placement needs a third row on worker 1) and each record's core set. */
+  function recordedRun(cores: Readonly<Record<number, number | null | undefined>>, threads = 2): ReturnType<typeof threadedRun> {
+    const run = threadedRun(threads);
+    const requests = run.requests.map((r) => {
+      const moved = r.id === 3 ? { ...r, queueMs: 0, latencyMs: 10_012 } : r;
+      const core = cores[r.id];
+      return core === undefined ? moved : { ...moved, core };
+    });
+    return { ...run, requests };
+  }
+  const service = (spec: ChartSpec): Record<string, string> =>
+    Object.fromEntries(spec.tooltips![1]!.map((t, i) => [/request #(\d+)/.exec(t)![1]!, bars(spec, /served by the worker/)[i]!.y]));
+
+  it('draws each request on its recorded thread, with exactly 2 rows per worker where greedy placement needs 3', () => {
+    const greedy = buildGanttChart(recordedRun({}));
+    expect(greedy.config.data.labels).toHaveLength(5);
+    const spec = buildGanttChart(recordedRun({ 1: 1, 2: 0, 3: 0, 4: 1, 5: 0 }));
+    expect(spec.config.data.labels).toEqual(['worker 1 · thread 1', 'worker 1 · thread 2', 'worker 2 · thread 1', 'worker 2 · thread 2']);
+    // core is 0-based, rows 1-based; #1 on thread 2 although greedy placement would put it on thread 1
+    expect(service(spec)).toEqual({
+      1: 'worker 1 · thread 2',
+      2: 'worker 1 · thread 1',
+      3: 'worker 1 · thread 1',
+      4: 'worker 2 · thread 2',
+      5: 'worker 2 · thread 1',
+    });
+    expect(bars(spec, /listen queue/)).toContainEqual({ x: [0, 0.3], y: 'worker 1 · thread 1' });
+    expect(spec.notes).toEqual(["The thread rows are the pool's own threads: each request is drawn on the thread that served it, as the pool named it in X-Caplab-Core."]);
+    expect(spec.howToRead).toMatch(/the rows are the pool's own threads/);
+    expect(spec.howToRead).not.toMatch(/caplab's placement/);
+  });
+
+  it("falls back to placing a worker's requests when one of them has no core, and says which rows are which", () => {
+    const spec = buildGanttChart(recordedRun({ 1: 0, 2: 1, 3: null, 4: 1, 5: 1 }));
+    expect(spec.config.data.labels).toEqual([
+      'worker 1 · thread 1',
+      'worker 1 · thread 2',
+      'worker 1 · thread 3',
+      'worker 2 · thread 1',
+      'worker 2 · thread 2',
+    ]);
+    expect(service(spec)).toMatchObject({ 2: 'worker 1 · thread 3', 3: 'worker 1 · thread 2', 4: 'worker 2 · thread 2', 5: 'worker 2 · thread 2' });
+    expect(spec.notes[0]).toBe(
+      "The thread rows of worker 2 are the pool's own threads (X-Caplab-Core); the requests of worker 1 did not all say which thread served them, so caplab placed them.",
+    );
+    expect(spec.notes[1]).toMatch(/1 request of worker 1 is drawn on extra thread rows/);
+    expect(spec.howToRead).toMatch(/for the other workers each request is drawn on the first of the worker's rows free/);
+  });
+
+  it('places the requests as before when no core fits the plan (older results, real pools, a core beyond threads)', () => {
+    const none = buildGanttChart(recordedRun({}));
+    expect(buildGanttChart(recordedRun({ 1: null, 2: null, 3: null, 4: null, 5: null }))).toEqual(none);
+    expect(buildGanttChart(recordedRun({ 1: 0, 2: 1, 3: 2, 4: 5, 5: 0 }))).toEqual(none);
+    expect(none.notes).toHaveLength(1);
+    expect(none.howToRead).toMatch(/which thread is which is caplab's placement/);
+  });
+});
+
 describe('the run report of a threads: 2 run', () => {
   it('embeds a timeline with 2 sub-lanes per worker', () => {
     const gantt = embeddedCharts(renderRunReport(threadedRun())).find((c) => c.id === 'chart-gantt')!;
