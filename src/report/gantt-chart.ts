@@ -4,7 +4,7 @@ import type { BarLabels, ChartSpec, DatasetJson, PatternName } from './chart-spe
 import { describeStatus, plural } from './describe.js';
 import { formatCount, formatMs } from './format-values.js';
 import { SERIES_COLOR, withAlpha } from './palette.js';
-import { assignThreadLanes, type ThreadLanes } from './thread-lanes.js';
+import { assignThreadLanes, laneOverlap, type LaneOverlap, type ServiceInterval, type ThreadLanes } from './thread-lanes.js';
 
 /** Above this many requests the timeline draws a uniform sample. */
 export const GANTT_MAX_REQUESTS = 2000;
@@ -69,11 +69,15 @@ interface Rows {
   readonly sub: ThreadLanes | null;
   /** Workers whose rows are their recorded threads (see `recordedCoreWorkers`), in id order. */
   readonly recorded: readonly number[];
+  /** How far requests on the same recorded thread row overlap by their recorded times. */
+  readonly overlap: LaneOverlap;
   /** Workers with drawn requests whose rows are caplab's placement, in id order. */
   readonly placed: readonly number[];
   /** Index of each worker's first thread row after the first worker's; empty with threads = 1. */
   readonly groupStarts: number[];
 }
+
+const NO_OVERLAP: LaneOverlap = { overlapping: 0, maxOverlapMs: 0 };
 
 /**
  * Workers every one of whose drawn requests names the thread that served it
@@ -103,13 +107,14 @@ function recordedCoreWorkers(kept: readonly RequestRecord[], threads: number): S
  */
 function rows(kept: readonly RequestRecord[], ordered: readonly RequestRecord[], workers: number, threads: number): Rows {
   const ids = workerIds(ordered, workers);
-  if (threads <= 1) return { lanes: ids.map(workerLane), laneOf: (_r, worker) => workerLane(worker), sub: null, recorded: [], placed: [], groupStarts: [] };
+  if (threads <= 1) return { lanes: ids.map(workerLane), laneOf: (_r, worker) => workerLane(worker), sub: null, recorded: [], overlap: NO_OVERLAP, placed: [], groupStarts: [] };
   const recorded = recordedCoreWorkers(kept, threads);
-  const intervals = kept.flatMap((r) => {
-    if (r.worker === null || recorded.has(r.worker)) return [];
+  const interval = (r: RequestRecord, worker: number): ServiceInterval => {
     const { q, s } = timing(r);
-    return [{ id: r.id, worker: r.worker, startMs: r.sentMs + q, endMs: r.sentMs + q + s }];
-  });
+    return { id: r.id, worker, startMs: r.sentMs + q, endMs: r.sentMs + q + s };
+  };
+  const intervals = kept.flatMap((r) => (r.worker === null || recorded.has(r.worker) ? [] : [interval(r, r.worker)]));
+  const known = kept.flatMap((r) => (r.worker !== null && recorded.has(r.worker) ? [{ ...interval(r, r.worker), lane: (r.core ?? 0) + 1 }] : []));
   const sub = assignThreadLanes(intervals, threads);
   const lanes: string[] = [];
   const groupStarts: number[] = [];
@@ -121,7 +126,7 @@ function rows(kept: readonly RequestRecord[], ordered: readonly RequestRecord[],
   const laneOf = (r: RequestRecord, worker: number): string =>
     recorded.has(worker) && typeof r.core === 'number' ? threadLane(worker, r.core + 1) : threadLane(worker, sub.laneOf.get(r.id) ?? 1);
   const placed = [...sub.lanesOf.keys()].sort((a, b) => a - b);
-  return { lanes, laneOf, sub, recorded: [...recorded].sort((a, b) => a - b), placed, groupStarts };
+  return { lanes, laneOf, sub, recorded: [...recorded].sort((a, b) => a - b), overlap: laneOverlap(known), placed, groupStarts };
 }
 
 const ONE_THREAD_HOW_TO_READ =
@@ -170,7 +175,7 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
   const { kept, sampling } = sampleRecords(ordered, cap);
   const idLabel = (r: RequestRecord): string => (kept.length <= GANTT_LABEL_IDS_UP_TO ? `#${r.id} ` : '');
   const threads = result.plan.stack.threads;
-  const { lanes, laneOf, sub, recorded, placed, groupStarts } = rows(kept, ordered, result.stack.workers, threads);
+  const { lanes, laneOf, sub, recorded, overlap, placed, groupStarts } = rows(kept, ordered, result.stack.workers, threads);
   const placement: Placement = recorded.length > 0 && placed.length === 0 ? 'recorded' : recorded.length > 0 ? 'mixed' : 'placed';
   const queue = series();
   const served = series();
@@ -232,10 +237,14 @@ export function buildGanttChart(result: RunResult, options: { maxRequests?: numb
     notes.push(`results.json itself keeps a uniform sample of ${formatCount(result.sampling.kept)} of ${formatCount(result.sampling.total)} requests.`);
   }
   if (recorded.length > 0) {
+    const overlapping =
+      overlap.overlapping === 0
+        ? ''
+        : ` By the recorded times, ${plural(overlap.overlapping, 'request')} ${overlap.overlapping === 1 ? 'starts' : 'start'} before the previous one on ${overlap.overlapping === 1 ? 'its' : 'their'} thread has ended, by at most ${formatMs(overlap.maxOverlapMs)}: a thread serves one request at a time, but start times are measured at the load generator, so requests served back to back can appear to overlap by the varying delay between it and the pool.`;
     notes.push(
-      placement === 'recorded'
+      (placement === 'recorded'
         ? "The thread rows are the pool's own threads: each request is drawn on the thread that served it, as the pool named it in X-Caplab-Core."
-        : `The thread rows of ${recorded.map(workerLane).join(', ')} are the pool's own threads (X-Caplab-Core); the requests of ${placed.map(workerLane).join(', ')} did not all say which thread served them, so caplab placed them.`,
+        : `The thread rows of ${recorded.map(workerLane).join(', ')} are the pool's own threads (X-Caplab-Core); the requests of ${placed.map(workerLane).join(', ')} did not all say which thread served them, so caplab placed them.`) + overlapping,
     );
   }
   if (sub !== null && sub.overfull.length > 0) {

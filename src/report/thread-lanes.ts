@@ -70,3 +70,39 @@ export function assignThreadLanes(intervals: readonly ServiceInterval[], threads
   const overfull = [...lanesOf].filter(([, n]) => n > threads).map(([w]) => w).sort((a, b) => a - b);
   return { laneOf, lanesOf, overfull, beyond, maxExcessMs };
 }
+
+/** A request on a known sub-lane (the thread the pool said served it, 1-based). */
+export interface LanedInterval extends ServiceInterval {
+  readonly lane: number;
+}
+
+/** How far requests drawn on the same sub-lane overlap by their recorded times. */
+export interface LaneOverlap {
+  /** Requests that start before an earlier request on their sub-lane has ended. */
+  readonly overlapping: number;
+  /** The largest such overlap (0 when none). */
+  readonly maxOverlapMs: number;
+}
+
+/**
+ * Measures the overlap within each sub-lane of requests whose sub-lane was
+ * recorded, not placed: a thread serves one request at a time, so any
+ * overlap is in the recorded times (start times measured at the load
+ * generator), not in the pool. Ties in start time go by request id.
+ */
+export function laneOverlap(intervals: readonly LanedInterval[]): LaneOverlap {
+  const ordered = [...intervals].sort((a, b) => a.startMs - b.startMs || a.id - b.id);
+  const lastEnd = new Map<string, number>();
+  let overlapping = 0;
+  let maxOverlapMs = 0;
+  for (const r of ordered) {
+    const key = `${r.worker}:${r.lane}`;
+    const end = lastEnd.get(key);
+    if (end !== undefined && end > r.startMs) {
+      overlapping += 1;
+      maxOverlapMs = Math.max(maxOverlapMs, end - r.startMs);
+    }
+    lastEnd.set(key, Math.max(end ?? r.endMs, r.endMs));
+  }
+  return { overlapping, maxOverlapMs };
+}

@@ -100,9 +100,20 @@ describe('the timeline of a threads: 2 run whose records name the thread that se
       5: 'worker 2 · thread 1',
     });
     expect(bars(spec, /listen queue/)).toContainEqual({ x: [0, 0.3], y: 'worker 1 · thread 1' });
-    expect(spec.notes).toEqual(["The thread rows are the pool's own threads: each request is drawn on the thread that served it, as the pool named it in X-Caplab-Core."]);
+    expect(spec.notes).toHaveLength(1);
+    expect(spec.notes[0]).toMatch(/^The thread rows are the pool's own threads: each request is drawn on the thread that served it, as the pool named it in X-Caplab-Core\./);
+    // #2 (from 0.3) is recorded on the thread #3 held from 0: the times overlap, the rows do not grow
+    expect(spec.notes[0]).toMatch(/By the recorded times, 1 request starts before the previous one on its thread has ended, by at most 10\.0 s: .*measured at the load generator/);
+    expect(spec.notes.join(' ')).not.toMatch(/extra thread rows/);
     expect(spec.howToRead).toMatch(/the rows are the pool's own threads/);
     expect(spec.howToRead).not.toMatch(/caplab's placement/);
+  });
+
+  it('says nothing of overlaps when the recorded threads never overlap', () => {
+    const run = threadedRun();
+    const spec = buildGanttChart({ ...run, requests: run.requests.map((r) => ({ ...r, core: r.id === 2 ? 1 : 0 })) });
+    expect(spec.config.data.labels).toHaveLength(4);
+    expect(spec.notes).toEqual(["The thread rows are the pool's own threads: each request is drawn on the thread that served it, as the pool named it in X-Caplab-Core."]);
   });
 
   it("falls back to placing a worker's requests when one of them has no core, and says which rows are which", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignThreadLanes, type ServiceInterval } from '../../../src/report/thread-lanes.js';
+import { assignThreadLanes, laneOverlap, type LanedInterval, type ServiceInterval } from '../../../src/report/thread-lanes.js';
 
 const at = (id: number, worker: number, startMs: number, endMs: number): ServiceInterval => ({ id, worker, startMs, endMs });
 
@@ -65,5 +65,19 @@ describe('assignThreadLanes', () => {
     expect(lanes.laneOf.get(4)).toBe(1);
     expect(lanes.beyond).toBe(1);
     expect(lanes.maxExcessMs).toBe(3);
+  });
+});
+
+describe('laneOverlap', () => {
+  const on = (id: number, worker: number, lane: number, startMs: number, endMs: number): LanedInterval => ({ id, worker, lane, startMs, endMs });
+
+  it('counts requests starting before the previous one on the same recorded lane has ended, and the largest overlap', () => {
+    const overlap = laneOverlap([on(1, 1, 1, 0, 100), on(2, 1, 1, 90, 200), on(3, 1, 1, 150, 160), on(4, 1, 2, 0, 100)]);
+    expect(overlap).toEqual({ overlapping: 2, maxOverlapMs: 50 });
+  });
+
+  it('sees no overlap for touching ends, or across lanes and workers', () => {
+    expect(laneOverlap([on(1, 1, 1, 0, 100), on(2, 1, 1, 100, 200), on(3, 1, 2, 50, 150), on(4, 2, 1, 50, 150)])).toEqual({ overlapping: 0, maxOverlapMs: 0 });
+    expect(laneOverlap([])).toEqual({ overlapping: 0, maxOverlapMs: 0 });
   });
 });
