@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where Debian's `chromium` package installs the browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -182,4 +183,38 @@ export async function hoverEveryChart(page: Page, pick: Record<string, [number, 
     out.push({ id, ...text });
   }
   return out;
+}
+
+/** What `useChromium` gives a spec: the browser and the folder for its pages, both ready inside its tests. */
+export interface ChromiumSession {
+  readonly browser: Browser;
+  readonly out: BrowserOutDir;
+}
+
+/**
+ * Launches Debian's chromium and makes an output folder before the spec's
+ * tests (beforeAll), and closes and removes them after (afterAll). Call it
+ * inside a `describe`; read the fields inside tests.
+ */
+export function useChromium(): ChromiumSession {
+  let browser: Browser | undefined;
+  let out: BrowserOutDir | undefined;
+  beforeAll(async () => {
+    out = await browserOutDir();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await out?.cleanUp();
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error('useChromium: the browser is ready only inside tests');
+      return browser;
+    },
+    get out(): BrowserOutDir {
+      if (!out) throw new Error('useChromium: the folder is ready only inside tests');
+      return out;
+    },
+  };
 }

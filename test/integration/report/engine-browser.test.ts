@@ -5,31 +5,21 @@
  * is saved beside the report (see browserOutDir).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { renderRunReport, writeHtmlReport } from '../../../src/report/index.js';
 import { RunResultSchema } from '../../../src/results/index.js';
-import { browserOutDir, hasChromium, launchChromium, NO_CHROMIUM, openFile, type BrowserOutDir } from '../../helpers/browser.js';
+import { hasChromium, NO_CHROMIUM, openFile, useChromium } from '../../helpers/browser.js';
 import { seedRun } from '../../fixtures/results/load-fixtures.js';
 
 const DEGRADED = 'locust worker 2 (pid 4242) was killed (SIGKILL) at t = 1.5 s before finishing its share';
 
 describe.skipIf(!hasChromium)(hasChromium ? 'the engine in a run report, in chromium' : NO_CHROMIUM, () => {
-  let browser: Browser;
-  let out: BrowserOutDir;
-  beforeAll(async () => {
-    out = await browserOutDir();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await out?.cleanUp();
-  });
+  const session = useChromium();
 
   it('shows a degraded Locust run\'s notice above the summary, in the first screen, and names the engine', async () => {
     const run = RunResultSchema.parse({ ...seedRun(), engine: { name: 'locust', workers: 3, version: '2.32.4', workerRecords: [2, 0, 1], degraded: DEGRADED } });
-    const file = await writeHtmlReport(path.join(out.dir, 'locust-degraded', 'report.html'), renderRunReport(run));
-    const { page, log } = await openFile(browser, file);
+    const file = await writeHtmlReport(path.join(session.out.dir, 'locust-degraded', 'report.html'), renderRunReport(run));
+    const { page, log } = await openFile(session.browser, file);
     try {
       await page.waitForSelector('body[data-charts-ready]', { timeout: 20_000 });
       const notice = page.locator('#engine-degraded');

@@ -7,10 +7,9 @@
  * `browserOutDir`), never in the repo's reports/.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { renderCompareReport, renderMultiReport, renderRunReport, renderSweepReport, writeHtmlReport } from '../../../src/report/index.js';
-import { browserOutDir, canvasInk, hasChromium, hoverEveryChart, launchChromium, NO_CHROMIUM, openFile, type BrowserOutDir } from '../../helpers/browser.js';
+import { canvasInk, hasChromium, hoverEveryChart, NO_CHROMIUM, openFile, useChromium } from '../../helpers/browser.js';
 import { generateLargeRun } from '../../fixtures/results/generate-large-run.js';
 import { poissonSweep, seedRun } from '../../fixtures/results/load-fixtures.js';
 import { seedMulti } from '../../fixtures/results/multi-fixture.js';
@@ -24,21 +23,12 @@ const reports: Record<string, () => string> = {
 };
 
 describe.skipIf(!hasChromium)(hasChromium ? 'HTML reports in chromium' : NO_CHROMIUM, () => {
-  let browser: Browser;
-  let out: BrowserOutDir;
-  beforeAll(async () => {
-    out = await browserOutDir();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await out?.cleanUp();
-  });
+  const session = useChromium();
 
   it.each(Object.keys(reports))('the %s report draws every chart, offline and without errors', async (name) => {
-    const file = await writeHtmlReport(path.join(out.dir, name, 'report.html'), reports[name]!());
+    const file = await writeHtmlReport(path.join(session.out.dir, name, 'report.html'), reports[name]!());
     expect(path.relative(path.resolve('reports'), file)).toMatch(/^\.\.\//);
-    const { page, log } = await openFile(browser, file);
+    const { page, log } = await openFile(session.browser, file);
     try {
       await page.waitForSelector('body[data-charts-ready]', { timeout: 20_000 });
       const ready = Number(await page.getAttribute('body', 'data-charts-ready'));
@@ -66,8 +56,8 @@ describe.skipIf(!hasChromium)(hasChromium ? 'HTML reports in chromium' : NO_CHRO
   });
 
   it('tells the seed run’s story in tooltips with formatted times', async () => {
-    const file = await writeHtmlReport(path.join(out.dir, 'seed-run', 'report.html'), reports['seed-run']!());
-    const { page, log } = await openFile(browser, file);
+    const file = await writeHtmlReport(path.join(session.out.dir, 'seed-run', 'report.html'), reports['seed-run']!());
+    const { page, log } = await openFile(session.browser, file);
     try {
       await page.waitForSelector('body[data-charts-ready]');
       // Dataset 1 of the timeline is "being served"; its third bar is request #3.

@@ -6,10 +6,9 @@
  * the report (see browserOutDir).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { renderRunReport, writeHtmlReport } from '../../../src/report/index.js';
-import { browserOutDir, hasChromium, hoverEveryChart, launchChromium, NO_CHROMIUM, openFile, type BrowserOutDir } from '../../helpers/browser.js';
+import { hasChromium, hoverEveryChart, NO_CHROMIUM, openFile, useChromium } from '../../helpers/browser.js';
 import { threadedRun } from '../../fixtures/results/threaded-run.js';
 
 interface BarBox {
@@ -18,20 +17,11 @@ interface BarBox {
 }
 
 describe.skipIf(!hasChromium)(hasChromium ? 'the timeline of a threaded run, in chromium' : NO_CHROMIUM, () => {
-  let browser: Browser;
-  let out: BrowserOutDir;
-  beforeAll(async () => {
-    out = await browserOutDir();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await out?.cleanUp();
-  });
+  const session = useChromium();
 
   it('draws 2 thread rows per worker, with worker 1\'s concurrent requests on separate rows', async () => {
-    const file = await writeHtmlReport(path.join(out.dir, 'threads-2', 'report.html'), renderRunReport(threadedRun()));
-    const { page, log } = await openFile(browser, file);
+    const file = await writeHtmlReport(path.join(session.out.dir, 'threads-2', 'report.html'), renderRunReport(threadedRun()));
+    const { page, log } = await openFile(session.browser, file);
     try {
       await page.waitForSelector('body[data-charts-ready]', { timeout: 20_000 });
       const drawn = await page.evaluate(() => {
