@@ -1,7 +1,8 @@
 import { startStack, type RunningStack } from '../stack/index.js';
 import type { Bench, BenchContext, BenchResult } from './bench-types.js';
 import { makeResult } from './make-result.js';
-import { childPids, maxPeakRssMiB } from './read-peak-rss.js';
+import { childrenOf } from '../process/index.js';
+import { maxPeakRssMiB } from './read-peak-rss.js';
 import { runSides } from './run-sides.js';
 import { benchStackConfig, PROXY_AUTO, REAL_STACK } from './stack-config.js';
 import { TARGETS } from './targets.js';
@@ -17,9 +18,9 @@ function stackRss(stack: RunningStack): Rss {
   const proxies = stack.pids.slice(0, -1);
   const master = stack.pids.at(-1) as number;
   return {
-    proxy: maxPeakRssMiB(proxies.flatMap((pid) => [pid, ...childPids(pid)])),
+    proxy: maxPeakRssMiB(proxies.flatMap((pid) => [pid, ...childrenOf(pid)])),
     master: maxPeakRssMiB([master]),
-    worker: maxPeakRssMiB(childPids(master)),
+    worker: maxPeakRssMiB(childrenOf(master)),
   };
 }
 

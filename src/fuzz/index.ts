@@ -13,7 +13,7 @@ export { sendCase, type CaseOutcome } from './send-case.js';
 export { runFuzz, streamSeed, type FuzzOptions, type FuzzResult } from './run-fuzz.js';
 export { runSoak, type SoakOptions } from './run-soak.js';
 export { TARGETS, startTarget, type TargetSpec, type RunningTarget } from './targets.js';
-export { readProcessUsage, childPids, type ProcessUsage } from './read-process-usage.js';
+export { readProcessUsage, type ProcessUsage } from './read-process-usage.js';
 export { ProcessTracker } from './process-tracker.js';
 export { summarizeRun, formatSummary } from './summarize-run.js';
 export { FuzzSummarySchema, type FuzzSummary, type SoakReport, type TargetReport, type Crash, type Finding } from './fuzz-summary.js';

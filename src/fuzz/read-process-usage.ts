@@ -20,16 +20,3 @@ export function readProcessUsage(pid: number): ProcessUsage | undefined {
   }
 }
 
-/** Pids of the direct children of `pid` (from /proc/PID/task/TID/children; empty when unreadable). */
-export function childPids(pid: number): number[] {
-  const found: number[] = [];
-  try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const text = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
-      if (text !== '') found.push(...text.split(/\s+/).map(Number));
-    }
-  } catch {
-    // gone, or a kernel without CONFIG_PROC_CHILDREN
-  }
-  return found;
-}

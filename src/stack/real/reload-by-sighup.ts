@@ -1,27 +1,11 @@
-import { readdirSync } from 'node:fs';
 import { wallClockMs } from '../../config/index.js';
 import { caplabError } from '../../errors.js';
-import { isRunning, readProcStat } from '../../process/index.js';
+import { childrenOf } from '../../process/index.js';
 import type { StackReload } from '../types.js';
 
 /** How long a reload of a real pool may take. */
 const RELOAD_TIMEOUT_MS = 60_000;
 const POLL_MS = 50;
-
-/** The live children of `pid`, read from /proc (Linux). */
-export function childPids(pid: number): number[] {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((name) => /^\d+$/.test(name))
-    .map(Number)
-    .filter((child) => readProcStat(child)?.ppid === pid && isRunning(child))
-    .sort((a, b) => a - b);
-}
 
 /**
  * Reloads a pool whose master takes SIGHUP as a graceful reload (gunicorn:
@@ -31,11 +15,11 @@ export function childPids(pid: number): number[] {
  * Rejects with E_STACK_START after RELOAD_TIMEOUT_MS.
  */
 export async function reloadBySighup(masterPid: number, workers: number): Promise<StackReload> {
-  const pidsBefore = childPids(masterPid);
+  const pidsBefore = childrenOf(masterPid);
   const startedAtMs = wallClockMs();
   process.kill(masterPid, 'SIGHUP');
   for (;;) {
-    const now = childPids(masterPid);
+    const now = childrenOf(masterPid);
     if (now.length === workers && now.every((pid) => !pidsBefore.includes(pid))) return { startedAtMs, endedAtMs: wallClockMs(), pidsBefore, pidsAfter: now };
     if (wallClockMs() - startedAtMs > RELOAD_TIMEOUT_MS) throw caplabError('E_STACK_START', `the pool (pid ${masterPid}) did not finish its reload within ${RELOAD_TIMEOUT_MS / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkRealPrograms, startGunicornPool, startNginxProxy, type RunningGunicorn, type RunningNginx } from '../../../src/stack/real/index.js';
-import { childPids } from '../../../src/stack/real/reload-by-sighup.js';
+import { childrenOf } from '../../../src/process/index.js';
 import { HOST, timedGet } from './helpers.js';
 
 const found = checkRealPrograms();
@@ -40,7 +40,7 @@ describe.skipIf(SKIP)(`gunicorn gthread threads and SIGHUP reload${REASON}`, () 
 
   it('reload(): SIGHUP replaces every worker; the request in flight finishes with 200', async () => {
     const url = await start(2, 1);
-    const before = childPids(pool!.pid);
+    const before = childrenOf(pool!.pid);
     expect(before).toHaveLength(2);
     const inFlight = timedGet(`${url}/sleep?ms=400`);
     await new Promise((r) => setTimeout(r, 100));

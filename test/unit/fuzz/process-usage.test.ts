@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { childPids, ProcessTracker, readProcessUsage } from '../../../src/fuzz/index.js';
+import { childrenOf } from '../../../src/process/index.js';
+import { ProcessTracker, readProcessUsage } from '../../../src/fuzz/index.js';
 
 describe.skipIf(process.platform !== 'linux')('process usage from /proc', () => {
   it('reads RSS and fds of a live process, and nothing for a missing one', () => {
@@ -13,7 +14,7 @@ describe.skipIf(process.platform !== 'linux')('process usage from /proc', () => 
   it('lists the children of a process', async () => {
     const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'], { stdio: 'ignore' });
     try {
-      expect(childPids(process.pid)).toContain(child.pid);
+      expect(childrenOf(process.pid)).toContain(child.pid);
     } finally {
       child.kill('SIGKILL');
     }
