@@ -3,7 +3,7 @@
  * peak worker RSS a run measured (results.json's poolMemory) as the RSS of
  * the memory limit, and says so in the limits line.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,20 +14,8 @@ const MiB = 1024 * 1024;
 // 40/s × exp 120 ms against p99 < 1 s needs 6 workers (Erlang C).
 const mmc = ['--rate', '40/s', '--service', 'exp:120ms', '--slo', 'p99<1s'];
 
-// 2 workers, 15/s of 50 ms requests for 10 s, run at time scale 0.2 (2 s of wall time).
-const SCENARIO = `name: rss-probe
-description: a short open load, for the workers' peak RSS
-stack:
-  workers: 2
-load:
-  - open:
-      rate: 15
-      arrival: poisson
-      duration: 10s
-      requests:
-        - path: /sleep
-          service: { dist: constant, value: 50ms }
-`;
+/** 2 workers, 15/s of 50 ms requests for 10 s, run at time scale 0.2. */
+const SCENARIO = path.resolve('test/fixtures/scenarios/rss-probe.yaml');
 
 describe('caplab run records the workers\' peak RSS, and plan --rss-from uses it', () => {
   let dir = '';
@@ -35,8 +23,7 @@ describe('caplab run records the workers\' peak RSS, and plan --rss-from uses it
   let run: RunResult;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-rss-from-'));
-    await writeFile(path.join(dir, 'rss-probe.yaml'), SCENARIO);
-    const r = await runCli(['run', path.join(dir, 'rss-probe.yaml'), '--time-scale', '0.2', '--quiet', '--out', path.join(dir, 'run')], { timeoutMs: 60_000 });
+    const r = await runCli(['run', SCENARIO, '--time-scale', '0.2', '--quiet', '--out', path.join(dir, 'run')], { timeoutMs: 60_000 });
     expect(r.code, r.stderr).toBe(0);
     results = path.join(dir, 'run', 'results.json');
     run = RunResultSchema.parse(JSON.parse(await readFile(results, 'utf8')));

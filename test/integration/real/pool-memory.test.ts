@@ -3,7 +3,7 @@
  * uWSGI's from its stats server (`--memory-report`), gunicorn's from /proc
  * (its master's children); runserver reports none.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,20 +14,8 @@ import { runCli } from '../../helpers/cli.js';
 const found = checkRealPrograms();
 const MiB = 1024 * 1024;
 
-// 2 workers, 15/s of 50 ms requests for 10 s, at time scale 0.2 (2 s of wall time).
-const SCENARIO = `name: rss-probe
-description: a short open load, for the workers' peak RSS
-stack:
-  workers: 2
-load:
-  - open:
-      rate: 15
-      arrival: poisson
-      duration: 10s
-      requests:
-        - path: /sleep
-          service: { dist: constant, value: 50ms }
-`;
+/** 2 workers, 15/s of 50 ms requests for 10 s, run at time scale 0.2. */
+const SCENARIO = path.resolve('test/fixtures/scenarios/rss-probe.yaml');
 
 const cases = [
   { pool: 'uwsgi', source: 'pool stats', skip: !(found.uwsgi && found.django) },
@@ -38,7 +26,6 @@ describe('the workers\' peak RSS on real pools', () => {
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'caplab-pool-memory-'));
-    await writeFile(path.join(dir, 'rss-probe.yaml'), SCENARIO);
   });
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
@@ -50,7 +37,7 @@ describe('the workers\' peak RSS on real pools', () => {
       return;
     }
     const out = path.join(dir, pool);
-    const r = await runCli(['run', path.join(dir, 'rss-probe.yaml'), '--time-scale', '0.2', '--quiet', '--pool', pool, '--out', out], { timeoutMs: 90_000 });
+    const r = await runCli(['run', SCENARIO, '--time-scale', '0.2', '--quiet', '--pool', pool, '--out', out], { timeoutMs: 90_000 });
     expect(r.code, r.stderr).toBe(0);
     const run = RunResultSchema.parse(JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')));
     const m = run.poolMemory!;
@@ -72,7 +59,7 @@ describe('the workers\' peak RSS on real pools', () => {
       return;
     }
     const out = path.join(dir, 'runserver');
-    const r = await runCli(['run', path.join(dir, 'rss-probe.yaml'), '--time-scale', '0.2', '--quiet', '--pool', 'runserver', '--out', out], { timeoutMs: 90_000 });
+    const r = await runCli(['run', SCENARIO, '--time-scale', '0.2', '--quiet', '--pool', 'runserver', '--out', out], { timeoutMs: 90_000 });
     expect(r.code, r.stderr).toBe(0);
     const run = RunResultSchema.parse(JSON.parse(await readFile(path.join(out, 'results.json'), 'utf8')));
     expect(run.poolMemory).toBeUndefined();
