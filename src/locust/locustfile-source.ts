@@ -245,7 +245,8 @@ def _send(environment, conn, phase, request, path, scheduled, t0):
         res = conn.getresponse()
         body = res.read()
         status, length = res.status, len(body)
-        reply = {k: res.getheader(h) for k, h in (("worker", "X-Caplab-Worker"), ("queueMs", "X-Caplab-Queue-Ms"),
+        reply = {k: res.getheader(h) for k, h in (("worker", "X-Caplab-Worker"), ("core", "X-Caplab-Core"),
+                                                   ("queueMs", "X-Caplab-Queue-Ms"),
                                                    ("serviceMs", "X-Caplab-Service-Ms"),
                                                    ("connect", "X-Caplab-Upstream-Connect-Time"))}
         keep = not res.will_close

@@ -66,7 +66,13 @@ export function mergeRecords(workers: readonly WorkerRecords[], timeScale: numbe
   const all = workers.flatMap((w) =>
     w.lines.map((l) => {
       const timing = parseTimingHeaders(
-        { 'x-caplab-worker': l.worker, 'x-caplab-queue-ms': l.queueMs, 'x-caplab-service-ms': l.serviceMs, 'x-caplab-upstream-connect-time': l.connect },
+        {
+          'x-caplab-worker': l.worker,
+          'x-caplab-core': l.core,
+          'x-caplab-queue-ms': l.queueMs,
+          'x-caplab-service-ms': l.serviceMs,
+          'x-caplab-upstream-connect-time': l.connect,
+        },
         timeScale,
       );
       return {
@@ -78,7 +84,7 @@ export function mergeRecords(workers: readonly WorkerRecords[], timeScale: numbe
         latencyMs: round3(l.latencyMs / timeScale),
         status: l.status,
         worker: timing.worker,
-        core: null,
+        core: timing.core,
         queueMs: timing.queueMs === null ? null : round3(timing.queueMs),
         serviceMs: timing.serviceMs === null ? null : round3(timing.serviceMs),
         connectMs: timing.connectMs === null ? null : round3(timing.connectMs),

@@ -36,6 +36,8 @@ export const RecordLineSchema = z
     status: z.number().int().nonnegative(),
     error: z.string().nullable(),
     worker: z.string().optional(),
+    /** `X-Caplab-Core`, the worker's thread that served it; only the embedded pool sends it. */
+    core: z.string().optional(),
     queueMs: z.string().optional(),
     serviceMs: z.string().optional(),
     connect: z.string().optional(),

@@ -53,6 +53,8 @@ describe.skipIf(SKIP_LOCUST)(`caplab run --engine locust${LOCUST_REASON}`, () =>
     expect(latencies[2]! / latencies[0]!).toBeGreaterThan(1.7);
     expect(latencies[2]! / latencies[0]!).toBeLessThan(2.3);
     expect(Math.max(...result.requests.map((q) => q.queueMs ?? 0)) / 10_000).toBeGreaterThan(0.9);
+    // The embedded pool names the thread that served each request (X-Caplab-Core); one thread per worker is thread 0.
+    expect(result.requests.map((q) => q.core)).toEqual([0, 0, 0]);
 
     // Both workers sent (requests 0, 2 and 1 of the burst), and the merge lost and averaged nothing.
     expect(result.engine?.workerRecords).toHaveLength(2);

@@ -40,6 +40,13 @@ describe('mergeRecords', () => {
     expect(merged[1]).toMatchObject({ worker: null, queueMs: null, serviceMs: null, connectMs: null });
   });
 
+  it('reads the thread that served a request from X-Caplab-Core, null when absent or malformed', () => {
+    const cores = ['1', '0', undefined, '-1', '1.5', 'x', ' '];
+    const w = parseRecordsText('c', [header(0), ...cores.map((core, i) => line(i, 5, core === undefined ? {} : { core }))].join('\n'));
+    expect(w.lines[0]?.core).toBe('1');
+    expect(mergeRecords([w], 0.5).map((r) => r.core)).toEqual([1, 0, null, null, null, null, null]);
+  });
+
   it('counts every record once: the merged summary is the summary of all records', () => {
     const merged = mergeRecords([a, b], 0.5);
     expect(merged).toHaveLength(a.lines.length + b.lines.length);
