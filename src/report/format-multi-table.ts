@@ -1,7 +1,7 @@
 import type { MultiResult, MultiStackRun, Summary } from '../results/index.js';
 import { describeMultiDifferences } from './describe-multi.js';
 import { describeThreshold } from './format-threshold.js';
-import { formatCount, formatMs, formatRps } from './format-values.js';
+import { summaryCells } from './summary-cells.js';
 import { formatTextTable } from './text-table.js';
 
 /** The columns of the side-by-side table, shared by the terminal and the HTML report. */
@@ -9,19 +9,7 @@ export const MULTI_COLUMNS = ['stack', 'requests', 'errors', 'throughput', 'p50'
 
 /** One stack's cells under MULTI_COLUMNS. */
 export function multiRow(stack: string, s: Summary): string[] {
-  return [
-    stack,
-    formatCount(s.count),
-    formatCount(s.errors),
-    formatRps(s.throughputRps),
-    formatMs(s.latencyMs.p50),
-    formatMs(s.latencyMs.p90),
-    formatMs(s.latencyMs.p99),
-    formatMs(s.latencyMs.max),
-    s.queueMs.count ? formatMs(s.queueMs.mean) : '—',
-    s.queueMs.count ? formatMs(s.queueMs.p99) : '—',
-    s.serviceMs.count ? formatMs(s.serviceMs.p50) : '—',
-  ];
+  return [stack, ...summaryCells(s, 'mean')];
 }
 
 /**

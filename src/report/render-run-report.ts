@@ -6,7 +6,8 @@ import { describePoolMemory } from './describe-pool-memory.js';
 import { describeListenOverflow, describeQueueFallback, describeQueueMode, describeSynRetries } from './describe-overflow.js';
 import { describeRun } from './describe-run.js';
 import { describeTimeScale, plural } from './describe.js';
-import { formatCount, formatMs, formatRps } from './format-values.js';
+import { formatCount, formatMs } from './format-values.js';
+import { summaryCells } from './summary-cells.js';
 import { buildGanttChart } from './gantt-chart.js';
 import { chartSection, htmlTable, reportHeader, tableSection, thresholdList } from './html-blocks.js';
 import { escapeHtml } from './html-escape.js';
@@ -75,20 +76,7 @@ export function runFacts(result: RunResult): [string, string][] {
 }
 
 function phaseTable(result: RunResult): string {
-  const row = (name: string, kind: string, s: RunResult['summary']): string[] => [
-    name,
-    kind,
-    formatCount(s.count),
-    formatCount(s.errors),
-    formatRps(s.throughputRps),
-    formatMs(s.latencyMs.p50),
-    formatMs(s.latencyMs.p90),
-    formatMs(s.latencyMs.p99),
-    formatMs(s.latencyMs.max),
-    s.queueMs.count ? formatMs(s.queueMs.p50) : '—',
-    s.queueMs.count ? formatMs(s.queueMs.p99) : '—',
-    s.serviceMs.count ? formatMs(s.serviceMs.p50) : '—',
-  ];
+  const row = (name: string, kind: string, s: RunResult['summary']): string[] => [name, kind, ...summaryCells(s, 'p50')];
   const rows = [...result.phases.map((p) => row(p.name, p.kind, p.summary)), row('whole run', '', result.summary)];
   return tableSection(
     'Percentiles per load phase',
