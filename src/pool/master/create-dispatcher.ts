@@ -7,8 +7,6 @@ import type { WorkerConfig, WorkerDoneMessage, WorkerMessage, WorkerRequestMessa
 import type { PoolConfig } from '../pool-options.js';
 import { ListenQueue, type QueuedConnection } from './listen-queue.js';
 import { keepWorkers } from './keep-workers.js';
-import { readProcessMemory } from '../../process/index.js';
-import { RSS_CHECK_MS } from './rss-check.js';
 import { commonWorkerConfig, spawnWorker } from './spawn-worker.js';
 import { WorkerSlot } from './worker-slot.js';
 
@@ -51,7 +49,6 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
   const counters = { refused: 0, malformed: 0 };
   /** Busy slots to end once their request is done (reload, reload-on-rss, a graceful stop). */
   const retiring = new Set<WorkerSlot>();
-  let rssTicker: NodeJS.Timeout | undefined;
   let nextId = 1;
 
   const workerConfig = (id: number): WorkerConfig => ({
@@ -76,7 +73,7 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
       slot.finishCurrent();
     },
     retire,
-  });
+  }, { reloadOnRssMb: config.reloadOnRssMb });
 
   /** A 'master'-mode worker takes SIGTERM only while idle (it exits at once); a busy one is ended when it reports `done`. */
   function retire(slot: WorkerSlot, child: ChildProcess): void {
@@ -84,13 +81,6 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
     else {
       slot.state = 'stopping';
       child.kill('SIGTERM');
-    }
-  }
-
-  function checkRss(): void {
-    const limit = config.reloadOnRssMb! * 1024 * 1024;
-    for (const slot of slots) {
-      if (slot.child && (slot.state === 'idle' || slot.state === 'busy') && !retiring.has(slot) && readProcessMemory(slot.pid).rss > limit) retire(slot, slot.child);
     }
   }
 
@@ -163,14 +153,9 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
     counters,
     async start() {
       await keeper.start();
-      if (config.reloadOnRssMb !== undefined) {
-        rssTicker = setInterval(checkRss, RSS_CHECK_MS);
-        rssTicker.unref();
-      }
     },
     reload: () => keeper.reload(),
     async stop(timeoutMs) {
-      if (rssTicker) clearInterval(rssTicker);
       await keeper.stop(timeoutMs);
     },
     accept(socket) {
@@ -189,7 +174,6 @@ export function createDispatcher(config: PoolConfig, socketName: () => string): 
       }
     },
     shutdown() {
-      if (rssTicker) clearInterval(rssTicker);
       for (const slot of slots) slot.finishCurrent();
       keeper.shutdown();
       for (const conn of queue.takeAll()) conn.socket.destroy();

@@ -5,8 +5,6 @@ import type { PoolNative } from '../native/load-native.js';
 import type { PoolConfig } from '../pool-options.js';
 import { Scoreboard, type CoreReading } from '../scoreboard.js';
 import { keepWorkers } from './keep-workers.js';
-import { readProcessMemory } from '../../process/index.js';
-import { RSS_CHECK_MS } from './rss-check.js';
 import { commonWorkerConfig, spawnWorker } from './spawn-worker.js';
 import { WorkerSlot } from './worker-slot.js';
 
@@ -52,7 +50,6 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
   const shared = native.createShared(bytes);
   const board = new Scoreboard(shared.buffer, config.threads);
   let ticker: NodeJS.Timeout | undefined;
-  let rssTicker: NodeJS.Timeout | undefined;
 
   /** Each slot's scoreboard bank (0 until a reload hands the slot to a process in the other). */
   const bankOf = new Map<WorkerSlot, number>();
@@ -99,18 +96,7 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
         discard: () => board.vacate(slot.id - 1, newBank),
       };
     },
-  });
-
-  function checkRss(): void {
-    const limit = config.reloadOnRssMb! * 1024 * 1024;
-    for (const slot of slots) {
-      if (!slot.child || slot.state === 'stopping' || slot.state === 'starting') continue;
-      if (readProcessMemory(slot.pid).rss > limit) {
-        slot.state = 'stopping';
-        slot.child.kill('SIGTERM');
-      }
-    }
-  }
+  }, { reloadOnRssMb: config.reloadOnRssMb });
 
   function checkHarakiri(): void {
     const now = wallClockMs();
@@ -163,20 +149,14 @@ export function createKernelDispatcher(config: PoolConfig, native: PoolNative, l
         ticker = setInterval(checkHarakiri, Math.max(1, config.harakiriMs / HARAKIRI_CHECKS_PER_PERIOD));
         ticker.unref();
       }
-      if (config.reloadOnRssMb !== undefined) {
-        rssTicker = setInterval(checkRss, RSS_CHECK_MS);
-        rssTicker.unref();
-      }
     },
     reload: () => keeper.reload(),
     async stop(timeoutMs) {
-      if (rssTicker) clearInterval(rssTicker);
       await keeper.stop(timeoutMs);
       if (ticker) clearInterval(ticker);
     },
     shutdown() {
       if (ticker) clearInterval(ticker);
-      if (rssTicker) clearInterval(rssTicker);
       keeper.shutdown();
     },
   };

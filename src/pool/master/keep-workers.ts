@@ -1,4 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
+import { readProcessMemory } from '../../process/index.js';
+import { RSS_CHECK_MS } from './rss-check.js';
 import type { WorkerSlot } from './worker-slot.js';
 
 /** Delay before trying again to start a worker whose start failed. */
@@ -65,10 +67,14 @@ export interface WorkerKeeper {
  * that exits (crash, max-requests, harakiri, retired) is replaced at once,
  * and one whose start fails is tried again every RESPAWN_RETRY_MS. A
  * process that becomes ready after `shutdown()` is killed, so none outlives
- * the master.
+ * the master. With `reloadOnRssMb` (uWSGI's reload-on-rss), every
+ * RSS_CHECK_MS from `start()` until the keeper closes, a serving process
+ * (idle or busy) whose RSS passes the limit is retired through
+ * `hooks.retire`, in either queue mode.
  */
-export function keepWorkers(slots: readonly WorkerSlot[], hooks: WorkerLifeHooks): WorkerKeeper {
+export function keepWorkers(slots: readonly WorkerSlot[], hooks: WorkerLifeHooks, options: { readonly reloadOnRssMb?: number | undefined } = {}): WorkerKeeper {
   let closed = false;
+  let rssTicker: NodeJS.Timeout | undefined;
   let reloading: Promise<void> | undefined;
   const readyWaiters = new Map<WorkerSlot, (() => void)[]>();
 
@@ -167,14 +173,27 @@ export function keepWorkers(slots: readonly WorkerSlot[], hooks: WorkerLifeHooks
     }
   }
 
+  function checkRss(limitBytes: number): void {
+    for (const slot of slots) {
+      const child = slot.child;
+      if (child && (slot.state === 'idle' || slot.state === 'busy') && readProcessMemory(slot.pid).rss > limitBytes) hooks.retire(slot, child);
+    }
+  }
+
   function close(): void {
     closed = true;
+    if (rssTicker) clearInterval(rssTicker);
     for (const slot of slots) wake(slot);
   }
 
   return {
     async start() {
       await Promise.all(slots.map((slot) => spawn(slot)));
+      const limitMb = options.reloadOnRssMb;
+      if (limitMb !== undefined && !closed) {
+        rssTicker = setInterval(() => checkRss(limitMb * 1024 * 1024), RSS_CHECK_MS);
+        rssTicker.unref();
+      }
     },
     get closed() {
       return closed;

@@ -47,6 +47,7 @@ describe.skipIf(SKIP_KERNEL)(`recycling under steady load drops no request (kern
   const rssCases: [string, PoolOptions][] = [
     ['2 workers', { workers: 2 }],
     ['1 worker × 2 threads', { workers: 1, threads: 2 }],
+    ['2 workers, master queue', { workers: 2, queue: 'master' }],
   ];
   it.each(rssCases)('reloadOnRss: a leaking app (8 MiB per request) is recycled past 300 MiB, %s, and no request fails', async (_, options) => {
     pool = await startPool({ protocol: 'uwsgi', app: LEAKY_APP, reloadOnRssMb: 300, ...options });
